@@ -20,6 +20,7 @@ from argmap.errors import ArgmapError, MapFileError
 
 COMMAND_MODULES = (
     "argmap.commands.maps",
+    "argmap.commands.render",
 )
 
 

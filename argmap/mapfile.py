@@ -25,7 +25,19 @@ from argmap.model import ArgumentMap, MapRuleError, Node
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-NODE_KEYS = ("id", "kind", "supports", "opposes", "label", "text", "tags", "basis", "sources", "score", "notes")
+NODE_KEYS = (
+    "id",
+    "kind",
+    "supports",
+    "opposes",
+    "label",
+    "text",
+    "tags",
+    "basis",
+    "sources",
+    "score",
+    "notes",
+)
 MAP_KEYS = ("schema", "title", "question", "directive", "tags", "vocabulary", "conclusion", "nodes")
 SOURCE_KEYS = ("title", "publisher", "date", "url")
 VOCABULARY_KEYS = ("for", "against")
@@ -152,7 +164,9 @@ def parse_map(text: str, where: str = "<text>") -> ArgumentMap:
     try:
         data = yaml.load(text, Loader=_MapLoader)
     except _DuplicateKey as dup:
-        raise MapFileError([Located(where, dup.line, f"key {dup.key!r} appears twice in the same mapping")]) from None
+        raise MapFileError(
+            [Located(where, dup.line, f"key {dup.key!r} appears twice in the same mapping")]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -175,7 +189,9 @@ def map_from_data(data: dict[str, Any], where: str = "<data>", text: str | None 
         lines = _LineFinder(text)
         raise MapFileError(
             [
-                Located(where, lines.find(("nodes", p.index, p.field) if p.index is not None else ()), p.message)
+                Located(
+                    where, lines.find(("nodes", p.index, p.field) if p.index is not None else ()), p.message
+                )
                 for p in exc.problems
             ]
         ) from None

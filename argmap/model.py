@@ -87,9 +87,7 @@ class Directive(StrEnum):
     EXPLAIN = "explain"
 
 
-_ARGUMENTATIVE = frozenset(
-    {Kind.THESIS, Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.RECOMMENDATION}
-)
+_ARGUMENTATIVE = frozenset({Kind.THESIS, Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.RECOMMENDATION})
 
 #: (child kind, relation) -> parent kinds allowed. A pair missing here is not allowed at all.
 ALLOWED: dict[tuple[Kind, RelationType], frozenset[Kind]] = {
@@ -267,7 +265,9 @@ class ArgumentMap(_Strict):
     @classmethod
     def _known_schema(cls, version: int) -> int:
         if version != SCHEMA_VERSION:
-            raise ValueError(f"schema version {version} is not supported (this argmap reads {SCHEMA_VERSION})")
+            raise ValueError(
+                f"schema version {version} is not supported (this argmap reads {SCHEMA_VERSION})"
+            )
         return version
 
     @model_validator(mode="after")
@@ -291,9 +291,7 @@ class ArgumentMap(_Strict):
     def relations(self) -> list[Relation]:
         """Every relation, in node order then declaration order."""
         return [
-            Relation(node.id, parent, relation)
-            for node in self.nodes
-            for relation, parent in node.parents()
+            Relation(node.id, parent, relation) for node in self.nodes for relation, parent in node.parents()
         ]
 
     def thesis(self) -> Node | None:
@@ -387,7 +385,7 @@ def check_rules(argument_map: ArgumentMap) -> list[Problem]:
             parent_kind = kinds[parent]
             if parent_kind not in allowed_parent_kinds(node.kind, relation):
                 report(_pair_message(node, relation, parent, parent_kind), field)
-    problems.sort(key=lambda p: (p.index if p.index is not None else -1))
+    problems.sort(key=lambda p: p.index if p.index is not None else -1)
     return problems
 
 
@@ -399,9 +397,7 @@ def _pair_message(node: Node, relation: RelationType, parent: str, parent_kind: 
         return f"{head}: an answer to a counterpoint is a rebuttal"
     allowed = allowed_parent_kinds(node.kind, relation)
     if not allowed:
-        other = (
-            RelationType.OPPOSES if relation is RelationType.SUPPORTS else RelationType.SUPPORTS
-        )
+        other = RelationType.OPPOSES if relation is RelationType.SUPPORTS else RelationType.SUPPORTS
         return f"{head}: a {node.kind.value} only {other.value} its parent"
     names = ", ".join(sorted(kind.value for kind in allowed))
     return f"{head}: a {node.kind.value} may {relation.value.rstrip('s')} only {names}"

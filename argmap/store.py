@@ -257,7 +257,9 @@ class Library:
             backups=self.data_dir / "backups" / check_name(name),
         )
 
-    def create(self, name: str, title: str, skeleton: str = "blank", question: str | None = None) -> LoadedMap:
+    def create(
+        self, name: str, title: str, skeleton: str = "blank", question: str | None = None
+    ) -> LoadedMap:
         """A new map from a skeleton (see ``argmap.skeletons.SKELETONS``); refuses a taken name."""
         if skeleton not in SKELETONS:
             raise StoreError(f"unknown skeleton {skeleton!r}; choose one of {', '.join(SKELETONS)}")

@@ -1,0 +1,145 @@
+"""The YAML file format: canonical writing, byte-for-byte round trip, errors that name the line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from argmap.errors import MapFileError
+from argmap.mapfile import dump_map, json_schema, parse_map
+
+CANONICAL = """\
+schema: 1
+title: India and Russia
+question: Despite differences, India–Russia ties remain strong. Critically examine.
+directive: critically examine
+tags: [ir, gs2]
+vocabulary:
+  for: Convergences
+  against: Irritants
+conclusion: Ties stay strong.
+nodes:
+- id: thesis
+  kind: thesis
+  label: Ties remain strong
+  text: India–Russia ties remain strong despite differences.
+- id: defence
+  kind: claim
+  supports: [thesis]
+  text: |-
+    Russia supplies much of India's defence equipment.
+    Second paragraph.
+  tags: [defence]
+- id: kudankulam
+  kind: evidence
+  supports: [defence]
+  text: Kudankulam is built with Russian help.
+  basis: example
+  sources:
+  - title: India–Russia relations (study note)
+    date: '2014-12-11'
+  score: 0.8
+  notes: 'Yes: check the date.'
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(MapFileError) as caught:
+        parse_map(text, "bad.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_loading_then_saving_a_canonical_file_gives_the_same_bytes():
+    assert dump_map(parse_map(CANONICAL)) == CANONICAL
+
+
+def test_saving_is_canonical_whatever_the_input_layout():
+    messy = """
+nodes:
+  - {text: "Ties hold.", kind: thesis, id: thesis}
+title: "T"
+"""
+    assert (
+        dump_map(parse_map(messy))
+        == "schema: 1\ntitle: T\nnodes:\n- id: thesis\n  kind: thesis\n  text: Ties hold.\n"
+    )
+
+
+def test_yes_no_and_dates_stay_text():
+    argument_map = parse_map("title: No\nnodes:\n- id: t\n  kind: thesis\n  text: yes\n")
+    assert argument_map.title == "No" and argument_map.nodes[0].text == "yes"
+    assert parse_map(CANONICAL).nodes[2].sources[0].date == "2014-12-11"
+
+
+def test_an_unknown_key_is_rejected_by_name_with_its_line():
+    text = "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n  colour: red\n"
+    assert problems(text) == ["bad.yaml:6: unknown key 'colour' in node 't'"]
+
+
+def test_an_unknown_top_level_key_is_rejected():
+    assert problems("title: T\nauthor: me\n") == ["bad.yaml:2: unknown key 'author' in the map"]
+
+
+def test_a_dangling_relation_names_the_line_of_the_relation():
+    text = "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n- id: a\n  kind: claim\n  supports: [gone]\n  text: y\n"
+    assert problems(text) == ["bad.yaml:8: node 'a' supports 'gone', which does not exist"]
+
+
+def test_a_duplicate_id_names_the_second_node():
+    text = "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n- id: t\n  kind: claim\n  text: y\n"
+    assert problems(text) == ["bad.yaml:6: node id 't' is used more than once"]
+
+
+def test_bad_yaml_names_the_line():
+    assert problems("title: T\nnodes: [\n  - id: x\n")[0].startswith("bad.yaml:3: not valid YAML")
+
+
+def test_a_duplicate_key_is_an_error_not_silently_dropped():
+    assert problems("title: T\ntitle: U\n") == ["bad.yaml:2: key 'title' appears twice in the same mapping"]
+
+
+def test_a_file_that_is_not_a_mapping_is_refused():
+    assert problems("- a\n- b\n") == [
+        "bad.yaml:1: a map file must be a YAML mapping with at least 'title' and 'nodes'"
+    ]
+
+
+def test_an_unknown_kind_names_the_node_and_the_value():
+    text = "title: T\nnodes:\n- id: t\n  kind: thesiss\n  text: x\n"
+    [message] = problems(text)
+    assert message.startswith("bad.yaml:4: node 't': kind \"thesiss\"")
+
+
+def test_a_missing_text_names_the_node():
+    assert problems("title: T\nnodes:\n- id: t\n  kind: thesis\n") == [
+        "bad.yaml:3: node 't' is missing 'text'"
+    ]
+
+
+def test_a_future_schema_version_is_refused():
+    [message] = problems("schema: 2\ntitle: T\n")
+    assert message.startswith("bad.yaml:1: the map: schema 2: schema version 2 is not supported")
+
+
+def test_yaml_tags_that_build_python_objects_are_refused():
+    [message] = problems("title: !!python/object/apply:os.system ['true']\n")
+    assert "not valid YAML" in message
+
+
+def test_the_json_schema_describes_the_file_keys():
+    schema = json_schema()
+    json.dumps(schema)
+    assert set(schema["properties"]) == {
+        "schema",
+        "title",
+        "question",
+        "directive",
+        "tags",
+        "vocabulary",
+        "conclusion",
+        "nodes",
+    }
+    node = schema["$defs"]["Node"]
+    assert node["additionalProperties"] is False
+    assert {"supports", "opposes", "basis", "sources", "score"} <= set(node["properties"])
