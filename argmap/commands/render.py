@@ -9,12 +9,38 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from argmap.commands.common import add_map_argument, load_target
 from argmap.errors import ArgmapError
 
 GENERATE_MAX = 100_000  # far beyond any real map; stops a typo from filling the disk
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    render = sub.add_parser("render", help="draw a map as SVG, PNG, PDF or DOT (format from the suffix)")
+    add_map_argument(render)
+    render.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="OUT.svg, OUT.png, OUT.pdf or OUT.dot"
+    )
+    render.add_argument(
+        "--theme", choices=("default", "print"), default="default", help="print: grayscale, patterns"
+    )
+    render.add_argument(
+        "--group-by", choices=("tag", "kind", "none"), default="tag", help="clusters (default: tag)"
+    )
+    render.add_argument(
+        "--direction",
+        choices=("auto", "down", "right"),
+        default="auto",
+        help="down: thesis on top; right: thesis on the left; auto: down while it fits (default)",
+    )
+    render.add_argument("--focus", metavar="ID", help="draw only this node and what hangs below it")
+    render.add_argument(
+        "--depth", type=int, metavar="N", help="levels below the focus (or the roots) to draw"
+    )
+    render.add_argument("--no-evidence", action="store_true", help="hide evidence (counted on each parent)")
+    render.add_argument("--no-legend", action="store_true", help="leave out the title and key")
+    render.set_defaults(func=cmd_render)
+
     generate = sub.add_parser("generate", help="write a synthetic map of about N nodes (for benchmarks)")
     generate.add_argument("--nodes", type=int, required=True, metavar="N", help="number of nodes")
     generate.add_argument("--seed", type=int, default=0, metavar="S", help="same seed, same file (default 0)")
@@ -36,4 +62,26 @@ def cmd_generate(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ArgmapError(f"{out}: cannot write ({exc.strerror})") from None
     print(f"wrote {out} ({len(argument_map.nodes)} nodes, seed {args.seed})")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from argmap.render import RenderOptions, format_of, render_file
+
+    out = Path(args.output)
+    format_of(out)  # a bad suffix is reported before the map is even read
+    if args.depth is not None and args.depth < 0:
+        raise ArgmapError(f"--depth must be 0 or more, not {args.depth}")
+    loaded = load_target(args)
+    options = RenderOptions(
+        theme=args.theme,
+        group_by=args.group_by,
+        direction=args.direction,
+        focus=args.focus,
+        depth=args.depth,
+        evidence=not args.no_evidence,
+        legend=not args.no_legend,
+    )
+    render_file(loaded.map, out, options)
+    print(f"wrote {out}")
     return 0

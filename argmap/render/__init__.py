@@ -1,0 +1,75 @@
+"""Argument maps drawn with Graphviz: the map picture users look at most.
+
+Public API (stable; the Streamlit app and the CLI both use it)::
+
+    from argmap.render import RenderOptions, build_graph, build_dot, render_bytes, render_file
+
+    options = RenderOptions(theme="print", group_by="tag", focus=None, depth=None, evidence=True,
+                            legend=True, scores=None, highlight=frozenset(), selected=None)
+    graph = build_graph(argument_map, options)      # graphviz.Digraph, pure, no Graphviz run
+    dot_text = build_dot(argument_map, options)     # the same graph as DOT text, deterministic
+    svg = render_bytes(argument_map, options, "svg")  # also "png", "pdf", "dot"
+    render_file(argument_map, Path("map.pdf"), options)  # format from the suffix, atomic write
+
+* :class:`RenderOptions` -- ``theme`` (``default`` or ``print``), ``group_by`` (``tag``, ``kind`` or
+  ``none``), ``focus`` (a node id: draw it and what hangs below it), ``depth`` (levels below the
+  focus or the roots), ``evidence`` (False hides evidence and counts it on its parent), ``legend``
+  (title, question and key above the map), ``scores`` (node id -> strength in [0, 1]: shades
+  nodes and thickens edges; see ``argmap.analysis``), ``highlight`` (ids outlined, e.g. lint
+  findings), ``selected`` (the id outlined as selected), ``wrap`` (characters per line).
+* In the SVG every node's ``<g>`` has ``id`` = the node id and ``class="node kind-KIND"`` (plus
+  ``highlight`` / ``selected``); every edge's ``<g>`` has ``id`` = the relation id ``child->parent``
+  and ``class="edge supports"`` or ``"edge opposes"``; each cluster ``id`` is ``tag:TAG`` or
+  ``kind:KIND``. Tooltips (``xlink:title``) carry each node's full text.
+* Errors: :class:`RenderError` (an ArgmapError) for bad options or a failing ``dot``;
+  :class:`~argmap.errors.ToolMissingError` when ``dot`` is not installed.
+
+Importing this package loads the model and the small graphviz package only: no Streamlit,
+python-docx or analysis, so ``argmap render`` starts quickly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.model import ArgumentMap
+from argmap.render.dot import FORMATS, format_of, run_dot
+from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_dot, build_graph
+from argmap.render.themes import THEMES
+
+__all__ = [
+    "FORMATS",
+    "GROUP_BY",
+    "THEMES",
+    "RenderError",
+    "RenderOptions",
+    "build_dot",
+    "build_graph",
+    "format_of",
+    "render_bytes",
+    "render_file",
+    "run_dot",
+]
+
+
+def render_bytes(argument_map: ArgumentMap, options: RenderOptions | None = None, fmt: str = "svg") -> bytes:
+    """The map drawn as ``fmt`` (svg, png, pdf, or dot for the DOT text itself).
+
+    Raises RenderError for bad options or a failing ``dot``, ToolMissingError when ``dot`` is missing.
+    """
+    dot_source = build_dot(argument_map, options)
+    if fmt == "dot":
+        return dot_source.encode("utf-8")
+    return run_dot(dot_source, fmt)
+
+
+def render_file(argument_map: ArgumentMap, path: Path, options: RenderOptions | None = None) -> Path:
+    """Draw the map into ``path`` in the format its suffix names; the file is replaced atomically."""
+    from argmap.store import write_atomic
+
+    data = render_bytes(argument_map, options, format_of(path))
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise RenderError(f"{path}: cannot write ({exc.strerror})") from None
+    return path

@@ -1,0 +1,59 @@
+"""Running Graphviz's ``dot``: DOT text in, SVG, PNG or PDF bytes out.
+
+This is the renderer's only side effect, kept apart from the pure :mod:`argmap.render.graph`.
+A missing ``dot`` is a :class:`~argmap.errors.ToolMissingError` and a failing one a
+:class:`~argmap.render.graph.RenderError`, each one line that says what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from argmap.errors import ToolMissingError
+from argmap.render.graph import RenderError
+
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+PNG_DPI = 144  # crisp on high-density screens and in a README without a huge file
+DOT_TIMEOUT = 600  # seconds; a map that takes longer is far past what anyone can read
+
+
+def format_of(path: Path | str) -> str:
+    """The output format named by a file's suffix; raises RenderError for any other suffix."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise RenderError(f"{path}: cannot tell the format from the suffix; use .svg, .png, .pdf or .dot")
+    return suffix
+
+
+def run_dot(dot_source: str, fmt: str, *, dot: str = "dot") -> bytes:
+    """``dot_source`` laid out and drawn by Graphviz as ``fmt`` (svg, png or pdf).
+
+    Raises ToolMissingError when the ``dot`` program is not installed and RenderError when it
+    fails or runs longer than :data:`DOT_TIMEOUT` seconds.
+    """
+    if fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"Graphviz output format {fmt!r} is not one of svg, png, pdf")
+    program = shutil.which(dot)
+    if program is None:
+        raise ToolMissingError(
+            "Graphviz's 'dot' program is not installed; install Graphviz (Debian: apt-get install graphviz)"
+        )
+    command = [program, f"-T{fmt}"]
+    if fmt == "png":
+        command.append(f"-Gdpi={PNG_DPI}")
+    try:
+        done = subprocess.run(
+            command, input=dot_source.encode("utf-8"), capture_output=True, timeout=DOT_TIMEOUT
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz's dot took longer than {DOT_TIMEOUT} s; draw less with --focus or --depth"
+        ) from None
+    except OSError as exc:
+        raise ToolMissingError(f"cannot run Graphviz's dot at {program} ({exc.strerror})") from None
+    if done.returncode != 0 or not done.stdout:
+        message = " ".join(done.stderr.decode("utf-8", "replace").split()) or f"exit status {done.returncode}"
+        raise RenderError(f"Graphviz's dot failed: {message[:300]}")
+    return done.stdout

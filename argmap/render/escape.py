@@ -1,0 +1,44 @@
+"""Putting user text into DOT safely: HTML-like label text and quoted attribute strings.
+
+Any text a user types must come out of ``dot`` exactly as typed. Three layers can change it:
+
+1. the DOT lexer, which ends a quoted string at ``"`` and halves ``\\\\`` inside one;
+2. Graphviz's escape expansion, applied to labels *and* tooltips after parsing, which turns
+   ``\\N``, ``\\G``, ``\\E``, ``\\T``, ``\\H`` and ``\\L`` into names and halves ``\\\\`` again;
+3. the HTML-like label parser and the SVG writer, which read ``&name;`` entities.
+
+So a literal backslash becomes four backslashes in a quoted string and ``&#92;&#92;`` in an
+HTML-like label; ``&``, ``<``, ``>`` and quotes become entities. These rules were checked against
+Graphviz 2.43 and are pinned by ``tests/test_render_escaping.py``, which round-trips every awkward
+case through the real ``dot`` and reads the SVG back as XML.
+
+Tabs are whitespace (Graphviz drops them from labels) and become a space; other control characters
+cannot appear in an XML document at all and are removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;&#92;"}
+)
+
+
+def clean_text(text: str) -> str:
+    """Text with line ends made ``\\n``, tabs made spaces and XML-illegal control characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+def html_text(text: str) -> str:
+    """Text for inside an HTML-like label (one line: no newlines expected)."""
+    return clean_text(text).translate(_HTML)
+
+
+def quoted(text: str) -> str:
+    """A DOT double-quoted string that Graphviz reads back as exactly ``text`` (tooltips, ids)."""
+    text = clean_text(text)
+    text = text.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'

@@ -1,0 +1,380 @@
+"""The map as a Graphviz graph: which nodes to draw, how each looks, and the legend.
+
+:func:`build_graph` is a pure function of a map and :class:`RenderOptions`; it never runs
+Graphviz. Every DOT statement is written here with :mod:`argmap.render.escape`, not with the
+graphviz package's own quoting, because that quoting passes ``<...>`` through as HTML and leaves
+backslash escapes live, and user text must never do either.
+
+Layout choices, for a student reading the map:
+
+* ``rankdir=BT`` with edges child -> parent: the thesis sits on top and every arrow points the way
+  support flows, up towards what it argues about (as in Argdown and AIF).
+* Clusters by dimension tag (a node's first tag) keep, say, all the defence points together, the
+  way an answer groups them in paragraphs; the thesis and untagged nodes stay outside clusters.
+* The legend and title are the graph's own label, drawn above the map, so they take their own
+  space and can never cover a box.
+* Output is deterministic: nodes in map order, clusters in first-seen order, relations in
+  declaration order, no timestamps; the same map and options give the same DOT, byte for byte.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import graphviz
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap, Kind, Node, RelationType
+from argmap.render.escape import html_text, quoted
+from argmap.render.themes import PATTERN_WORDS, THEMES, NodeStyle, Theme
+
+GroupBy = Literal["tag", "kind", "none"]
+GROUP_BY: tuple[str, ...] = ("tag", "kind", "none")
+Direction = Literal["auto", "down", "right"]
+DIRECTIONS: tuple[str, ...] = ("auto", "down", "right")
+DOWN_MAX_LEAVES = 8  # "auto" keeps the thesis on top while the bottom row fits on a page
+FONT = "DejaVu Sans"  # shipped by Debian (fonts-dejavu-core), so PNG and PDF match the SVG
+ROW_WIDTH = 6  # children of one parent per row before they spread over more rows
+MAX_LINES = 5  # a box longer than this is a paragraph, not a map node; the tooltip has the rest
+
+
+class RenderError(ArgmapError):
+    """A map cannot be drawn as asked (unknown focus node, theme) or Graphviz failed on it."""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What to draw and how. Every field has a default that suits a student's first look."""
+
+    theme: str = "default"
+    group_by: GroupBy = "tag"
+    focus: str | None = None  # draw only this node and what hangs below it
+    depth: int | None = None  # levels below the focus (or below the roots) to draw
+    evidence: bool = True
+    legend: bool = True
+    scores: Mapping[str, float] | None = None  # node strengths in [0, 1], e.g. from DF-QuAD
+    highlight: Collection[str] = field(default_factory=frozenset)  # outlined nodes
+    selected: str | None = None
+    wrap: int = 30  # characters per line in a box
+    direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
+
+
+KIND_WORDS: dict[Kind, str] = {
+    Kind.THESIS: "Thesis",
+    Kind.CLAIM: "Claim",
+    Kind.COUNTERPOINT: "Counterpoint",
+    Kind.REBUTTAL: "Rebuttal",
+    Kind.EVIDENCE: "Evidence",
+    Kind.RECOMMENDATION: "Recommendation",
+    Kind.CONTEXT: "Context",
+}
+
+
+def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None) -> graphviz.Digraph:
+    """The map as a ``graphviz.Digraph`` (its ``.source`` is the DOT text).
+
+    Raises RenderError when the options name an unknown theme, grouping or focus node.
+    """
+    options = options or RenderOptions()
+    theme = _theme(options)
+    if options.depth is not None and options.depth < 0:
+        raise RenderError(f"depth must be 0 or more, not {options.depth}")
+    index = argument_map.node_index()
+    relations = argument_map.relations()
+    children: dict[str, list[str]] = {}
+    has_parent: set[str] = set()
+    for relation in relations:
+        if relation.target in index:
+            children.setdefault(relation.target, []).append(relation.source)
+            has_parent.add(relation.source)
+
+    visible = _visible(argument_map, options, children, has_parent)
+    hidden_evidence: dict[str, int] = {}
+    if not options.evidence:
+        for relation in relations:
+            if index[relation.source].kind is Kind.EVIDENCE and relation.target in visible:
+                hidden_evidence[relation.target] = hidden_evidence.get(relation.target, 0) + 1
+        visible = {node_id for node_id in visible if index[node_id].kind is not Kind.EVIDENCE}
+
+    down = _points_down(options.direction, children, visible)
+    body: list[str] = [
+        f"\tgraph [{_graph_attributes(argument_map, options, theme, down)}]\n",
+        f'\tnode [fontname="{FONT}" margin="0.12,0.06"]\n',
+        f'\tedge [fontname="{FONT}"]\n',
+    ]
+    drawn = [node for node in argument_map.nodes if node.id in visible]
+    keys = _group_keys(argument_map, drawn, options.group_by)
+    groups: dict[str, list[Node]] = {}
+    loose: list[Node] = []
+    for node in drawn:
+        key = keys[node.id]
+        (groups.setdefault(key, []) if key else loose).append(node)
+    for node in loose:
+        body.append(f"\t{_node_statement(node, options, theme, hidden_evidence)}\n")
+    for key, members in groups.items():
+        body.append(_cluster(key, members, options, theme, hidden_evidence))
+    minlen = _stagger(children, visible) if down else {}
+    for relation in relations:
+        if relation.source in visible and relation.target in visible:
+            statement = _edge_statement(
+                relation.source, relation.target, relation.type, index, options, theme
+            )
+            rank_gap = minlen.get((relation.source, relation.target), 1)
+            if rank_gap > 1:
+                statement = statement[:-1] + f" minlen={rank_gap}]"
+            body.append(f"\t{statement}\n")
+    return graphviz.Digraph(name="argmap", body=body)
+
+
+def build_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> str:
+    """The DOT text of :func:`build_graph`: deterministic, ending in a newline."""
+    return build_graph(argument_map, options).source
+
+
+def _theme(options: RenderOptions) -> Theme:
+    if options.theme not in THEMES:
+        raise RenderError(f"unknown theme {options.theme!r}; choose one of: {', '.join(THEMES)}")
+    if options.group_by not in GROUP_BY:
+        raise RenderError(f"unknown grouping {options.group_by!r}; choose one of: {', '.join(GROUP_BY)}")
+    return THEMES[options.theme]
+
+
+def _visible(
+    argument_map: ArgumentMap, options: RenderOptions, children: dict[str, list[str]], has_parent: set[str]
+) -> set[str]:
+    """Ids of the nodes to draw: all, or those within ``depth`` levels below the focus or the roots."""
+    if options.focus is None and options.depth is None:
+        return {node.id for node in argument_map.nodes}
+    if options.focus is not None:
+        if options.focus not in {node.id for node in argument_map.nodes}:
+            raise RenderError(
+                f"cannot focus on {options.focus!r}: map {argument_map.title!r} has no such node"
+            )
+        frontier = [options.focus]
+    else:
+        frontier = [node.id for node in argument_map.nodes if node.id not in has_parent]
+    seen = set(frontier)
+    level = 0
+    while frontier and (options.depth is None or level < options.depth):
+        level += 1
+        next_frontier = []
+        for parent in frontier:
+            for child in children.get(parent, ()):
+                if child not in seen:
+                    seen.add(child)
+                    next_frontier.append(child)
+        frontier = next_frontier
+    return seen
+
+
+def _stagger(children: dict[str, list[str]], visible: set[str]) -> dict[tuple[str, str], int]:
+    """Rank gaps that spread a parent's many children over several rows.
+
+    A thesis with twenty points would otherwise put them all on one row, many pages wide. Like
+    Graphviz's ``unflatten``, the children of a crowded parent go on alternate rows, in map order,
+    so no row holds more than about :data:`ROW_WIDTH` of them.
+    """
+    gaps: dict[tuple[str, str], int] = {}
+    for parent, kids in children.items():
+        if parent not in visible:
+            continue
+        shown = [kid for kid in kids if kid in visible]
+        rows = -(-len(shown) // ROW_WIDTH)
+        if rows > 1:
+            for position, kid in enumerate(shown):
+                gaps[(kid, parent)] = 1 + position % rows
+    return gaps
+
+
+def _points_down(direction: str, children: dict[str, list[str]], visible: set[str]) -> bool:
+    """Whether to draw the thesis on top: asked for, or "auto" and the bottom row is narrow.
+
+    A top-down tree is as wide as its leaves; past a page's width a student has to scroll
+    sideways, so "auto" then lays the map out left to right, where it reads like an outline.
+    """
+    if direction not in DIRECTIONS:
+        raise RenderError(f"unknown direction {direction!r}; choose one of: {', '.join(DIRECTIONS)}")
+    if direction != "auto":
+        return direction == "down"
+    leaves = sum(1 for node_id in visible if not any(kid in visible for kid in children.get(node_id, ())))
+    return leaves <= DOWN_MAX_LEAVES
+
+
+def _group_keys(argument_map: ArgumentMap, drawn: list[Node], group_by: str) -> dict[str, str]:
+    """Cluster key of each drawn node ("" for none): its kind, or its first tag.
+
+    A node tagged with its parent's cluster tag joins that cluster even when the tag is not its
+    first, so a rebuttal sits beside the counterpoint it answers instead of across the map.
+    """
+    if group_by == "none":
+        return dict.fromkeys((node.id for node in drawn), "")
+    if group_by == "kind":
+        return {node.id: "" if node.kind is Kind.THESIS else node.kind.value for node in drawn}
+    keys = {node.id: node.tags[0] if node.tags and node.kind is not Kind.THESIS else "" for node in drawn}
+    for node in drawn:
+        for _, parent in node.parents():
+            if keys.get(parent) and keys[parent] != keys[node.id] and keys[parent] in node.tags:
+                keys[node.id] = keys[parent]
+                break
+    return keys
+
+
+def _cluster(
+    key: str, members: list[Node], options: RenderOptions, theme: Theme, hidden: dict[str, int]
+) -> str:
+    prefix = "kind" if options.group_by == "kind" else "tag"
+    title = KIND_WORDS[Kind(key)] if prefix == "kind" else key.replace("-", " ")
+    lines = [
+        f'\tsubgraph "cluster_{prefix}_{key}" {{\n',
+        f'\t\tgraph [id="{prefix}:{key}" class="group {prefix}-{key}" label=<{html_text(title.upper())}> '
+        f'fontsize=9 fontcolor="{theme.cluster_font}" labeljust=l labelloc=t style="rounded,filled" '
+        f'fillcolor="{theme.cluster_fill}" color="{theme.cluster_border}" margin=10]\n',
+    ]
+    lines.extend(f"\t\t{_node_statement(node, options, theme, hidden)}\n" for node in members)
+    lines.append("\t}\n")
+    return "".join(lines)
+
+
+def _node_statement(node: Node, options: RenderOptions, theme: Theme, hidden: dict[str, int]) -> str:
+    style = theme.nodes[node.kind]
+    strength = options.scores.get(node.id) if options.scores else None
+    fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
+    border, penwidth, extra_class = style.border, style.penwidth, ""
+    if node.id in options.highlight:
+        border, penwidth, extra_class = theme.highlight, 3.0, " highlight"
+    if node.id == options.selected:
+        border, penwidth, extra_class = theme.selected, 3.5, extra_class + " selected"
+    attributes = [
+        f'id="{node.id}"',
+        f'class="kind-{node.kind.value}{extra_class}"',
+        f"label=<{_label(node, style, options, hidden.get(node.id, 0), strength)}>",
+        f"tooltip={quoted(node.text)}",
+        f'shape={style.shape} style="{style.style}" fillcolor="{fill}" color="{border}" '
+        f'fontcolor="{style.font}" penwidth={penwidth} fontsize={style.fontsize}',
+    ]
+    if style.peripheries != 1:
+        attributes.append(f"peripheries={style.peripheries}")
+    return f'"{node.id}" [{" ".join(attributes)}]'
+
+
+def _label(
+    node: Node, style: NodeStyle, options: RenderOptions, hidden_evidence: int, strength: float | None
+) -> str:
+    caption = [KIND_WORDS[node.kind].upper()]
+    if node.kind is Kind.EVIDENCE:
+        if node.basis is not None:
+            caption.append(node.basis.value.upper())
+        count = len(node.sources)
+        caption.append(f"{count} SOURCE{'' if count == 1 else 'S'}")
+    if hidden_evidence:
+        caption.append(f"+{hidden_evidence} EVIDENCE")
+    if strength is not None:
+        caption.append(f"STRENGTH {strength:.2f}")
+    lines = _wrap(node.display_label, options.wrap)
+    text = "<BR/>".join(html_text(line) for line in lines)
+    if node.kind is Kind.THESIS:
+        text = f"<B>{text}</B>"
+    caption_size = max(7, style.fontsize - 4)
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{caption_size}" COLOR="{style.caption}">'
+        f"{html_text(' · '.join(caption))}</FONT></TD></TR>"
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR></TABLE>'
+    )
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of about ``width`` characters; the author's own line breaks are kept."""
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""])
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    if len(lines) > MAX_LINES:
+        lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1].rstrip() + " …"]
+    return lines
+
+
+def _edge_statement(
+    source: str,
+    target: str,
+    relation: RelationType,
+    index: Mapping[str, Node],
+    options: RenderOptions,
+    theme: Theme,
+) -> str:
+    style = theme.edges[relation]
+    penwidth = style.penwidth
+    if options.scores and source in options.scores:
+        penwidth = round(0.6 + 3.4 * options.scores[source], 2)
+    tip = f"{index[source].display_label} — {relation.value} — {index[target].display_label}"
+    return (
+        f'"{source}" -> "{target}" [id="{source}->{target}" class="{relation.value}" '
+        f'color="{style.colour}" style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} '
+        f"tooltip={quoted(tip)}]"
+    )
+
+
+def _shade(fill: str, border: str, strength: float) -> str:
+    """The fill mixed towards the border colour: the stronger the node, the deeper its colour."""
+    weight = 0.55 * min(1.0, max(0.0, strength))
+    mixed = (
+        round(int(fill[i : i + 2], 16) * (1 - weight) + int(border[i : i + 2], 16) * weight)
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+def _graph_attributes(argument_map: ArgumentMap, options: RenderOptions, theme: Theme, down: bool) -> str:
+    attributes = [
+        f'id="argmap" rankdir={"BT" if down else "RL"} newrank=true outputorder=edgesfirst',
+        f'fontname="{FONT}" bgcolor="#ffffff" pad=0.3 nodesep=0.3 ranksep=0.55',
+    ]
+    if options.legend:
+        attributes.append(f"label=<{_legend(argument_map, options, theme)}> labelloc=t labeljust=l")
+    return " ".join(attributes)
+
+
+def _legend(argument_map: ArgumentMap, options: RenderOptions, theme: Theme) -> str:
+    """Title, question and a one-row key of kinds and relations, in the map's own words."""
+    vocabulary = argument_map.vocabulary
+    names = dict(KIND_WORDS)
+    if vocabulary is not None:
+        names[Kind.CLAIM] = f"Claim ({vocabulary.for_})"
+        names[Kind.COUNTERPOINT] = f"Counterpoint ({vocabulary.against})"
+    kinds = [kind for kind in Kind if options.evidence or kind is not Kind.EVIDENCE]
+    cells = []
+    for kind in kinds:
+        style = theme.nodes[kind]
+        words = names[kind] if theme.name != "print" else f"{names[kind]}: {PATTERN_WORDS[kind]}"
+        border_style = (
+            ' STYLE="dashed"'
+            if "dashed" in style.style
+            else ' STYLE="dotted"'
+            if "dotted" in style.style
+            else ""
+        )
+        cells.append(
+            f'<TD BORDER="{2 if style.peripheries > 1 else 1}" COLOR="{style.border}" BGCOLOR="{style.fill}"'
+            f'{border_style} CELLPADDING="3"><FONT POINT-SIZE="9" COLOR="{style.font}">{html_text(words)}</FONT></TD>'
+        )
+    for relation in RelationType:
+        edge = theme.edges[relation]
+        glyph = "———▶" if relation is RelationType.SUPPORTS else "- - -⊣"
+        cells.append(
+            f'<TD><FONT POINT-SIZE="9" COLOR="{edge.colour}">{glyph}</FONT>'
+            f'<FONT POINT-SIZE="9"> {relation.value}</FONT></TD>'
+        )
+    rows = [
+        f'<TR><TD ALIGN="LEFT" COLSPAN="{len(cells)}"><FONT POINT-SIZE="16"><B>{html_text(argument_map.title)}</B></FONT></TD></TR>'
+    ]
+    if argument_map.question:
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" COLSPAN="{len(cells)}"><FONT POINT-SIZE="10" COLOR="#444444">'
+            f"<I>{html_text(argument_map.question)}</I></FONT></TD></TR>"
+        )
+    rows.append(f"<TR>{''.join(cells)}</TR>")
+    return f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="1">{"".join(rows)}</TABLE>'

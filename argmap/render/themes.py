@@ -1,0 +1,128 @@
+"""How each kind of node and relation looks, per theme: ``default`` (colour) and ``print``.
+
+The ``print`` theme is for photocopied handouts: grey fills only, and every kind is told apart
+by a pattern as well (border style, double border, hatched corners, note shape), because colour
+alone does not survive a photocopier. Every box also names its kind in its caption, so no theme
+relies on colour to carry meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.model import Kind, RelationType
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    fill: str
+    border: str
+    caption: str  # colour of the small kind caption
+    font: str = "#1a1a1a"
+    shape: str = "box"
+    style: str = "rounded,filled"
+    penwidth: float = 1.2
+    peripheries: int = 1
+    fontsize: int = 12
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: str
+    style: str
+    arrowhead: str
+    penwidth: float = 1.3
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    nodes: dict[Kind, NodeStyle]
+    edges: dict[RelationType, EdgeStyle]
+    cluster_fill: str
+    cluster_border: str
+    cluster_font: str
+    highlight: str  # outline of highlighted nodes (lint badges, search hits)
+    selected: str  # outline of the selected node
+
+
+DEFAULT = Theme(
+    name="default",
+    nodes={
+        Kind.THESIS: NodeStyle(
+            fill="#1d3557", border="#1d3557", caption="#cfe0f5", font="#ffffff", penwidth=2.0, fontsize=15
+        ),
+        Kind.CLAIM: NodeStyle(fill="#e6f4e7", border="#2e7d32", caption="#2e7d32"),
+        Kind.COUNTERPOINT: NodeStyle(fill="#fdeaea", border="#c62828", caption="#c62828"),
+        Kind.REBUTTAL: NodeStyle(fill="#fff1df", border="#e46c0a", caption="#b85300"),
+        Kind.RECOMMENDATION: NodeStyle(fill="#ece6f7", border="#5e35b1", caption="#5e35b1"),
+        Kind.CONTEXT: NodeStyle(
+            fill="#f4f4f4", border="#9e9e9e", caption="#757575", font="#555555", style="rounded,filled,dashed"
+        ),
+        Kind.EVIDENCE: NodeStyle(
+            fill="#fffbe8", border="#8d6e63", caption="#6d4c41", shape="note", style="filled", fontsize=10
+        ),
+    },
+    edges={
+        RelationType.SUPPORTS: EdgeStyle(colour="#2e7d32", style="solid", arrowhead="normal"),
+        RelationType.OPPOSES: EdgeStyle(colour="#c62828", style="dashed", arrowhead="tee", penwidth=1.5),
+    },
+    cluster_fill="#f7f9fa",
+    cluster_border="#cfd8dc",
+    cluster_font="#546e7a",
+    highlight="#f9a825",
+    selected="#1565c0",
+)
+
+PRINT = Theme(
+    name="print",
+    nodes={
+        Kind.THESIS: NodeStyle(
+            fill="#d9d9d9",
+            border="#000000",
+            caption="#333333",
+            style="filled,bold",
+            penwidth=2.0,
+            peripheries=2,
+            fontsize=15,
+        ),
+        Kind.CLAIM: NodeStyle(fill="#ffffff", border="#000000", caption="#333333"),
+        Kind.COUNTERPOINT: NodeStyle(
+            fill="#ececec", border="#000000", caption="#333333", style="filled,diagonals", penwidth=1.6
+        ),
+        Kind.REBUTTAL: NodeStyle(
+            fill="#ffffff", border="#000000", caption="#333333", style="rounded,filled,dashed"
+        ),
+        Kind.RECOMMENDATION: NodeStyle(
+            fill="#ffffff", border="#000000", caption="#333333", style="filled", peripheries=2
+        ),
+        Kind.CONTEXT: NodeStyle(
+            fill="#ffffff", border="#666666", caption="#555555", font="#444444", style="rounded,filled,dotted"
+        ),
+        Kind.EVIDENCE: NodeStyle(
+            fill="#ffffff", border="#000000", caption="#333333", shape="note", style="filled", fontsize=10
+        ),
+    },
+    edges={
+        RelationType.SUPPORTS: EdgeStyle(colour="#000000", style="solid", arrowhead="normal"),
+        RelationType.OPPOSES: EdgeStyle(colour="#000000", style="dashed", arrowhead="tee", penwidth=1.6),
+    },
+    cluster_fill="#ffffff",
+    cluster_border="#9e9e9e",
+    cluster_font="#333333",
+    highlight="#000000",
+    selected="#000000",
+)
+
+THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, PRINT)}
+
+#: What the print theme's legend says each pattern is, since its swatches are all grey.
+PATTERN_WORDS: dict[Kind, str] = {
+    Kind.THESIS: "double bold border",
+    Kind.CLAIM: "plain border",
+    Kind.COUNTERPOINT: "cut corners",
+    Kind.REBUTTAL: "dashed border",
+    Kind.RECOMMENDATION: "double border",
+    Kind.CONTEXT: "dotted border",
+    Kind.EVIDENCE: "folded note",
+}
