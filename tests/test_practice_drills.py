@@ -1,0 +1,148 @@
+"""Drill items from a map and the scoring of answers against the map's own model answers."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED_MAP
+from fsrs import Rating
+
+from argmap.model import ArgumentMap
+from argmap.practice import DrillMode, PracticeError, drill_items, grade_for, score_answer
+from argmap.practice.scoring import key_terms
+from argmap.store import load_path
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_path(SEED_MAP).map
+
+
+def _item(items, item_id):
+    return next(item for item in items if item.id == item_id)
+
+
+def test_rebuttal_drill_for_the_thesis_asks_the_three_irritants_with_their_answers(seed):
+    items = drill_items(seed, DrillMode.REBUTTAL, "for")
+
+    assert [item.node_id for item in items] == ["west-tilt", "china-pivot", "mi35-sale"]
+    west = _item(items, "rebuttal:west-tilt")
+    assert west.prompt == seed.get("west-tilt").text
+    answers = [
+        child.text
+        for _, child in seed.children("west-tilt")
+        if child.kind.value in ("rebuttal", "recommendation")
+    ]
+    assert west.model_answer.splitlines() == answers
+
+
+def test_evidence_drill_shows_a_point_and_expects_its_evidence_with_sources(seed):
+    defence = _item(drill_items(seed, "evidence", "for"), "evidence:defence")
+
+    assert defence.prompt == seed.get("defence").text
+    assert "SIPRI" in defence.model_answer
+    assert "sipri" in defence.key_terms
+
+
+def test_switch_drill_for_the_against_side_argues_the_convergences(seed):
+    items = drill_items(seed, "switch", "against")
+
+    assert "switch:defence" in [item.id for item in items]
+    assert all(seed.get(item.node_id).kind.value == "claim" for item in items)
+
+
+def test_steelman_drill_for_the_for_side_restates_the_irritants(seed):
+    items = drill_items(seed, "steelman", "for")
+
+    assert [item.node_id for item in items] == ["west-tilt", "china-pivot", "mi35-sale"]
+    assert items[0].prompt == seed.get("west-tilt").display_label
+
+
+def test_items_come_strongest_first_when_strengths_are_given(seed):
+    strengths = {"west-tilt": 0.2, "china-pivot": 0.9, "mi35-sale": 0.5}
+
+    items = drill_items(seed, "rebuttal", "for", strengths)
+
+    assert [item.node_id for item in items] == ["china-pivot", "mi35-sale", "west-tilt"]
+
+
+def test_a_map_without_a_thesis_cannot_be_drilled():
+    thesisless = ArgumentMap.model_validate(
+        {"title": "Loose notes", "nodes": [{"id": "a", "kind": "claim", "text": "A point with no thesis."}]}
+    )
+
+    with pytest.raises(PracticeError, match="no thesis"):
+        drill_items(thesisless, "rebuttal")
+
+
+def test_the_model_answer_itself_scores_high_and_grades_easy(seed):
+    item = _item(drill_items(seed, "rebuttal", "for"), "rebuttal:west-tilt")
+
+    result = score_answer(item, item.answer_parts[0])
+
+    assert result.score >= 0.9
+    assert result.grade is Rating.Easy
+    assert result.missing_terms == ()
+
+
+def test_a_paraphrase_of_one_rebuttal_scores_good(seed):
+    item = _item(drill_items(seed, "rebuttal", "for"), "rebuttal:west-tilt")
+
+    result = score_answer(
+        item,
+        "India moving closer to the US is a reaction to China, not a break with Moscow; "
+        "India and Russia still share the strategic logic.",
+    )
+
+    assert 0.6 <= result.score < 0.95
+    assert {"china", "moscow", "strategic"} <= set(result.matched_terms)
+
+
+def test_an_unrelated_sentence_scores_low_and_grades_again(seed):
+    item = _item(drill_items(seed, "rebuttal", "for"), "rebuttal:west-tilt")
+
+    result = score_answer(item, "The weather in Paris is lovely this spring and the cafes are full.")
+
+    assert result.score < 0.2
+    assert result.grade is Rating.Again
+    assert result.matched_terms == ()
+
+
+def test_a_one_word_answer_that_happens_to_be_in_the_model_still_scores_low(seed):
+    item = _item(drill_items(seed, "rebuttal", "for"), "rebuttal:west-tilt")
+
+    assert score_answer(item, "China").score < 0.35
+
+
+def test_an_empty_answer_scores_zero_and_still_shows_the_model_answer(seed):
+    item = _item(drill_items(seed, "rebuttal", "for"), "rebuttal:mi35-sale")
+
+    result = score_answer(item, "   ")
+
+    assert result.score == 0.0
+    assert result.model_answer == item.model_answer
+
+
+def test_key_terms_match_despite_plural_and_hyphen_differences(seed):
+    item = _item(drill_items(seed, "rebuttal", "for"), "rebuttal:mi35-sale")
+
+    result = score_answer(
+        item, "The helicopter deal with Pakistan is small beside Russia's supplies to India."
+    )
+
+    assert {"helicopters", "pakistan", "russia", "india"} <= set(result.matched_terms)
+
+
+def test_key_terms_put_names_and_figures_before_common_words():
+    terms = key_terms(
+        ["Russia supplied roughly half of the weapons bought by the Indian Army in 2016."], per_part=3
+    )
+
+    assert terms == ("indian", "army", "2016")
+
+
+@pytest.mark.parametrize(
+    ("score", "grade"),
+    [(0.0, Rating.Again), (0.34, Rating.Again), (0.35, Rating.Hard), (0.6, Rating.Good), (0.85, Rating.Easy)],
+)
+def test_scores_map_to_review_grades(score, grade):
+    assert grade_for(score) is grade
