@@ -21,6 +21,7 @@ from argmap.errors import ArgmapError, MapFileError
 COMMAND_MODULES = (
     "argmap.commands.maps",
     "argmap.commands.render",
+    "argmap.commands.analysis",
 )
 
 

@@ -1,0 +1,248 @@
+"""Explanations of the strengths: the thesis verdict, what a node's strength rests on, and the
+balance of each dimension.
+
+Numbers alone do not teach. A student needs one sentence saying whether the thesis holds and why,
+the single node whose removal would move a given node most (what carries the argument and what
+would flip it), and, for "critically examine" answers, how strong each side is in each dimension.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from argmap.analysis.graph import (
+    MapGraph,
+    Side,
+    build_graph,
+    components_leaves_first,
+    descendants,
+    opposite,
+    sides,
+)
+from argmap.analysis.strength import MAX_ROUNDS, TOLERANCE, Strengths, aggregate, compute_strengths, evaluate
+from argmap.model import ArgumentMap, Kind, RelationType
+
+#: Kinds whose opposing child answers a counterpoint.
+ANSWER_KINDS = frozenset({Kind.REBUTTAL, Kind.RECOMMENDATION})
+#: At or above this strength the thesis "holds"; DF-QuAD's neutral point.
+HOLDS_AT = 0.5
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the thesis holds, with the lines for and against it and the sentence that says so.
+
+    ``supporting`` and ``opposing`` are the thesis's direct supporters and attackers;
+    ``strongest_objection`` is the strongest attacker; ``unanswered`` lists every counterpoint
+    in the map that no rebuttal or recommendation answers. All fields but ``sentence`` are None or
+    empty when the map has no thesis.
+    """
+
+    thesis: str | None
+    strength: float | None
+    holds: bool | None
+    supporting: tuple[str, ...]
+    opposing: tuple[str, ...]
+    strongest_objection: str | None
+    unanswered: tuple[str, ...]
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Influence:
+    """What removing ``node`` (and with it its subtree's influence) would do to the target:
+    its strength would become ``without``; ``change`` is ``without`` minus the present strength."""
+
+    node: str
+    without: float
+    change: float
+
+
+@dataclass(frozen=True)
+class DimensionBalance:
+    """One dimension (tag): the nodes tagged with it on each side of the thesis and each side's
+    strength, F(strengths) over the side's topmost tagged nodes (a tagged node under another node
+    with the same tag on the same side is already counted through it)."""
+
+    tag: str
+    for_strength: float
+    against_strength: float
+    for_nodes: tuple[str, ...]
+    against_nodes: tuple[str, ...]
+
+
+def side_words(argument_map: ArgumentMap) -> tuple[str, str]:
+    """What the map calls the lines for and against the thesis, in lower case."""
+    if argument_map.vocabulary is not None:
+        return argument_map.vocabulary.for_.lower(), argument_map.vocabulary.against.lower()
+    return "supporting lines", "objections"
+
+
+def unanswered_counterpoints(argument_map: ArgumentMap, graph: MapGraph | None = None) -> list[str]:
+    """Counterpoints (irritants) that no rebuttal or recommendation opposes, in map order."""
+    graph = graph or build_graph(argument_map)
+    return [
+        node_id
+        for node_id in graph.ids
+        if graph.kind[node_id] is Kind.COUNTERPOINT
+        and not any(
+            relation is RelationType.OPPOSES and graph.kind[child] in ANSWER_KINDS
+            for child, relation in graph.children[node_id]
+        )
+    ]
+
+
+def verdict(argument_map: ArgumentMap, strengths: Strengths | None = None) -> Verdict:
+    """The thesis verdict: does it hold, at what strength, on what, against what."""
+    strengths = strengths or compute_strengths(argument_map)
+    graph = build_graph(argument_map)
+    unanswered = tuple(unanswered_counterpoints(argument_map, graph))
+    if graph.thesis is None:
+        return Verdict(
+            None, None, None, (), (), None, unanswered, "The map has no thesis, so there is nothing to judge."
+        )
+    thesis = graph.thesis
+    value = strengths.strength[thesis]
+    supporting = tuple(graph.supporters(thesis))
+    opposing = tuple(graph.attackers(thesis))
+    support = aggregate(strengths.strength[s] for s in supporting)
+    attack = aggregate(strengths.strength[a] for a in opposing)
+    for_word, against_word = side_words(argument_map)
+    if support > attack:
+        weighing = f"{for_word} ({len(supporting)}) outweigh {against_word} ({len(opposing)})"
+    elif attack > support:
+        weighing = f"{against_word} ({len(opposing)}) outweigh {for_word} ({len(supporting)})"
+    else:
+        weighing = f"{for_word} ({len(supporting)}) and {against_word} ({len(opposing)}) cancel out"
+    strongest = max(opposing, key=lambda a: strengths.strength[a], default=None)
+    index = argument_map.node_index()
+    if strongest is None:
+        objection = "nothing opposes it directly"
+    else:
+        label = index[strongest].display_label
+        objection = f"the strongest objection is “{label}” ({strengths.strength[strongest]:.2f})"
+        if strongest in unanswered:
+            objection += ", still unanswered"
+    holds = value >= HOLDS_AT
+    sentence = f"Thesis {'holds' if holds else 'does not hold'} at {value:.2f}: {weighing}; {objection}."
+    if not strengths.converged:
+        sentence += " (A cycle did not settle; its strengths are approximate.)"
+    return Verdict(thesis, value, holds, supporting, opposing, strongest, unanswered, sentence)
+
+
+def sensitivity(
+    argument_map: ArgumentMap, node_id: str, strengths: Strengths | None = None
+) -> list[Influence]:
+    """For one node, how its strength would change if each node below it were removed, largest
+    change first (ties in map order). Only nodes with a path up to ``node_id`` can affect it.
+
+    Removing a node removes its own relations, so its whole subtree stops counting through it.
+    Only the removed node's ancestors that lie below the target are recomputed, so one ranking
+    costs the sum of those path lengths, not a whole-map recomputation per node.
+    Raises KeyError naming the node when the map has no such node.
+    """
+    graph = build_graph(argument_map)
+    if node_id not in graph.kind:
+        raise KeyError(f"no node {node_id!r} in map {argument_map.title!r}")
+    strengths = strengths or compute_strengths(argument_map)
+    below = descendants(graph, node_id)
+    region = below | {node_id}
+    position: dict[str, int] = {}
+    for number, component in enumerate(components_leaves_first(graph)):
+        for member in component:
+            if member in region:
+                position[member] = number
+    present = strengths.strength[node_id]
+    order = {nid: number for number, nid in enumerate(graph.ids)}
+    influences: list[Influence] = []
+    for removed in below:
+        if removed == node_id:
+            continue
+        affected = _ancestors_within(graph, removed, region)
+        groups: dict[int, list[str]] = {}
+        for member in sorted(affected, key=position.__getitem__):
+            groups.setdefault(position[member], []).append(member)
+        local: dict[str, float] = {}
+
+        def lookup(child: str, local: dict[str, float] = local) -> float | None:
+            return local.get(child, strengths.strength[child])
+
+        evaluate(
+            graph, list(groups.values()), strengths.base, local, lookup, MAX_ROUNDS, TOLERANCE, skip=removed
+        )
+        without = local[node_id]
+        influences.append(Influence(removed, without, without - present))
+    influences.sort(key=lambda i: (-abs(i.change), order[i.node]))
+    return influences
+
+
+def _ancestors_within(graph: MapGraph, start: str, region: set[str]) -> set[str]:
+    found: set[str] = set()
+    queue = deque(parent for parent, _ in graph.parents[start] if parent in region)
+    while queue:
+        current = queue.popleft()
+        if current in found:
+            continue
+        found.add(current)
+        queue.extend(
+            parent for parent, _ in graph.parents[current] if parent in region and parent not in found
+        )
+    return found
+
+
+def balance(argument_map: ArgumentMap, strengths: Strengths | None = None) -> list[DimensionBalance]:
+    """Per dimension (tag, in the map's tag order), the strength of each side of the thesis.
+
+    Nodes that do not reach the thesis, and context, belong to no side and are left out. A node on
+    both sides counts on both.
+    """
+    strengths = strengths or compute_strengths(argument_map)
+    graph = build_graph(argument_map)
+    node_sides = sides(graph)
+    tags_of = {node.id: node.tags for node in argument_map.nodes}
+    top = _topmost_tagged(graph, node_sides, tags_of)
+    result: list[DimensionBalance] = []
+    for tag in argument_map.all_tags():
+        members: dict[Side, list[str]] = {Side.FOR: [], Side.AGAINST: []}
+        counted: dict[Side, list[str]] = {Side.FOR: [], Side.AGAINST: []}
+        for node_id in graph.ids:
+            if tag not in tags_of[node_id]:
+                continue
+            for side in node_sides.get(node_id, ()):
+                members[side].append(node_id)
+                if (node_id, tag, side) in top:
+                    counted[side].append(node_id)
+        result.append(
+            DimensionBalance(
+                tag,
+                aggregate(strengths.strength[n] for n in counted[Side.FOR]),
+                aggregate(strengths.strength[n] for n in counted[Side.AGAINST]),
+                tuple(members[Side.FOR]),
+                tuple(members[Side.AGAINST]),
+            )
+        )
+    return result
+
+
+def _topmost_tagged(
+    graph: MapGraph, node_sides: dict[str, frozenset[Side]], tags_of: dict[str, list[str]]
+) -> set[tuple[str, str, Side]]:
+    """(node, tag, side) for each tagged node with no parent on the same side carrying the tag.
+
+    A parent on the same side is one reached by a supporting relation (an opposing relation flips
+    the side), so evidence tagged "defence" under a claim tagged "defence" is not counted twice.
+    """
+    top: set[tuple[str, str, Side]] = set()
+    for node_id, node_side_set in node_sides.items():
+        for tag in tags_of[node_id]:
+            for side in node_side_set:
+                covered = any(
+                    tag in tags_of[parent]
+                    and (side if relation is RelationType.SUPPORTS else opposite(side))
+                    in node_sides.get(parent, ())
+                    for parent, relation in graph.parents[node_id]
+                )
+                if not covered:
+                    top.add((node_id, tag, side))
+    return top
