@@ -28,7 +28,7 @@ import graphviz
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Kind, Node, RelationType
-from argmap.render.escape import html_text, quoted
+from argmap.render.escape import clean_text, html_text, quoted
 from argmap.render.themes import PATTERN_WORDS, THEMES, NodeStyle, Theme
 
 GroupBy = Literal["tag", "kind", "none"]
@@ -273,7 +273,7 @@ def _label(
         caption.append(f"+{hidden_evidence} EVIDENCE")
     if strength is not None:
         caption.append(f"STRENGTH {strength:.2f}")
-    lines = _wrap(node.display_label, options.wrap)
+    lines = _wrap(clean_text(node.display_label), options.wrap)
     text = "<BR/>".join(html_text(line) for line in lines)
     if node.kind is Kind.THESIS:
         text = f"<B>{text}</B>"

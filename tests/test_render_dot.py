@@ -1,0 +1,200 @@
+"""The DOT the renderer builds: what is drawn, how it is styled, and that it never varies."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SEED_MAP
+
+from argmap.generate import generate_map
+from argmap.model import Kind, RelationType
+from argmap.render import RenderError, RenderOptions, build_dot
+from argmap.render.themes import DEFAULT, PRINT
+from argmap.store import load_path
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_path(SEED_MAP).map
+
+
+def node_statement(dot: str, node_id: str) -> str:
+    match = re.search(rf'^\s*"{re.escape(node_id)}" \[.*$', dot, re.MULTILINE)
+    assert match, f"no node statement for {node_id}"
+    return match.group(0)
+
+
+def edge_statement(dot: str, relation_id: str) -> str:
+    match = re.search(rf'^\s*".*\[id="{re.escape(relation_id)}" .*$', dot, re.MULTILINE)
+    assert match, f"no edge statement for {relation_id}"
+    return match.group(0)
+
+
+def test_every_node_of_the_seed_map_is_drawn_with_its_id(seed):
+    dot = build_dot(seed)
+    for node in seed.nodes:
+        assert f'id="{node.id}" class="kind-{node.kind.value}' in node_statement(dot, node.id)
+
+
+def test_edges_are_coloured_and_styled_by_relation(seed):
+    dot = build_dot(seed)
+    for relation in seed.relations():
+        style = DEFAULT.edges[relation.type]
+        statement = edge_statement(dot, relation.id)
+        assert f'color="{style.colour}" style={style.style} arrowhead={style.arrowhead}' in statement
+    assert DEFAULT.edges[RelationType.SUPPORTS].colour != DEFAULT.edges[RelationType.OPPOSES].colour
+    assert DEFAULT.edges[RelationType.SUPPORTS].style != DEFAULT.edges[RelationType.OPPOSES].style
+
+
+def test_nodes_are_clustered_by_their_dimension_tag(seed):
+    dot = build_dot(seed)
+    cluster = dot[dot.index('subgraph "cluster_tag_defence"') :]
+    cluster = cluster[: cluster.index("\n\t}\n")]
+    assert "DEFENCE" in cluster
+    assert '"defence" [' in cluster  # the claim tagged defence
+    assert '"strong-ties" [' not in cluster  # the thesis is never inside a cluster
+
+
+def test_grouping_by_kind_or_none(seed):
+    by_kind = build_dot(seed, RenderOptions(group_by="kind"))
+    assert 'subgraph "cluster_kind_counterpoint"' in by_kind
+    assert "cluster_tag_" not in by_kind
+    assert "subgraph" not in build_dot(seed, RenderOptions(group_by="none"))
+
+
+def test_legend_names_every_kind_in_the_maps_vocabulary(seed):
+    dot = build_dot(seed)
+    graph_line = next(line for line in dot.splitlines() if line.startswith("\tgraph [id="))
+    for words in (
+        "India–Russia relations",
+        "Claim (Convergences)",
+        "Counterpoint (Irritants)",
+        "Rebuttal",
+        "Evidence",
+        "Recommendation",
+        "Context",
+        "supports",
+        "opposes",
+    ):
+        assert words in graph_line
+
+
+def test_legend_can_be_switched_off(seed):
+    dot = build_dot(seed, RenderOptions(legend=False))
+    assert "Convergences" not in dot
+    assert 'label=<<TABLE BORDER="0" CELLSPACING="4"' not in dot
+
+
+def test_the_same_map_gives_the_same_dot_byte_for_byte_even_in_another_process(seed):
+    dot = build_dot(seed)
+    assert dot == build_dot(load_path(SEED_MAP).map)
+    script = (
+        "from argmap.render import build_dot; from argmap.store import load_path; import sys; "
+        f"sys.stdout.write(build_dot(load_path({str(SEED_MAP)!r}).map))"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"},
+    ).stdout
+    assert other == dot
+
+
+def test_evidence_boxes_show_basis_and_source_count_and_are_smaller(seed):
+    evidence = next(n for n in seed.nodes if n.kind is Kind.EVIDENCE and n.basis)
+    statement = node_statement(build_dot(seed), evidence.id)
+    count = len(evidence.sources)
+    assert f"EVIDENCE · {evidence.basis.value.upper()} · {count} SOURCE" in statement
+    assert "shape=note" in statement and "fontsize=10" in statement
+
+
+def test_thesis_is_emphasised(seed):
+    statement = node_statement(build_dot(seed), seed.thesis().id)
+    assert "<B>" in statement and "fontsize=15" in statement and 'fillcolor="#1d3557"' in statement
+
+
+def test_node_tooltip_is_the_full_text(seed):
+    node = next(n for n in seed.nodes if len(n.text) > 60)
+    assert f'tooltip="{node.text}"' in node_statement(build_dot(seed), node.id).replace('\\"', '"')
+
+
+def test_focus_draws_a_node_and_what_hangs_below_it_only(seed):
+    dot = build_dot(seed, RenderOptions(focus="china-pivot"))
+    drawn = set(re.findall(r'^\s*"([a-z0-9-]+)" \[', dot, re.MULTILINE))
+    below = {"china-pivot"} | {child.id for _, child in seed.children("china-pivot")}
+    grandchildren = {g.id for c in below - {"china-pivot"} for _, g in seed.children(c)}
+    assert len(below) > 3 and grandchildren
+    assert drawn == below | grandchildren
+    assert "strong-ties" not in drawn and "defence" not in drawn
+
+
+def test_depth_limits_the_levels_drawn(seed):
+    dot = build_dot(seed, RenderOptions(depth=1))
+    drawn = set(re.findall(r'^\s*"([a-z0-9-]+)" \[', dot, re.MULTILINE))
+    assert "strong-ties" in drawn and "defence" in drawn  # thesis and a point directly under it
+    assert "ric-after-galwan" not in drawn  # evidence under a point under the thesis
+
+
+def test_no_evidence_hides_evidence_and_counts_it_on_the_parent(seed):
+    dot = build_dot(seed, RenderOptions(evidence=False))
+    assert "kind-evidence" not in dot
+    backed = sum(1 for _, child in seed.children("china-pivot") if child.kind is Kind.EVIDENCE)
+    assert backed > 1
+    assert f"+{backed} EVIDENCE" in node_statement(dot, "china-pivot")
+
+
+def test_highlighted_and_selected_nodes_are_outlined_and_classed(seed):
+    dot = build_dot(seed, RenderOptions(highlight=frozenset({"defence"}), selected="space"))
+    assert 'class="kind-claim highlight"' in node_statement(dot, "defence")
+    assert f'color="{DEFAULT.highlight}"' in node_statement(dot, "defence")
+    assert 'class="kind-claim selected"' in node_statement(dot, "space")
+
+
+def test_print_theme_uses_only_greys_and_a_pattern_per_kind(seed):
+    dot = build_dot(seed, RenderOptions(theme="print"))
+    for colour in re.findall(r"#([0-9a-f]{6})", dot):
+        assert colour[0:2] == colour[2:4] == colour[4:6], f"#{colour} is not grey"
+    patterns = {(s.shape, s.style, s.peripheries) for s in PRINT.nodes.values()}
+    assert len(patterns) == len(Kind)
+
+
+def test_scores_shade_nodes_and_thicken_edges_by_strength(seed):
+    plain = build_dot(seed)
+    scored = build_dot(seed, RenderOptions(scores={"defence": 0.9, "space": 0.1}))
+    assert node_statement(plain, "defence") != node_statement(scored, "defence")
+    assert "STRENGTH 0.90" in node_statement(scored, "defence")
+    assert "penwidth=3.66" in edge_statement(scored, "defence->strong-ties")
+    assert "penwidth=0.94" in edge_statement(scored, "space->strong-ties")
+
+
+def test_a_wide_map_reads_left_to_right_and_a_narrow_one_top_down(seed):
+    assert "rankdir=RL" in build_dot(seed)
+    assert "rankdir=BT" in build_dot(seed, RenderOptions(focus="china-pivot"))
+    assert "rankdir=BT" in build_dot(seed, RenderOptions(direction="down"))
+
+
+def test_a_crowded_parent_spreads_its_children_over_rows_when_drawn_top_down(seed):
+    dot = build_dot(seed, RenderOptions(direction="down"))
+    assert "minlen=2" in dot
+
+
+def test_unknown_focus_theme_or_grouping_is_a_render_error(seed):
+    with pytest.raises(RenderError, match="cannot focus on 'nope'"):
+        build_dot(seed, RenderOptions(focus="nope"))
+    with pytest.raises(RenderError, match="unknown theme 'neon'"):
+        build_dot(seed, RenderOptions(theme="neon"))
+    with pytest.raises(RenderError, match="unknown grouping"):
+        build_dot(seed, RenderOptions(group_by="colour"))  # type: ignore[arg-type]
+
+
+def test_a_large_synthetic_map_draws_every_node_and_relation():
+    argument_map = generate_map(300, seed=2)
+    dot = build_dot(argument_map)
+    assert dot.count(' class="kind-') == 300
+    assert dot.count(" -> ") == len(argument_map.relations())
