@@ -51,6 +51,17 @@ def test_the_dot_file_is_the_renderers_dot(small_map, tmp_path):
     assert out.read_text(encoding="utf-8") == expected
 
 
+def test_scores_shade_the_map_by_df_quad_strength(tmp_path):
+    from argmap.analysis import compute_strengths
+    from argmap.store import load_path
+
+    out = tmp_path / "scored.dot"
+    assert main(["render", str(SEED_MAP), "-o", str(out), "--scores"]) == 0
+    thesis = load_path(SEED_MAP).map.thesis()
+    strength = compute_strengths(load_path(SEED_MAP).map).strength[thesis.id]
+    assert f"STRENGTH {strength:.2f}" in out.read_text(encoding="utf-8")
+
+
 def test_render_of_the_seed_map_to_pdf_keeps_its_words(tmp_path):
     out = tmp_path / "seed.pdf"
     assert main(["render", str(SEED_MAP), "-o", str(out), "--focus", "china-pivot"]) == 0

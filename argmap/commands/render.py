@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     render.add_argument("--no-evidence", action="store_true", help="hide evidence (counted on each parent)")
     render.add_argument("--no-legend", action="store_true", help="leave out the title and key")
+    render.add_argument(
+        "--scores",
+        action="store_true",
+        help="shade nodes and thicken edges by DF-QuAD strength (argmap score)",
+    )
     render.set_defaults(func=cmd_render)
 
     generate = sub.add_parser("generate", help="write a synthetic map of about N nodes (for benchmarks)")
@@ -73,6 +78,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.depth is not None and args.depth < 0:
         raise ArgmapError(f"--depth must be 0 or more, not {args.depth}")
     loaded = load_target(args)
+    scores = None
+    if args.scores:
+        # Imported here: the plain render path must not pay for the analysis.
+        from argmap.analysis import compute_strengths
+
+        scores = compute_strengths(loaded.map).strength
     options = RenderOptions(
         theme=args.theme,
         group_by=args.group_by,
@@ -81,6 +92,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         depth=args.depth,
         evidence=not args.no_evidence,
         legend=not args.no_legend,
+        scores=scores,
     )
     render_file(loaded.map, out, options)
     print(f"wrote {out}")

@@ -240,7 +240,8 @@ def _cluster(
 
 def _node_statement(node: Node, options: RenderOptions, theme: Theme, hidden: dict[str, int]) -> str:
     style = theme.nodes[node.kind]
-    strength = options.scores.get(node.id) if options.scores else None
+    # Context frames the question and takes no part in the strength calculus: shading it would mislead.
+    strength = options.scores.get(node.id) if options.scores and node.kind is not Kind.CONTEXT else None
     fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
     border, penwidth, extra_class = style.border, style.penwidth, ""
     if node.id in options.highlight:
