@@ -165,6 +165,7 @@ class _Context:
         self.nodes: dict[str, Node] = argument_map.node_index()
         self.sides = sides(self.graph)
         self.for_word, self.against_word = side_words(argument_map)
+        self.source_title: dict[str, str] = {}
 
     def name(self, node_id: str) -> str:
         node = self.nodes[node_id]
@@ -215,7 +216,12 @@ def _evidence_below(c: _Context) -> tuple[dict[str, bool], dict[str, frozenset[s
         for node_id in component:
             kind = c.graph.kind[node_id]
             if kind is Kind.EVIDENCE:
-                keys = {(s.url or s.title).strip().lower() for s in c.nodes[node_id].sources}
+                keys = set()
+                for source in c.nodes[node_id].sources:
+                    # The same report cited twice (by url, or by title) is one source.
+                    key = (source.url or source.title).strip().lower()
+                    c.source_title.setdefault(key, source.title)
+                    keys.add(key)
                 sources[node_id] = frozenset(sorted(keys)[:2])
                 continue
             if kind is not Kind.CLAIM:
@@ -250,7 +256,7 @@ def _claims_and_sources(c: _Context) -> Iterator[Check]:
             yield c.check(
                 "single-source",
                 node_id,
-                f"The {c.name(node_id)} rests on one source only ({only}); a second, independent source makes it safer.",
+                f"The {c.name(node_id)} rests on one source only ({c.source_title[only]}); a second, independent source makes it safer.",
             )
 
 

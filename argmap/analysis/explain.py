@@ -20,7 +20,15 @@ from argmap.analysis.graph import (
     opposite,
     sides,
 )
-from argmap.analysis.strength import MAX_ROUNDS, TOLERANCE, Strengths, aggregate, compute_strengths, evaluate
+from argmap.analysis.strength import (
+    MAX_ROUNDS,
+    TOLERANCE,
+    Strengths,
+    aggregate,
+    combine,
+    compute_strengths,
+    evaluate,
+)
 from argmap.model import ArgumentMap, Kind, RelationType
 
 #: Kinds whose opposing child answers a counterpoint.
@@ -138,8 +146,10 @@ def sensitivity(
     change first (ties in map order). Only nodes with a path up to ``node_id`` can affect it.
 
     Removing a node removes its own relations, so its whole subtree stops counting through it.
-    Only the removed node's ancestors that lie below the target are recomputed, so one ranking
-    costs the sum of those path lengths, not a whole-map recomputation per node.
+    Only the removed node's ancestors that lie below the target are recomputed, and each of them
+    by updating its attack and support products for the children that changed (not by walking
+    all its children again), so a ranking for the thesis of a 10,000-node map costs about the sum
+    of the path lengths. Ancestors on a cycle are re-iterated to their fixed point instead.
     Raises KeyError naming the node when the map has no such node.
     """
     graph = build_graph(argument_map)
@@ -153,28 +163,117 @@ def sensitivity(
         for member in component:
             if member in region:
                 position[member] = number
+    products = {member: _Products.of(graph, strengths, member) for member in region}
     present = strengths.strength[node_id]
     order = {nid: number for number, nid in enumerate(graph.ids)}
     influences: list[Influence] = []
     for removed in below:
         if removed == node_id:
             continue
-        affected = _ancestors_within(graph, removed, region)
-        groups: dict[int, list[str]] = {}
-        for member in sorted(affected, key=position.__getitem__):
-            groups.setdefault(position[member], []).append(member)
-        local: dict[str, float] = {}
-
-        def lookup(child: str, local: dict[str, float] = local) -> float | None:
-            return local.get(child, strengths.strength[child])
-
-        evaluate(
-            graph, list(groups.values()), strengths.base, local, lookup, MAX_ROUNDS, TOLERANCE, skip=removed
-        )
-        without = local[node_id]
-        influences.append(Influence(removed, without, without - present))
+        affected = sorted(_ancestors_within(graph, removed, region), key=position.__getitem__)
+        if strengths.cyclic.isdisjoint(affected):
+            without = _without_acyclic(graph, strengths, products, region, removed, affected)[node_id]
+        else:
+            without = _without_cyclic(graph, strengths, position, removed, affected)[node_id]
+        # Round away the last bits of float noise, so nodes without influence tie exactly.
+        change = round(without - present, 12)
+        influences.append(Influence(removed, without, change))
     influences.sort(key=lambda i: (-abs(i.change), order[i.node]))
     return influences
+
+
+@dataclass
+class _Products:
+    """Π(1 − v) over a node's attackers and over its supporters, kept as (product of the
+    non-zero factors, count of zero factors) so that one factor can be divided out exactly
+    even when a child's strength is 1."""
+
+    attack: list[float]  # [product, zeros]
+    support: list[float]
+
+    @classmethod
+    def of(cls, graph: MapGraph, strengths: Strengths, node_id: str) -> _Products:
+        attack, support = [1.0, 0.0], [1.0, 0.0]
+        for child in graph.attackers(node_id):
+            _multiply(attack, 1.0 - strengths.strength[child])
+        for child in graph.supporters(node_id):
+            _multiply(support, 1.0 - strengths.strength[child])
+        return cls(attack, support)
+
+    def copy(self) -> _Products:
+        return _Products(list(self.attack), list(self.support))
+
+    def strength(self, base: float) -> float:
+        attack = 1.0 - (0.0 if self.attack[1] else self.attack[0])
+        support = 1.0 - (0.0 if self.support[1] else self.support[0])
+        return combine(base, attack, support)
+
+
+def _multiply(product: list[float], factor: float) -> None:
+    if factor == 0.0:
+        product[1] += 1
+    else:
+        product[0] *= factor
+
+
+def _divide(product: list[float], factor: float) -> None:
+    if factor == 0.0:
+        product[1] -= 1
+    else:
+        product[0] /= factor
+
+
+def _without_acyclic(
+    graph: MapGraph,
+    strengths: Strengths,
+    products: dict[str, _Products],
+    region: set[str],
+    removed: str,
+    affected: list[str],
+) -> dict[str, float]:
+    """New strengths of ``affected`` (leaves first, none on a cycle) with ``removed`` gone."""
+    touched: dict[str, _Products] = {}
+    new: dict[str, float] = {}
+
+    def push(child: str, value: float | None) -> None:
+        # Replace the child's old factor in each parent's product; None means the child is gone.
+        if graph.kind[child] is Kind.CONTEXT:  # context only supports, and never counts
+            return
+        for parent, relation in graph.parents[child]:
+            if parent not in region:
+                continue
+            if parent not in touched:
+                touched[parent] = products[parent].copy()
+            product = touched[parent].attack if relation is RelationType.OPPOSES else touched[parent].support
+            _divide(product, 1.0 - strengths.strength[child])
+            if value is not None:
+                _multiply(product, 1.0 - value)
+
+    push(removed, None)
+    for member in affected:
+        new[member] = (
+            touched[member].strength(strengths.base[member])
+            if member in touched
+            else strengths.strength[member]
+        )
+        push(member, new[member])
+    return new
+
+
+def _without_cyclic(
+    graph: MapGraph, strengths: Strengths, position: dict[str, int], removed: str, affected: list[str]
+) -> dict[str, float]:
+    """New strengths of ``affected`` with ``removed`` gone, re-iterating cycles among them."""
+    groups: dict[int, list[str]] = {}
+    for member in affected:
+        groups.setdefault(position[member], []).append(member)
+    local: dict[str, float] = {}
+
+    def lookup(child: str) -> float | None:
+        return local.get(child, strengths.strength[child])
+
+    evaluate(graph, list(groups.values()), strengths.base, local, lookup, MAX_ROUNDS, TOLERANCE, skip=removed)
+    return local
 
 
 def _ancestors_within(graph: MapGraph, start: str, region: set[str]) -> set[str]:
