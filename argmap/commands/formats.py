@@ -1,0 +1,87 @@
+"""Commands that bring maps in from other tools and hand them out: ``import`` and ``export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argmap.commands.common import load_target
+from argmap.errors import ArgmapError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from argmap.formats import FORMATS
+
+    readable = [name for name, fmt in FORMATS.items() if fmt.can_read]
+    writable = [name for name, fmt in FORMATS.items() if fmt.can_write]
+
+    importer = sub.add_parser(
+        "import", help="read notes, Argdown, AIF JSON or a Kialo export into a map file"
+    )
+    importer.add_argument("source", metavar="SRC", help="the file to read")
+    importer.add_argument(
+        "--from", dest="fmt", choices=readable, help="its format (default: from the suffix and content)"
+    )
+    importer.add_argument("-o", "--output", required=True, metavar="OUT.yaml", help="the map file to write")
+    importer.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    importer.set_defaults(func=cmd_import)
+
+    exporter = sub.add_parser("export", help="write a map as Argdown or AIF JSON")
+    exporter.add_argument("path", metavar="PATH", help="a map file, or a map's name in the library")
+    exporter.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.argdown or OUT.aif.json")
+    exporter.add_argument(
+        "--to", dest="fmt", choices=writable, help="the format (default: from OUT's suffix)"
+    )
+    exporter.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    exporter.set_defaults(func=cmd_export)
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise ArgmapError(f"{path}: already exists; pass --force to overwrite it")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from argmap.formats import FILE_LIMIT_BYTES, FormatError, detect_format, read_bytes
+    from argmap.mapfile import dump_map
+    from argmap.store import write_atomic
+
+    source, output = Path(args.source), Path(args.output)
+    _refuse_overwrite(output, args.force)
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise ArgmapError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise ArgmapError(f"{source}: is a folder, not a file") from None
+    except OSError as exc:
+        raise ArgmapError(f"{source}: cannot read ({exc.strerror})") from None
+    fmt = args.fmt
+    if fmt is None:
+        sample = data[:4096].decode("utf-8", errors="replace")
+        fmt = detect_format(source.name, sample)
+        if fmt is None:
+            raise FormatError(str(source), "cannot tell the format from the suffix; pass --from")
+    result = read_bytes(data, fmt, str(source), limit=FILE_LIMIT_BYTES)
+    for warning in result.warnings:
+        print(f"argmap: warning: {warning}", file=sys.stderr)
+    write_atomic(output, dump_map(result.map).encode("utf-8"))
+    print(f"{output}: {len(result.map.nodes)} nodes, {len(result.map.relations())} relations from {fmt}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from argmap.formats import FORMATS, FormatError, detect_format, write_text
+    from argmap.store import write_atomic
+
+    output = Path(args.output)
+    fmt = args.fmt or detect_format(output.name)
+    if fmt is None or not FORMATS[fmt].can_write:
+        writable = ", ".join(s for f in FORMATS.values() if f.can_write for s in f.suffixes)
+        raise FormatError(str(output), f"cannot write this suffix; use one of {writable} or pass --to")
+    _refuse_overwrite(output, args.force)
+    loaded = load_target(args)
+    write_atomic(output, write_text(loaded.map, fmt).encode("utf-8"))
+    print(f"{output}: {len(loaded.map.nodes)} nodes written as {FORMATS[fmt].label}")
+    return 0
