@@ -20,6 +20,7 @@ from argmap.errors import ArgmapError, MapFileError
 
 COMMAND_MODULES = (
     "argmap.commands.maps",
+    "argmap.commands.formats",
     "argmap.commands.render",
     "argmap.commands.analysis",
 )
