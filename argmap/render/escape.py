@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # most text has none: skip the replacements
+_QUOTE_SPECIAL = re.compile(r'[&\\"\x00-\x1f\x7f]')
 _HTML = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;&#92;"}
 )
@@ -28,6 +30,8 @@ _HTML = str.maketrans(
 
 def clean_text(text: str) -> str:
     """Text with line ends made ``\\n``, tabs made spaces and XML-illegal control characters removed."""
+    if not _ANY_CONTROL.search(text):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROL.sub("", text)
 
@@ -39,6 +43,8 @@ def html_text(text: str) -> str:
 
 def quoted(text: str) -> str:
     """A DOT double-quoted string that Graphviz reads back as exactly ``text`` (tooltips, ids)."""
+    if not _QUOTE_SPECIAL.search(text):
+        return f'"{text}"'
     text = clean_text(text)
     text = text.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'

@@ -19,7 +19,6 @@ Layout choices, for a student reading the map:
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -117,10 +116,11 @@ def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None)
     for key, members in groups.items():
         body.append(_cluster(key, members, options, theme, hidden_evidence))
     minlen = _stagger(children, visible) if down else {}
+    labels = {node.id: node.display_label for node in drawn}
     for relation in relations:
         if relation.source in visible and relation.target in visible:
             statement = _edge_statement(
-                relation.source, relation.target, relation.type, index, options, theme
+                relation.source, relation.target, relation.type, labels, options, theme
             )
             rank_gap = minlen.get((relation.source, relation.target), 1)
             if rank_gap > 1:
@@ -288,14 +288,33 @@ def _label(
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Lines of about ``width`` characters; the author's own line breaks are kept."""
+    """Lines of about ``width`` characters, broken at spaces; the author's own line breaks are kept.
+
+    A plain greedy fill: :mod:`textwrap` does the same but takes most of the DOT build time.
+    A word longer than a line is cut, so a long URL cannot stretch a box across the map.
+    """
     lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""])
-    while len(lines) > 1 and not lines[-1].strip():
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            while len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1]:
         lines.pop()
     if len(lines) > MAX_LINES:
-        lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1].rstrip() + " …"]
+        lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1] + " …"]
     return lines
 
 
@@ -303,7 +322,7 @@ def _edge_statement(
     source: str,
     target: str,
     relation: RelationType,
-    index: Mapping[str, Node],
+    labels: Mapping[str, str],
     options: RenderOptions,
     theme: Theme,
 ) -> str:
@@ -311,7 +330,7 @@ def _edge_statement(
     penwidth = style.penwidth
     if options.scores and source in options.scores:
         penwidth = round(0.6 + 3.4 * options.scores[source], 2)
-    tip = f"{index[source].display_label} — {relation.value} — {index[target].display_label}"
+    tip = f"{labels[source]} — {relation.value} — {labels[target]}"
     return (
         f'"{source}" -> "{target}" [id="{source}->{target}" class="{relation.value}" '
         f'color="{style.colour}" style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} '

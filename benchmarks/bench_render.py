@@ -1,0 +1,86 @@
+"""Renderer speed against its floor: Graphviz's own ``dot`` on the same DOT, in the same run.
+
+For synthetic maps of 100, 500 and 2,000 nodes (``argmap generate``), prints:
+
+* DOT build: ``build_dot`` in-process (best of several runs);
+* CLI render: wall time of ``argmap render MAP -o OUT.svg`` in a fresh process;
+* floor: wall time of ``dot -Tsvg`` on the emitted DOT alone;
+* their ratios (targets: build <= 5% of dot at 500 and 2,000 nodes; CLI <= 1.3x dot at 2,000),
+  and the peak memory (max RSS) of the CLI's Python process and of its ``dot`` child.
+
+Run: ``.venv/bin/python benchmarks/bench_render.py [SIZES...]``. Not a test: figures vary by machine.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from argmap.generate import generate_map
+from argmap.mapfile import dump_map
+from argmap.render import build_dot
+
+SIZES = (100, 500, 2000)
+ARGMAP = Path(sys.executable).with_name("argmap")
+
+
+def timed(command: list[str], stdin: bytes | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, input=stdin, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(command: list[str]) -> tuple[float, float]:
+    """Peak RSS (MB) of the CLI's own process and of its largest child, via a small wrapper."""
+    probe = (
+        "import resource, runpy, sys; sys.argv = sys.argv[1:]; "
+        "code = 0\n"
+        "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
+        "except SystemExit as exit:\n    code = exit.code or 0\n"
+        "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(me, kids, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    me, kids = done.stderr.split()[-2:]
+    return int(me) / 1024, int(kids) / 1024
+
+
+def main(sizes: tuple[int, ...]) -> None:
+    print(
+        f"{'nodes':>6} {'build ms':>9} {'dot s':>7} {'cli s':>7} {'build/dot':>10} {'cli/dot':>8} "
+        f"{'cli MB':>7} {'dot MB':>7}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            argument_map = generate_map(size, seed=1)
+            map_path = Path(folder, f"map-{size}.yaml")
+            map_path.write_text(dump_map(argument_map), encoding="utf-8")
+            build = min(_build_time(argument_map) for _ in range(5))
+            dot_source = build_dot(argument_map).encode("utf-8")
+            floor = min(timed(["dot", "-Tsvg"], dot_source) for _ in range(2))
+            out = str(Path(folder, f"map-{size}.svg"))
+            cli = min(timed([str(ARGMAP), "render", str(map_path), "-o", out]) for _ in range(2))
+            cli_mb, dot_mb = peak_rss_mb([str(ARGMAP), "render", str(map_path), "-o", out])
+            print(
+                f"{size:>6} {build * 1000:>9.1f} {floor:>7.2f} {cli:>7.2f} {build / floor:>9.1%} "
+                f"{cli / floor:>8.2f} {cli_mb:>7.0f} {dot_mb:>7.0f}",
+                flush=True,
+            )
+    print(
+        f"(max RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
+    )
+
+
+def _build_time(argument_map) -> float:
+    start = time.perf_counter()
+    build_dot(argument_map)
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main(tuple(int(arg) for arg in sys.argv[1:]) or SIZES)
