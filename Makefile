@@ -41,3 +41,10 @@ format: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+
+# The README's map pictures, drawn from the seed map by the renderer (never edited by hand).
+images: setup system-run
+	mkdir -p docs/images
+	$(VENV)/bin/argmap render arguments/india-russia.yaml -o docs/images/seed-map.png
+	$(VENV)/bin/argmap render arguments/india-russia.yaml -o docs/images/seed-map.svg
+	$(VENV)/bin/argmap render arguments/india-russia.yaml --theme print -o docs/images/seed-map-print.png
