@@ -16,7 +16,9 @@ Public API (stable; the Streamlit app and the CLI both use it)::
   focus or the roots), ``evidence`` (False hides evidence and counts it on its parent), ``legend``
   (title, question and key above the map), ``scores`` (node id -> strength in [0, 1]: shades
   nodes and thickens edges; see ``argmap.analysis``), ``highlight`` (ids outlined, e.g. lint
-  findings), ``selected`` (the id outlined as selected), ``wrap`` (characters per line).
+  findings), ``selected`` (the id outlined as selected), ``wrap`` (characters per line),
+  ``direction`` (``down``: thesis on top; ``right``: thesis on the left, points listed downwards
+  like an outline; ``auto``, the default: down while the map has at most 8 leaves, else right).
 * In the SVG every node's ``<g>`` has ``id`` = the node id and ``class="node kind-KIND"`` (plus
   ``highlight`` / ``selected``); every edge's ``<g>`` has ``id`` = the relation id ``child->parent``
   and ``class="edge supports"`` or ``"edge opposes"``; each cluster ``id`` is ``tag:TAG`` or
