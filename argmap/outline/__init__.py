@@ -1,0 +1,54 @@
+"""Essay, answer and debate-case outlines: the map turned into what to write, with word budgets.
+
+Public API (stable; the app, the CLI and the practice module use it)::
+
+    from argmap.outline import Outline, Section, Point, EvidenceRef, SourceRef, Table
+    from argmap.outline import outline_to_docx, outline_to_markdown
+
+    docx_bytes = outline_to_docx(outline, map_png=png_bytes_or_None, guidance=True)
+    markdown = outline_to_markdown(outline, guidance=True)
+
+* :mod:`argmap.outline.model` -- the :class:`Outline` data (frozen dataclasses): title, prompt,
+  directive, template, word limit, minutes, sections (title, role, words, points, one level of
+  sub-sections, guidance lines, an always-shown hint, an optional :class:`Table`), numbered
+  :class:`SourceRef` sources, notes about the map, keywords. A :class:`Point` has a bold label,
+  text, a word budget, sub-points and :class:`EvidenceRef` evidence citing source numbers.
+* :func:`outline_to_docx` -- Word: Title / Heading 1 / Heading 2 styles, points on a real multilevel
+  list (``numbering.xml``, written by :mod:`argmap.outline.ooxml`), evidence as sub-points with
+  ``[n]`` references and a Sources list, the map picture with a caption when ``map_png`` is
+  given, guidance in the "Outline Guidance" style (left out with ``guidance=False``), document
+  properties, A4 pages.
+* :func:`outline_to_markdown` -- the same outline as Markdown with footnote-style references.
+
+Any other view may build an :class:`Outline` by hand (case files, flow sheets) and render it with
+these two functions: there is one DOCX writer. python-docx is imported only by
+:mod:`argmap.outline.docx`, loaded on first use of :func:`outline_to_docx`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.outline.markdown import outline_to_markdown
+from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
+
+
+def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance: bool = True) -> bytes:
+    """The outline as .docx bytes (see :func:`argmap.outline.docx.outline_to_docx`)."""
+    from argmap.outline.docx import outline_to_docx as render
+
+    return render(outline, map_png=map_png, guidance=guidance)
+
+
+
+__all__ = [
+    "EvidenceRef",
+    "Outline",
+    "Point",
+    "Section",
+    "SourceRef",
+    "Table",
+    "outline_to_docx",
+    "outline_to_markdown",
+    "xml_safe",
+]

@@ -1,0 +1,214 @@
+"""The outline as a Word document: real styles, real list numbering, the map, the sources.
+
+Headings use Word's own Title / Heading 1 / Heading 2 styles, so the navigation pane shows the
+outline; points are paragraphs on a multilevel list (numbering written by :mod:`.ooxml`), so the
+numbers are Word's and renumber as the user edits; writing guidance has a style of its own
+("Outline Guidance") that a user can restyle or delete in one go. The page is A4.
+
+Every string passes through :func:`~argmap.outline.model.xml_safe` before python-docx sees it,
+because python-docx raises on control characters.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+from argmap.outline.model import EvidenceRef, Outline, Point, Section, Table, xml_safe
+from argmap.outline.ooxml import (
+    OUTLINE_LEVELS,
+    SOURCE_LEVELS,
+    add_abstract_numbering,
+    add_list,
+    number_paragraph,
+)
+
+GUIDANCE_STYLE = "Outline Guidance"
+NOTE_STYLE = "Outline Note"
+HINT_STYLE = "Outline Hint"
+POINT_STYLE = "List Paragraph"
+BUDGET_STYLE = "Outline Budget"
+PICTURE_WIDTH = Cm(16)
+PICTURE_MAX_HEIGHT = Cm(20)
+_MAX_LEVEL = len(OUTLINE_LEVELS) - 1
+
+
+def budget_text(words: int) -> str:
+    """How a budget reads after a point or heading: ``≈ 60 words``."""
+    return f"≈ {words} words"
+
+
+class _Writer:
+    """One document being written: the python-docx objects looked up once, reused per paragraph."""
+
+    def __init__(self, guidance: bool):
+        self.document = Document()
+        self.guidance = guidance
+        self.body = self.document._body
+        styles = self.document.styles
+        self.style_title = styles["Title"]
+        self.style_subtitle = styles["Subtitle"]
+        self.style_h1 = styles["Heading 1"]
+        self.style_h2 = styles["Heading 2"]
+        self.style_point = styles[POINT_STYLE]
+        self.style_caption = styles["Caption"]
+        self.style_normal = styles["Normal"]
+        self.style_guidance = self._paragraph_style(GUIDANCE_STYLE, italic=True, size=9, colour=(0x59, 0x59, 0x59))
+        self.style_note = self._paragraph_style(NOTE_STYLE, italic=False, size=10, colour=(0x9C, 0x27, 0x06))
+        self.style_hint = self._paragraph_style(HINT_STYLE, italic=True, size=10, colour=(0x1F, 0x4E, 0x79))
+        budget = styles.add_style(BUDGET_STYLE, WD_STYLE_TYPE.CHARACTER)
+        budget.font.size = Pt(9)
+        budget.font.color.rgb = RGBColor(0x76, 0x76, 0x76)
+        self.style_budget = budget
+        self.numbering = self.document.part.numbering_part.element
+        self.outline_numbering = add_abstract_numbering(self.numbering, OUTLINE_LEVELS, "argmap outline")
+        self.source_numbering = add_abstract_numbering(self.numbering, SOURCE_LEVELS, "argmap sources")
+
+    def _paragraph_style(self, name: str, *, italic: bool, size: int, colour: tuple[int, int, int]):
+        style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.document.styles["Normal"]
+        style.quick_style = True
+        style.font.italic = italic
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(*colour)
+        style.paragraph_format.space_after = Pt(4)
+        return style
+
+    # -- blocks ------------------------------------------------------------------------------
+    def paragraph(self, text: str = "", style=None):
+        return self.body.add_paragraph(xml_safe(text), style)
+
+    def heading(self, text: str, level: int, words: int = 0) -> None:
+        paragraph = self.paragraph(text, self.style_h1 if level == 1 else self.style_h2)
+        if words:
+            paragraph.add_run(f"  ({budget_text(words)})", self.style_budget)
+
+    def guidance_lines(self, lines: Iterable[str]) -> None:
+        if self.guidance:
+            for line in lines:
+                self.paragraph(line, self.style_guidance)
+
+    def point(self, point: Point, num_id: int, level: int) -> None:
+        paragraph = self.body.add_paragraph(style=self.style_point)
+        number_paragraph(paragraph._p, num_id, min(level, _MAX_LEVEL))
+        if point.label:
+            paragraph.add_run(xml_safe(point.label) + (": " if point.text else "")).bold = True
+        if point.text:
+            paragraph.add_run(xml_safe(point.text))
+        if point.words:
+            paragraph.add_run(f"  ({budget_text(point.words)})", self.style_budget)
+        for sub_point in point.sub_points:
+            self.point(sub_point, num_id, level + 1)
+        for evidence in point.evidence:
+            self.evidence(evidence, num_id, level + 1)
+
+    def evidence(self, evidence: EvidenceRef, num_id: int, level: int) -> None:
+        paragraph = self.body.add_paragraph(style=self.style_point)
+        number_paragraph(paragraph._p, num_id, min(level, _MAX_LEVEL))
+        if evidence.basis:
+            paragraph.add_run(xml_safe(evidence.basis.capitalize()) + ": ").italic = True
+        paragraph.add_run(xml_safe(evidence.text))
+        if evidence.sources:
+            paragraph.add_run(" " + "".join(f"[{number}]" for number in evidence.sources))
+
+    def table(self, table: Table) -> None:
+        grid = self.document.add_table(rows=1, cols=len(table.columns))
+        grid.style = self.document.styles["Table Grid"]
+        for cell, heading in zip(grid.rows[0].cells, table.columns, strict=True):
+            cell.text = xml_safe(heading)
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in table.rows:
+            cells = grid.add_row().cells
+            for cell, text in zip(cells, row, strict=False):
+                cell.text = xml_safe(text)
+
+    def section(self, section: Section, level: int) -> None:
+        self.heading(section.title, level, section.words)
+        self.guidance_lines(section.guidance)
+        if section.hint:
+            self.paragraph(section.hint, self.style_hint)
+        if section.points:
+            num_id = add_list(self.numbering, self.outline_numbering)
+            for point in section.points:
+                self.point(point, num_id, 0)
+        if section.table is not None and section.table.columns:
+            self.table(section.table)
+        for subsection in section.subsections:
+            self.section(subsection, min(level + 1, 2))
+
+    def picture(self, png: bytes, caption: str) -> None:
+        self.document.add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
+        shape = self.document.inline_shapes[-1]
+        if shape.height > PICTURE_MAX_HEIGHT:  # a tall map must still fit on the page
+            shape.width = int(shape.width * PICTURE_MAX_HEIGHT / shape.height)
+            shape.height = PICTURE_MAX_HEIGHT
+        self.paragraph(caption, self.style_caption)
+
+
+def _page_setup(document) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(22)
+        section.top_margin = section.bottom_margin = Mm(20)
+
+
+def _meta_line(outline: Outline) -> str:
+    parts = []
+    if outline.directive:
+        parts.append(f"Directive: {outline.directive}")
+    if outline.words:
+        parts.append(f"{outline.words} words")
+    if outline.minutes:
+        parts.append(f"{outline.minutes} minutes")
+    if outline.template:
+        parts.append(f"template {outline.template}")
+    return " · ".join(parts)
+
+
+def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance: bool = True) -> bytes:
+    """The outline as the bytes of a .docx file.
+
+    ``map_png`` (PNG bytes) is embedded after the question with ``outline.map_caption`` as its
+    caption; ``guidance=False`` leaves out the writing guidance. Raises nothing for odd text:
+    characters XML cannot hold are dropped.
+    """
+    writer = _Writer(guidance)
+    document = writer.document
+    _page_setup(document)
+    properties = document.core_properties
+    properties.title = xml_safe(outline.title)
+    properties.subject = xml_safe(outline.prompt or outline.title)
+    properties.keywords = xml_safe(", ".join(outline.keywords))
+    properties.author = "argmap"
+    properties.last_modified_by = "argmap"
+    properties.comments = xml_safe(f"Outline written by argmap with the {outline.template} template")
+
+    writer.paragraph(outline.title, writer.style_title)
+    if outline.prompt:
+        writer.paragraph(outline.prompt, writer.style_subtitle)
+    meta = _meta_line(outline)
+    if meta:
+        writer.paragraph(meta, writer.style_normal)
+    for note in outline.notes:
+        writer.paragraph(note, writer.style_note)
+    if map_png:
+        writer.picture(map_png, outline.map_caption or f"The argument map: {outline.title}")
+    for section in outline.sections:
+        writer.section(section, 1)
+    if outline.sources:
+        writer.heading("Sources", 1)
+        num_id = add_list(writer.numbering, writer.source_numbering)
+        for source in outline.sources:
+            paragraph = writer.paragraph(source.citation(), writer.style_point)
+            number_paragraph(paragraph._p, num_id, 0)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+__all__ = ["GUIDANCE_STYLE", "budget_text", "outline_to_docx"]
