@@ -27,8 +27,6 @@ these two functions: there is one DOCX writer. python-docx is imported only by
 
 from __future__ import annotations
 
-from typing import Any
-
 from argmap.outline.markdown import outline_to_markdown
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
 
@@ -38,7 +36,6 @@ def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance:
     from argmap.outline.docx import outline_to_docx as render
 
     return render(outline, map_png=map_png, guidance=guidance)
-
 
 
 __all__ = [

@@ -57,7 +57,9 @@ class _Writer:
         self.style_point = styles[POINT_STYLE]
         self.style_caption = styles["Caption"]
         self.style_normal = styles["Normal"]
-        self.style_guidance = self._paragraph_style(GUIDANCE_STYLE, italic=True, size=9, colour=(0x59, 0x59, 0x59))
+        self.style_guidance = self._paragraph_style(
+            GUIDANCE_STYLE, italic=True, size=9, colour=(0x59, 0x59, 0x59)
+        )
         self.style_note = self._paragraph_style(NOTE_STYLE, italic=False, size=10, colour=(0x9C, 0x27, 0x06))
         self.style_hint = self._paragraph_style(HINT_STYLE, italic=True, size=10, colour=(0x1F, 0x4E, 0x79))
         budget = styles.add_style(BUDGET_STYLE, WD_STYLE_TYPE.CHARACTER)

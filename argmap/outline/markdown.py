@@ -51,7 +51,8 @@ def _table_lines(table: Table) -> list[str]:
     for row in table.rows:
         cells = [md_escape(cell) for cell in row[:width]] + [""] * (width - len(row))
         lines.append("| " + " | ".join(cells) + " |")
-    return lines + [""]
+    lines.append("")
+    return lines
 
 
 def _section_lines(section: Section, level: int, guidance: bool) -> list[str]:
