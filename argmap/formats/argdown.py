@@ -113,12 +113,12 @@ def _strip_comments(text: str, where: str) -> str:
             line = cleaned.count("\n", 0, position) + 1
             column = position - cleaned.rfind("\n", 0, position)
             raise FormatError(where, f"comment {opener} is never closed", line, column)
-    # escapes go back to backslash form: the element reader protects them again itself
-    return re.sub(
-        "[\U000f0000-\U000fffff]",
-        lambda m: "\\" + chr(ord(m[0]) - _ESCAPE_BASE),
-        cleaned,
-    )
+    return _backslashed(cleaned)  # the element reader protects escapes again itself
+
+
+def _backslashed(text: str) -> str:
+    """Protected escapes back in their backslash form (for YAML, which reads its own escapes)."""
+    return re.sub("[\U000f0000-\U000fffff]", lambda m: "\\" + chr(ord(m[0]) - _ESCAPE_BASE), text)
 
 
 @dataclass
@@ -148,6 +148,7 @@ class _Class:
     data: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     conclusion: str | None = None
+    defined_at: int | None = None  # nodes keep the order of their definitions, not their mentions
 
 
 class _Reader:
@@ -468,8 +469,10 @@ class _Reader:
             if key not in self.classes:
                 self.classes[key] = _Class(key, element.title, element.is_argument, element.line)
         found = self.classes[key]
-        if (text and (element.defines or element.title is None)) or text:
+        if text:  # text after a reference too: Argdown reads it as part of the same element
             found.texts.append(text)
+        if (element.defines or text) and found.defined_at is None:
+            found.defined_at = element.line
         for name, value in data.items():
             found.data.setdefault(name, value)
         found.tags.extend(tags)
@@ -488,7 +491,7 @@ class _Reader:
             line, column = _locate(pieces, opening)
             if closing is None:
                 raise self.fail("data {…} is never closed with }", line, column)
-            body = _unprotect(joined[opening : closing + 1])
+            body = _backslashed(joined[opening : closing + 1])
             data = self._data(body, line, column)
             joined = joined[:opening] + " " + joined[closing + 1 :]
         tags = [slug for m in _TAG.finditer(joined) if (slug := tag_slug(m["long"] or m["short"]))]
@@ -557,7 +560,10 @@ def read_argdown(text: str, source_name: str = "map.argdown") -> ImportResult:
     reader.read()
     if not reader.classes:
         raise FormatError(source_name, "no statements or arguments found", 1)
-    drafts = [_draft(found, reader, source_name) for found in reader.classes.values()]
+    ordered = sorted(
+        reader.classes.values(), key=lambda c: c.defined_at if c.defined_at is not None else c.line
+    )
+    drafts = [_draft(found, reader, source_name) for found in ordered]
     front = reader.front
     title = _text_field(front, "title") or source_name.rsplit("/", 1)[-1].removesuffix(".argdown")
     result = assemble(
@@ -663,9 +669,13 @@ def _draft(found: _Class, reader: _Reader, where: str) -> Draft:
 _TEXT_SPECIALS = re.compile(r"([\\@#*_\[\]<>{}])|/(?=[/*])")
 
 
+_SHORTCODE = re.compile(r"(?:\.[^\s]+?\.)|(?::[^\s]+?:)")  # Argdown turns :heart: and .~. into symbols
+
+
 def _escape(text: str) -> str:
     """Text safe inside an Argdown statement: markup characters escaped, on one line."""
-    return _TEXT_SPECIALS.sub(lambda m: "\\" + m[0], one_line(text))
+    escaped = _TEXT_SPECIALS.sub(lambda m: "\\" + m[0], one_line(text))
+    return _SHORTCODE.sub(lambda m: "\\" + m[0], escaped)
 
 
 def _title(label: str) -> str:

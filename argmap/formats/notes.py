@@ -141,6 +141,9 @@ _TROUBLE_WORDS = (
 )
 
 _HEADING_TAG_WORDS = 4
+_GENERIC_HEADINGS = frozenset(
+    {"background", "introduction", "context", "about", "overview", "history", "news"}
+)
 
 
 @dataclass
@@ -375,7 +378,11 @@ def _split_heading(text: str) -> tuple[str | None, str, list[str]]:
 
 def _title(sections: list[_Section], source_name: str) -> str:
     for section in sections:
-        if section.heading and section.kind is Kind.CONTEXT:
+        if (
+            section.heading
+            and section.kind is Kind.CONTEXT
+            and section.heading.lower() not in _GENERIC_HEADINGS
+        ):
             return one_line(section.heading)
     stem = PurePath(source_name).name.split(".")[0]
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", stem) if word) or "Imported notes"
