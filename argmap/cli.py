@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "argmap.commands.formats",
     "argmap.commands.render",
     "argmap.commands.analysis",
+    "argmap.commands.practice",
 )
 
 

@@ -49,6 +49,7 @@ class Speech:
     """
 
     role: str
+    short: str  # the abbreviation a flow sheet's column carries, e.g. "PM", "1AC"
     side: Side | None
     minutes: float
     kind: SpeechKind = SpeechKind.CONSTRUCTIVE
@@ -97,17 +98,22 @@ _C, _R, _X, _P = SpeechKind.CONSTRUCTIVE, SpeechKind.REPLY, SpeechKind.CROSS_EXA
 
 
 def _parliamentary(
-    roles: list[str], minutes: float, poi_window: tuple[float, float], replies: tuple[str, str] | None = None
+    roles: list[tuple[str, str]],
+    minutes: float,
+    poi_window: tuple[float, float],
+    replies: tuple[str, str] | None = None,
 ) -> tuple[Speech, ...]:
     """Substantive speeches alternating from the side for the thesis, then, where the format has
     them, the two 4-minute replies: the side against replies first and the side for has the last word."""
-    speeches = [Speech(role, (_F, _A)[i % 2], minutes, _C, poi_window) for i, role in enumerate(roles)]
+    speeches = [
+        Speech(role, short, (_F, _A)[i % 2], minutes, _C, poi_window) for i, (role, short) in enumerate(roles)
+    ]
     if replies is not None:
-        speeches += [Speech(replies[0], _A, 4, _R), Speech(replies[1], _F, 4, _R)]
+        speeches += [Speech(replies[0], "OR", _A, 4, _R), Speech(replies[1], replies[1][0] + "R", _F, 4, _R)]
     return tuple(speeches)
 
 
-def _table(*rows: tuple[str, Side, float, SpeechKind]) -> tuple[Speech, ...]:
+def _table(*rows: tuple[str, str, Side, float, SpeechKind]) -> tuple[Speech, ...]:
     return tuple(Speech(*row) for row in rows)
 
 
@@ -116,7 +122,7 @@ def _answer(words: int, *parts: tuple[str, float]) -> Format:
     return Format(
         id=f"upsc-{words}",
         name=f"UPSC mains answer ({words} words)",
-        speeches=tuple(Speech(role, None, share, SpeechKind.ANSWER_PART) for role, share in parts),
+        speeches=tuple(Speech(role, "", None, share, SpeechKind.ANSWER_PART) for role, share in parts),
         prep_minutes=1,
         for_name="Thesis upheld",
         against_name="Thesis disputed",
@@ -126,25 +132,27 @@ def _answer(words: int, *parts: tuple[str, float]) -> Format:
 
 
 _BP_ROLES = [
-    "Prime Minister (Opening Government)",
-    "Leader of the Opposition (Opening Opposition)",
-    "Deputy Prime Minister (Opening Government)",
-    "Deputy Leader of the Opposition (Opening Opposition)",
-    "Member of the Government (Closing Government)",
-    "Member of the Opposition (Closing Opposition)",
-    "Government Whip (Closing Government)",
-    "Opposition Whip (Closing Opposition)",
+    ("Prime Minister (Opening Government)", "PM"),
+    ("Leader of the Opposition (Opening Opposition)", "LO"),
+    ("Deputy Prime Minister (Opening Government)", "DPM"),
+    ("Deputy Leader of the Opposition (Opening Opposition)", "DLO"),
+    ("Member of the Government (Closing Government)", "MG"),
+    ("Member of the Opposition (Closing Opposition)", "MO"),
+    ("Government Whip (Closing Government)", "GW"),
+    ("Opposition Whip (Closing Opposition)", "OW"),
 ]
 _AP_ROLES = [
-    "Prime Minister",
-    "Leader of the Opposition",
-    "Deputy Prime Minister",
-    "Deputy Leader of the Opposition",
-    "Government Whip",
-    "Opposition Whip",
+    ("Prime Minister", "PM"),
+    ("Leader of the Opposition", "LO"),
+    ("Deputy Prime Minister", "DPM"),
+    ("Deputy Leader of the Opposition", "DLO"),
+    ("Government Whip", "GW"),
+    ("Opposition Whip", "OW"),
 ]
 _WSDC_ROLES = [
-    f"{order} {side}" for order in ("First", "Second", "Third") for side in ("Proposition", "Opposition")
+    (f"{order} {side}", f"{side[0]}{number}")
+    for number, order in enumerate(("First", "Second", "Third"), start=1)
+    for side in ("Proposition", "Opposition")
 ]
 
 FORMATS: dict[str, Format] = {
@@ -181,13 +189,13 @@ FORMATS: dict[str, Format] = {
             "ld",
             "Lincoln–Douglas",
             _table(
-                ("Affirmative Constructive", _F, 6, _C),
-                ("Cross-examination of the Affirmative (by the Negative)", _A, 3, _X),
-                ("Negative Constructive", _A, 7, _C),
-                ("Cross-examination of the Negative (by the Affirmative)", _F, 3, _X),
-                ("First Affirmative Rebuttal", _F, 4, _P),
-                ("Negative Rebuttal", _A, 6, _P),
-                ("Second Affirmative Rebuttal", _F, 3, _P),
+                ("Affirmative Constructive", "AC", _F, 6, _C),
+                ("Cross-examination of the Affirmative (by the Negative)", "CX", _A, 3, _X),
+                ("Negative Constructive", "NC", _A, 7, _C),
+                ("Cross-examination of the Negative (by the Affirmative)", "CX", _F, 3, _X),
+                ("First Affirmative Rebuttal", "1AR", _F, 4, _P),
+                ("Negative Rebuttal", "NR", _A, 6, _P),
+                ("Second Affirmative Rebuttal", "2AR", _F, 3, _P),
             ),
             4,
             "Affirmative",
@@ -198,18 +206,18 @@ FORMATS: dict[str, Format] = {
             "policy",
             "Policy",
             _table(
-                ("First Affirmative Constructive", _F, 8, _C),
-                ("Cross-examination of the 1AC (by the 2N)", _A, 3, _X),
-                ("First Negative Constructive", _A, 8, _C),
-                ("Cross-examination of the 1NC (by the 1A)", _F, 3, _X),
-                ("Second Affirmative Constructive", _F, 8, _C),
-                ("Cross-examination of the 2AC (by the 1N)", _A, 3, _X),
-                ("Second Negative Constructive", _A, 8, _C),
-                ("Cross-examination of the 2NC (by the 2A)", _F, 3, _X),
-                ("First Negative Rebuttal", _A, 5, _P),
-                ("First Affirmative Rebuttal", _F, 5, _P),
-                ("Second Negative Rebuttal", _A, 5, _P),
-                ("Second Affirmative Rebuttal", _F, 5, _P),
+                ("First Affirmative Constructive", "1AC", _F, 8, _C),
+                ("Cross-examination of the 1AC (by the 2N)", "CX", _A, 3, _X),
+                ("First Negative Constructive", "1NC", _A, 8, _C),
+                ("Cross-examination of the 1NC (by the 1A)", "CX", _F, 3, _X),
+                ("Second Affirmative Constructive", "2AC", _F, 8, _C),
+                ("Cross-examination of the 2AC (by the 1N)", "CX", _A, 3, _X),
+                ("Second Negative Constructive", "2NC", _A, 8, _C),
+                ("Cross-examination of the 2NC (by the 2A)", "CX", _F, 3, _X),
+                ("First Negative Rebuttal", "1NR", _A, 5, _P),
+                ("First Affirmative Rebuttal", "1AR", _F, 5, _P),
+                ("Second Negative Rebuttal", "2NR", _A, 5, _P),
+                ("Second Affirmative Rebuttal", "2AR", _F, 5, _P),
             ),
             8,
             "Affirmative",

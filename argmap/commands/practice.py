@@ -1,0 +1,189 @@
+"""Practice commands: ``case``, ``flow``, ``drill`` (answers read from stdin) and ``deck``.
+
+``drill`` protocol, so that it can be scripted: each prompt is printed on stdout, and each answer is
+ONE line of stdin. An empty line means "I don't know": it scores 0 and the item comes back soon. End
+of input stops the drill; items not reached are neither asked nor recorded. So
+``printf 'answer one\\nanswer two\\n' | argmap drill PATH --count 2`` answers two items. Progress is
+kept in the library's data folder (``--library`` / ``ARGMAP_LIBRARY``), keyed by the map's name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from argmap.commands.common import add_map_argument, library_of, load_target
+from argmap.errors import ArgmapError
+
+_FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
+_MODES = ("rebuttal", "evidence", "switch", "steelman")
+_DOCUMENT_SUFFIXES = (".docx", ".md")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    case = sub.add_parser(
+        "case", help="a case file for one side in a debate or answer format (DOCX or Markdown)"
+    )
+    add_map_argument(case)
+    case.add_argument("--side", choices=("for", "against"), required=True, help="defend or attack the thesis")
+    case.add_argument(
+        "--format", dest="format", choices=_FORMATS, default="bp", help="debate or answer format"
+    )
+    case.add_argument("-o", "--output", required=True, metavar="OUT.docx|md")
+    case.set_defaults(func=cmd_case)
+
+    flow = sub.add_parser(
+        "flow", help="the map as a debate flow sheet, one column per speech (DOCX or Markdown)"
+    )
+    add_map_argument(flow)
+    flow.add_argument("--format", dest="format", choices=_FORMATS, default="bp")
+    flow.add_argument("-o", "--output", required=True, metavar="OUT.docx|md")
+    flow.set_defaults(func=cmd_flow)
+
+    drill = sub.add_parser(
+        "drill", help="drill rebuttals, evidence or switching sides; answers read from stdin"
+    )
+    add_map_argument(drill)
+    drill.add_argument("--mode", choices=_MODES, default="rebuttal")
+    drill.add_argument("--side", choices=("for", "against"), help="your side (default: both sides' items)")
+    drill.add_argument("--count", type=int, default=5, metavar="N", help="items to ask (default 5)")
+    drill.add_argument("--all", action="store_true", help="ask items even when they are not due yet")
+    drill.add_argument("--reset", action="store_true", help="forget this map's progress and stop")
+    drill.set_defaults(func=cmd_drill)
+
+    deck = sub.add_parser("deck", help="an Anki deck (.apkg) of the map's rebuttal and evidence drills")
+    add_map_argument(deck)
+    deck.add_argument("-o", "--output", required=True, metavar="OUT.apkg")
+    deck.set_defaults(func=cmd_deck)
+
+
+def _document_path(value: str) -> Path:
+    out = Path(value)
+    if out.suffix.lower() not in _DOCUMENT_SUFFIXES:
+        raise ArgmapError(
+            f"{out}: write a case file or flow sheet as .docx or .md, not {out.suffix or 'no suffix'}"
+        )
+    return out
+
+
+def _write_outline(outline, out: Path) -> None:
+    from argmap.store import write_atomic
+
+    if out.suffix.lower() == ".docx":
+        from argmap.outline.docx import outline_to_docx
+
+        data = outline_to_docx(outline)
+    else:
+        from argmap.outline.markdown import outline_to_markdown
+
+        data = outline_to_markdown(outline).encode("utf-8")
+    write_atomic(out, data)
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from argmap.analysis import compute_strengths
+    from argmap.practice import FORMATS
+    from argmap.practice.case import build_case
+
+    out = _document_path(args.output)
+    loaded = load_target(args)
+    strengths = compute_strengths(loaded.map).strength
+    _write_outline(build_case(loaded.map, args.side, FORMATS[args.format], strengths), out)
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_flow(args: argparse.Namespace) -> int:
+    from argmap.analysis import compute_strengths
+    from argmap.practice import FORMATS
+    from argmap.practice.flow import flow_sheet
+
+    out = _document_path(args.output)
+    loaded = load_target(args)
+    _write_outline(flow_sheet(loaded.map, FORMATS[args.format], compute_strengths(loaded.map).strength), out)
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    from argmap.practice import all_drill_items
+    from argmap.practice.deck import build_deck
+    from argmap.store import write_atomic
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".apkg":
+        raise ArgmapError(f"{out}: an Anki deck is written as .apkg")
+    loaded = load_target(args)
+    items = all_drill_items(loaded.map)
+    # The map file's time, not the clock: the same map gives the same deck, an edited one newer notes.
+    modified = datetime.fromtimestamp(loaded.path.stat().st_mtime, UTC)
+    write_atomic(out, build_deck(loaded.map, loaded.name, modified, items))
+    print(f"wrote {out} ({len(items)} notes)")
+    return 0
+
+
+def cmd_drill(args: argparse.Namespace) -> int:
+    from argmap.analysis import compute_strengths
+    from argmap.practice import ProgressStore, drill_items, score_answer
+    from argmap.practice.drills import require_items
+
+    if args.count < 1:
+        raise ArgmapError(f"--count must be 1 or more, not {args.count}")
+    loaded = load_target(args)
+    store = ProgressStore.of_library(library_of(args))
+    if args.reset:
+        forgotten = store.reset(loaded.name)
+        print(f"forgot {forgotten} tries at {loaded.name!r} in {store.path}")
+        return 0
+    strengths = compute_strengths(loaded.map).strength
+    items = require_items(drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode)
+    now = datetime.now(UTC)
+    queue = (items if args.all else store.due_items(loaded.name, items, now))[: args.count]
+    if not queue:
+        upcoming = min(store.schedule(loaded.name)[item.id] for item in items)
+        print(
+            f"nothing due in {args.mode} mode; the next item is due in {_span(upcoming - now)} (or use --all)"
+        )
+        return 0
+
+    interactive = sys.stdin.isatty()
+    scores = []
+    for number, item in enumerate(queue, start=1):
+        print(f"\n[{number}/{len(queue)}] {item.instruction}:")
+        print(textwrap.indent(textwrap.fill(item.prompt, 96), "  "))
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            print("(end of input: drill stopped)")
+            break
+        result = score_answer(item, line.strip())
+        scheduled = store.record(loaded.name, item, result)
+        scores.append(result.score)
+        print(
+            f"Score: {result.score:.0%}  Grade: {result.grade_name}  Next review in {_span(scheduled.interval)}"
+        )
+        if result.missing_terms:
+            print("Missed: " + ", ".join(result.missing_terms))
+        print("Model answer:")
+        for part in result.model_answer.splitlines():
+            print(textwrap.indent(textwrap.fill(part, 96), "  "))
+    if scores:
+        print(
+            f"\n{len(scores)} answered, mean score {sum(scores) / len(scores):.0%}; progress kept in {store.path}"
+        )
+    return 0
+
+
+def _span(span: timedelta) -> str:
+    """A review interval as a person says it: minutes, hours or days."""
+    minutes = max(0, round(span.total_seconds() / 60))
+    if minutes < 90:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if minutes < 36 * 60:
+        return f"{round(minutes / 60)} hours"
+    days = round(minutes / 1440)
+    return f"{days} days"

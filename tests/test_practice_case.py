@@ -1,0 +1,121 @@
+"""Case files and flow sheets built from a map for one side and one debate or answer format."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED_MAP
+
+from argmap.analysis import compute_strengths
+from argmap.outline.markdown import outline_to_markdown
+from argmap.practice import FORMATS, Side
+from argmap.practice.case import NO_ANSWER, build_case
+from argmap.practice.flow import UNANSWERED, flow_sheet
+from argmap.practice.sides import main_points
+from argmap.store import load_path
+
+IRRITANTS = {"west-tilt", "china-pivot", "mi35-sale"}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_path(SEED_MAP).map
+
+
+@pytest.fixture(scope="module")
+def strengths(seed):
+    return compute_strengths(seed).strength
+
+
+def _section(outline, role):
+    return next(section for section in outline.sections if section.role == role)
+
+
+def test_the_against_case_argues_the_irritants_and_answers_the_convergences(seed, strengths):
+    case = build_case(seed, "against", FORMATS["bp"], strengths)
+
+    assert {point.node_id for point in _section(case, "own").points} == IRRITANTS
+    convergences = {node.id for node in main_points(seed, Side.FOR)}
+    assert {point.node_id for point in _section(case, "attacks").points} == convergences
+    assert _section(case, "own").title == "Our arguments (Irritants)"
+
+
+def test_the_for_case_answers_each_irritant_with_the_maps_rebuttals(seed, strengths):
+    case = build_case(seed, "for", FORMATS["bp"], strengths)
+
+    attacks = {point.node_id: point for point in _section(case, "attacks").points}
+    assert set(attacks) == IRRITANTS
+    answers = {sub.node_id for sub in attacks["west-tilt"].sub_points}
+    expected = {child.id for _, child in seed.children("west-tilt") if child.kind.value != "evidence"}
+    assert answers == expected
+
+
+def test_points_without_an_answer_in_the_map_are_flagged(seed, strengths):
+    case = build_case(seed, "against", FORMATS["bp"], strengths)
+
+    for attack in _section(case, "attacks").points:
+        assert attack.sub_points[0].label == NO_ANSWER
+    assert any("no answer yet" in note for note in case.notes)
+
+
+def test_own_arguments_come_strongest_first_with_their_evidence(seed, strengths):
+    case = build_case(seed, "for", FORMATS["wsdc"], strengths)
+
+    own = _section(case, "own").points
+    assert [point.strength for point in own] == sorted((point.strength for point in own), reverse=True)
+    defence = next(point for point in own if point.node_id == "defence")
+    assert any("SIPRI" in evidence.text for evidence in defence.evidence)
+    assert all(number <= len(case.sources) for evidence in defence.evidence for number in evidence.sources)
+
+
+def test_the_speeches_table_marks_our_speeches_and_the_poi_window(seed, strengths):
+    case = build_case(seed, "against", FORMATS["bp"], strengths)
+
+    table = _section(case, "speeches").table
+    assert len(table.rows) == 8
+    assert table.rows[1][1] == "Opposition (us)"
+    assert table.rows[0][1] == "Government"
+    assert table.rows[0][3] == "offered 1:00–6:00; protected before and after"
+
+
+def test_a_upsc_answer_case_carries_its_word_limit_and_time_plan(seed, strengths):
+    case = build_case(seed, "for", FORMATS["upsc-250"], strengths)
+
+    assert (case.words, case.minutes) == (250, 11)
+    plan = _section(case, "speeches")
+    assert plan.title == "Time plan"
+    assert sum(float(minutes) for _, minutes in plan.table.rows) == 11
+    assert _section(case, "conclusion").points[0].text == seed.conclusion
+
+
+def test_formats_have_the_speech_times_of_their_rule_books():
+    assert {speech.minutes for speech in FORMATS["bp"].speeches} == {7}
+    assert FORMATS["bp"].speeches[0].protected == [(0, 1), (6, 7)]
+    replies = [s for s in FORMATS["ap"].speeches if s.kind.value == "reply"]
+    assert [(s.side, s.minutes) for s in replies] == [(Side.AGAINST, 4), (Side.FOR, 4)]
+    assert {s.minutes for s in FORMATS["wsdc"].speeches} == {8, 4}
+    assert FORMATS["wsdc"].speeches[0].poi_window == (1, 7)
+    assert [s.minutes for s in FORMATS["ld"].speeches] == [6, 3, 7, 3, 4, 6, 3]
+    assert FORMATS["upsc-150"].total_minutes == 7
+
+
+def test_the_flow_sheet_puts_each_answer_beside_what_it_answers(seed):
+    table = flow_sheet(seed, FORMATS["bp"]).sections[0].table
+
+    assert table.columns == ("PM", "LO", "DPM", "DLO", "MG", "MO", "GW", "OW")
+    label = seed.get("west-tilt").display_label
+    at = next(i for i, row in enumerate(table.rows) if row[1].startswith(label))
+    assert table.rows[at][:3] == ("", f"{label} [2 evidence]", seed.get("shared-rationale").display_label)
+    assert table.rows[at + 1][:3] == ("", "", seed.get("indo-pacific-engagement").display_label)
+
+
+def test_the_flow_sheet_marks_unanswered_main_points_in_the_answer_column(seed):
+    table = flow_sheet(seed, FORMATS["wsdc"]).sections[0].table
+
+    defence = next(row for row in table.rows if row[0].startswith(seed.get("defence").display_label))
+    assert defence[1] == UNANSWERED
+
+
+def test_a_flow_sheet_renders_as_a_markdown_table(seed):
+    text = outline_to_markdown(flow_sheet(seed, FORMATS["ld"]))
+
+    assert "| AC | NC | 1AR | NR | 2AR |" in text

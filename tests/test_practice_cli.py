@@ -1,0 +1,108 @@
+"""The practice commands: case, flow, deck, and the terminal drill driven by piped answers."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT, SEED_MAP
+from docx import Document
+
+from argmap.cli import main
+from argmap.practice import ProgressStore, all_drill_items
+from argmap.store import load_path
+
+
+def _drill(library, answers: str, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", "drill", str(SEED_MAP), "--library", str(library.root), *options],
+        input=answers,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_the_terminal_drill_reads_one_answer_per_line_from_a_pipe(library):
+    done = _drill(
+        library,
+        "Closer ties with Washington are a response to China, not a break with Moscow\nno idea\n",
+        "--count",
+        "2",
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("Model answer:") == 2
+    assert "[1/2] Answer this point:" in done.stdout
+    assert "Grade: again" in done.stdout
+    assert "2 answered" in done.stdout
+    history = ProgressStore.of_library(library).history("india-russia")
+    assert [review.item_id for review in history] == ["rebuttal:west-tilt", "rebuttal:china-pivot"]
+    assert history[0].score > history[1].score
+
+
+def test_end_of_input_stops_the_drill_without_recording_unasked_items(library):
+    done = _drill(library, "one answer only\n", "--count", "3", "--mode", "evidence")
+
+    assert done.returncode == 0, done.stderr
+    assert "(end of input: drill stopped)" in done.stdout
+    assert len(ProgressStore.of_library(library).history("india-russia")) == 1
+
+
+def test_answered_items_are_not_asked_again_until_due_and_reset_brings_them_back(
+    library, capsys, monkeypatch
+):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x\nx\nx\n"))
+    assert main(["drill", str(SEED_MAP), "--count", "3", "--library", str(library.root)]) == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x\n"))
+    assert main(["drill", str(SEED_MAP), "--library", str(library.root)]) == 0
+    assert "nothing due in rebuttal mode" in capsys.readouterr().out
+
+    assert main(["drill", str(SEED_MAP), "--reset", "--library", str(library.root)]) == 0
+
+    assert "forgot 3 tries" in capsys.readouterr().out
+    assert ProgressStore.of_library(library).history("india-russia") == []
+
+
+def test_case_writes_a_word_file_with_the_irritants_as_our_arguments(tmp_path, capsys):
+    out = tmp_path / "case.docx"
+
+    assert main(["case", str(SEED_MAP), "--side", "against", "--format", "ap", "-o", str(out)]) == 0
+
+    text = "\n".join(paragraph.text for paragraph in Document(str(out)).paragraphs)
+    assert "Our arguments (Irritants)" in text
+    assert "Mi-35 helicopters for Pakistan" in text
+    assert f"wrote {out}" in capsys.readouterr().out
+
+
+def test_case_and_flow_write_markdown(tmp_path):
+    case, flow = tmp_path / "case.md", tmp_path / "flow.md"
+
+    assert main(["case", str(SEED_MAP), "--side", "for", "--format", "upsc-250", "-o", str(case)]) == 0
+    assert main(["flow", str(SEED_MAP), "--format", "wsdc", "-o", str(flow)]) == 0
+
+    assert "Their strongest points (Irritants) and our answers" in case.read_text()
+    assert "| P1 | O1 | P2 | O2 | P3 | O3 | OR | PR |" in flow.read_text()
+
+
+def test_case_refuses_an_unknown_output_suffix_in_one_line(tmp_path, capsys):
+    assert main(["case", str(SEED_MAP), "--side", "for", "-o", str(tmp_path / "case.pdf")]) == 1
+
+    assert (
+        capsys.readouterr().err.strip().endswith("write a case file or flow sheet as .docx or .md, not .pdf")
+    )
+
+
+def test_deck_writes_the_same_package_twice(tmp_path, capsys):
+    first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
+
+    assert main(["deck", str(SEED_MAP), "-o", str(first)]) == 0
+    assert main(["deck", str(SEED_MAP), "-o", str(second)]) == 0
+
+    assert first.read_bytes() == second.read_bytes()
+    assert "collection.anki2" in zipfile.ZipFile(first).namelist()
+    notes = len(all_drill_items(load_path(SEED_MAP).map))
+    assert f"({notes} notes)" in capsys.readouterr().out
