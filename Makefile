@@ -48,3 +48,6 @@ images: setup system-run
 	$(VENV)/bin/argmap render arguments/india-russia.yaml -o docs/images/seed-map.png
 	$(VENV)/bin/argmap render arguments/india-russia.yaml -o docs/images/seed-map.svg
 	$(VENV)/bin/argmap render arguments/india-russia.yaml --theme print -o docs/images/seed-map-print.png
+
+bench-analysis: setup
+	$(PY) benchmarks/bench_analysis.py

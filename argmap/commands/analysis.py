@@ -51,7 +51,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    width = max([len("id"), *(len(row["id"]) for row in rows)])
+    width = max([len("id"), *(len(node_id) for node_id in ranked)])
     print(f"{'id':{width}}  {'kind':14}  {'base':>5}  {'strength':>8}")
     for row in rows:
         print(f"{row['id']:{width}}  {row['kind']:14}  {row['base']:5.2f}  {row['strength']:8.2f}")
