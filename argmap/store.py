@@ -115,6 +115,12 @@ def load_path(path: Path | str) -> LoadedMap:
     return LoadedMap(parse_map(text, str(path)), path, revision_of(data))
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old bytes or the new, never a mix.
 
@@ -124,6 +130,13 @@ def write_atomic(path: Path, data: bytes, *, before_replace: Callable[[], None] 
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep
+        # the mode of the file it replaces.
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

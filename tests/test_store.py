@@ -163,3 +163,11 @@ def test_saved_bytes_are_the_canonical_dump(library: Library):
     loaded = library.create("m", "M", "debate")
     assert library.path_of("m").read_text() == dump_map(loaded.map)
     assert os.stat(library.path_of("m")).st_size > 0
+
+
+def test_saved_files_are_readable_by_others_as_with_a_plain_write(library: Library):
+    library.create("m", "M")
+    mode = library.path_of("m").stat().st_mode & 0o777
+    current = os.umask(0)
+    os.umask(current)
+    assert mode == 0o666 & ~current
