@@ -387,7 +387,8 @@ def test_score_prints_a_table_strongest_first_then_the_verdict(clean_file, capsy
     # arms = 0.5 + 0.5 * (1 - 0.2 * 0.2) = 0.98; mi35 = 0.5 - 0.5 * 0.5 = 0.25;
     # thesis = 0.5 + 0.5 * (0.98 - 0.25) = 0.865
     assert lines[1].split() == ["arms", "claim", "0.50", "0.98"]
-    assert lines[-1].startswith("Thesis holds at 0.86: supporting lines (1) outweigh objections (1)")
+    assert lines[-2].startswith("Thesis holds at 0.86: supporting lines (1) outweigh objections (1)")
+    assert lines[-1] == "Unanswered objections: none"
 
 
 def test_score_json_lists_every_node_with_base_and_strength(clean_file, capsys):
@@ -402,7 +403,9 @@ def test_score_json_lists_every_node_with_base_and_strength(clean_file, capsys):
 
 def test_score_of_the_seed_map_reports_the_thesis_strength(capsys):
     assert main(["score", str(SEED_MAP)]) == 0
-    assert "Thesis holds at" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Thesis holds at" in out
+    assert "\nUnanswered irritants: " in out
 
 
 def test_lint_of_a_clean_map_exits_0(clean_file, capsys):

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from argmap.analysis import compute_strengths, verdict
+    from argmap.analysis import compute_strengths, side_words, verdict
 
     loaded = load_target(args)
     argument_map = loaded.map
@@ -57,8 +57,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"{row['id']:{width}}  {row['kind']:14}  {row['base']:5.2f}  {row['strength']:8.2f}")
     print()
     print(judgement.sentence)
-    if judgement.unanswered:
-        print("Unanswered: " + ", ".join(judgement.unanswered))
+    against_word = side_words(argument_map)[1]
+    print(f"Unanswered {against_word}: " + (", ".join(judgement.unanswered) or "none"))
     if not strengths.converged:
         print("Did not converge: " + ", ".join(sorted(strengths.unconverged)))
     return 0
