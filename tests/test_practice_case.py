@@ -119,3 +119,14 @@ def test_a_flow_sheet_renders_as_a_markdown_table(seed):
     text = outline_to_markdown(flow_sheet(seed, FORMATS["ld"]))
 
     assert "| AC | NC | 1AR | NR | 2AR |" in text
+
+
+def test_the_app_gets_case_and_flow_documents_in_one_call(seed):
+    from argmap.practice import case_document, flow_document
+
+    assert case_document(seed, "for", "ld", "docx")[:2] == b"PK"
+    assert (
+        flow_document(seed, "policy", "md")
+        .decode()
+        .startswith("# India–Russia relations: flow sheet (Policy)")
+    )

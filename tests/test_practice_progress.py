@@ -10,7 +10,14 @@ import pytest
 from conftest import SEED_MAP
 from fsrs import Rating
 
-from argmap.practice import PracticeError, ProgressStore, drill_items, progress_path, score_answer
+from argmap.practice import (
+    PracticeError,
+    ProgressStore,
+    daily_progress,
+    drill_items,
+    progress_path,
+    score_answer,
+)
 from argmap.practice.scoring import DrillScore
 from argmap.store import load_path
 
@@ -139,3 +146,16 @@ def test_a_corrupt_progress_file_is_reported_by_name(library, items):
 
     with pytest.raises(PracticeError, match=r"progress\.sqlite"):
         ProgressStore(path).history("india-russia")
+
+
+def test_daily_progress_gives_one_chart_point_per_day(store, items):
+    store.record("india-russia", items[0], _graded(items[0], Rating.Again), START)
+    store.record("india-russia", items[1], _graded(items[1], Rating.Easy), START + timedelta(minutes=3))
+    store.record("india-russia", items[0], _graded(items[0], Rating.Easy), START + timedelta(days=2))
+
+    days = daily_progress(store.history("india-russia"))
+
+    assert [(d.day.isoformat(), d.tries, d.mean_score, d.items) for d in days] == [
+        ("2025-01-06", 2, 0.5, 2),
+        ("2025-01-08", 1, 1.0, 1),
+    ]

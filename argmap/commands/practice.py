@@ -14,6 +14,7 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from argmap.commands.common import add_map_argument, library_of, load_target
 from argmap.errors import ArgmapError
@@ -69,43 +70,30 @@ def _document_path(value: str) -> Path:
     return out
 
 
-def _write_outline(outline, out: Path) -> None:
-    from argmap.store import write_atomic
-
-    if out.suffix.lower() == ".docx":
-        from argmap.outline.docx import outline_to_docx
-
-        data = outline_to_docx(outline)
-    else:
-        from argmap.outline.markdown import outline_to_markdown
-
-        data = outline_to_markdown(outline).encode("utf-8")
-    write_atomic(out, data)
-
-
 def cmd_case(args: argparse.Namespace) -> int:
-    from argmap.analysis import compute_strengths
-    from argmap.practice import FORMATS
-    from argmap.practice.case import build_case
+    from argmap.practice.documents import case_document
+    from argmap.store import write_atomic
 
     out = _document_path(args.output)
     loaded = load_target(args)
-    strengths = compute_strengths(loaded.map).strength
-    _write_outline(build_case(loaded.map, args.side, FORMATS[args.format], strengths), out)
+    write_atomic(out, case_document(loaded.map, args.side, args.format, _kind(out)))
     print(f"wrote {out}")
     return 0
 
 
 def cmd_flow(args: argparse.Namespace) -> int:
-    from argmap.analysis import compute_strengths
-    from argmap.practice import FORMATS
-    from argmap.practice.flow import flow_sheet
+    from argmap.practice.documents import flow_document
+    from argmap.store import write_atomic
 
     out = _document_path(args.output)
     loaded = load_target(args)
-    _write_outline(flow_sheet(loaded.map, FORMATS[args.format], compute_strengths(loaded.map).strength), out)
+    write_atomic(out, flow_document(loaded.map, args.format, _kind(out)))
     print(f"wrote {out}")
     return 0
+
+
+def _kind(out: Path) -> Literal["docx", "md"]:
+    return "docx" if out.suffix.lower() == ".docx" else "md"
 
 
 def cmd_deck(args: argparse.Namespace) -> int:

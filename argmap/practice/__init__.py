@@ -5,14 +5,26 @@ here is a pure function of a map except :class:`ProgressStore` (SQLite) — the 
 (:mod:`argmap.commands.practice`) and the app's Practice page are thin shells over it.
 """
 
+from argmap.practice.case import build_case
+from argmap.practice.deck import build_deck
+from argmap.practice.documents import case_document, flow_document
 from argmap.practice.drills import DrillItem, DrillMode, all_drill_items, drill_items
+from argmap.practice.flow import flow_sheet
 from argmap.practice.formats import FORMATS, Format, Side, Speech, SpeechKind
-from argmap.practice.progress import ProgressStore, Review, Scheduled, progress_path
+from argmap.practice.progress import (
+    DayProgress,
+    ProgressStore,
+    Review,
+    Scheduled,
+    daily_progress,
+    progress_path,
+)
 from argmap.practice.scoring import DrillScore, grade_for, score_answer
 from argmap.practice.sides import PracticeError
 
 __all__ = [
     "FORMATS",
+    "DayProgress",
     "DrillItem",
     "DrillMode",
     "DrillScore",
@@ -25,7 +37,13 @@ __all__ = [
     "Speech",
     "SpeechKind",
     "all_drill_items",
+    "build_case",
+    "build_deck",
+    "case_document",
+    "daily_progress",
     "drill_items",
+    "flow_document",
+    "flow_sheet",
     "grade_for",
     "progress_path",
     "score_answer",

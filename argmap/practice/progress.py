@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
@@ -82,6 +82,32 @@ class Review:
     score: float
     grade: Rating
     due: datetime
+
+
+@dataclass(frozen=True)
+class DayProgress:
+    """One day of practice on a map, a point of the progress chart."""
+
+    day: date
+    tries: int
+    mean_score: float
+    items: int  # distinct items tried that day
+
+
+def daily_progress(history: Sequence[Review]) -> list[DayProgress]:
+    """The tries of a history grouped by UTC day, oldest first: count, mean score, items tried."""
+    days: dict[date, list[Review]] = {}
+    for review in history:
+        days.setdefault(review.reviewed_at.astimezone(UTC).date(), []).append(review)
+    return [
+        DayProgress(
+            day,
+            len(tries),
+            round(sum(t.score for t in tries) / len(tries), 3),
+            len({t.item_id for t in tries}),
+        )
+        for day, tries in sorted(days.items())
+    ]
 
 
 class ProgressStore:
