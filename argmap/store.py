@@ -115,10 +115,15 @@ def load_path(path: Path | str) -> LoadedMap:
     return LoadedMap(parse_map(text, str(path)), path, revision_of(data))
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+# Read once at import: os.umask can only be read by setting it, which is unsafe once the app's
+# threads are running.
+_UMASK = _read_umask()
 
 
 def write_atomic(path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None) -> None:
@@ -135,7 +140,7 @@ def write_atomic(path: Path, data: bytes, *, before_replace: Callable[[], None] 
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+            mode = 0o666 & ~_UMASK
         os.chmod(temporary, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
