@@ -20,7 +20,7 @@ from argmap.formats.common import Draft, Edge, FormatError, ImportResult, assemb
 from argmap.model import Kind, RelationType
 
 _TITLE = re.compile(r"^\s*Discussion Title:\s*(?P<title>.*)$")
-_CLAIM = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?:(?P<side>Pro|Con):\s*)?(?P<text>.*)$")
+_CLAIM = re.compile(r"^(?P<number>\d+(?:\.\d+)*)(?P<dot>\.)?\s+(?:(?P<side>Pro|Con):\s*)?(?P<text>.*)$")
 _SEE = re.compile(r"^->\s*See\s+(?P<number>\d+(?:\.\d+)*)\.?\s*$")
 _SIDE = {"Pro": RelationType.SUPPORTS, "Con": RelationType.OPPOSES}
 
@@ -50,7 +50,8 @@ def read_kialo(text: str, source_name: str = "kialo.txt") -> ImportResult:
             title = heading["title"].strip()
             continue
         claim = _CLAIM.match(line.strip())
-        if claim and (claim["side"] or claim["number"] == "1" or not claims):
+        numbered = claim is not None and claim["dot"] is not None and "." in claim["number"]
+        if claim and (claim["side"] or numbered or claim["number"] == "1" or not claims):
             key = claim["number"]
             if key in claims:
                 raise FormatError(source_name, f"claim {key}. appears twice", number, 1)
@@ -60,7 +61,7 @@ def read_kialo(text: str, source_name: str = "kialo.txt") -> ImportResult:
                     source_name, f"a second thesis {key}.; a discussion has one, '1.'", number, 1
                 )
             if depth > 0 and not claim["side"]:
-                raise FormatError(source_name, f"claim {key}. needs 'Pro:' or 'Con:'", number, len(key) + 2)
+                raise FormatError(source_name, f"claim {key}. needs 'Pro:' or 'Con:'", number, len(key) + 3)
             if depth > 0 and key.rsplit(".", 1)[0] not in claims:
                 parent = key.rsplit(".", 1)[0]
                 raise FormatError(source_name, f"claim {key}. comes before its parent {parent}.", number, 1)

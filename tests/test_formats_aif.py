@@ -1,0 +1,168 @@
+"""AIF JSON in and out: AIFdb and xAIF files from arguebuf, hand-written graphs, round trips."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import CORPUS, SEED_MAP
+
+from argmap.formats import FormatError, read_text, write_text
+from argmap.mapfile import map_to_data
+from argmap.model import Kind
+from argmap.store import load_path
+
+AIF = CORPUS / "aif"
+
+
+def _read(document, name: str = "t.json"):
+    return read_text(document if isinstance(document, str) else json.dumps(document), "aif", name)
+
+
+def _edges(argument_map) -> set[tuple[str, str, str]]:
+    return {(r.source, r.target, r.type.value) for r in argument_map.relations()}
+
+
+def _graph(nodes, edges, **extra):
+    return {
+        "nodes": [{"nodeID": i, "text": t, "type": k} for i, k, t in nodes],
+        "edges": [{"edgeID": n, "fromID": a, "toID": b} for n, (a, b) in enumerate(edges, start=1)],
+        **extra,
+    }
+
+
+def test_the_739_node_xaif_file_imports_its_statements_and_skips_the_dialogue_layer():
+    path = AIF / "recap-utr__arguebuf-typescript__test__xAifTestFile.json"
+    result = _read(path.read_text(encoding="utf-8"), path.name)
+    assert len(result.map.nodes) == 123  # its I nodes
+    assert len(result.map.relations()) > 90
+    assert any("235 L, 102 TA, 191 YA" in w for w in result.warnings)
+    assert any("Speaker: " in (n.notes or "") for n in result.map.nodes)
+
+
+@pytest.mark.parametrize(
+    ("name", "nodes", "relations"),
+    [
+        ("recap-utr__arguebuf-python__data__6064-original.json", 9, 5),
+        ("recap-utr__arguebuf-python__data__6064-reconstructed.json", 9, 8),
+        ("recap-utr__arguebuf-typescript__data__xaif.json", 2, 1),
+    ],
+)
+def test_aifdb_and_xaif_files_import(name, nodes, relations):
+    argument_map = _read((AIF / name).read_text(encoding="utf-8"), name).map
+    assert (len(argument_map.nodes), len(argument_map.relations())) == (nodes, relations)
+
+
+def test_the_empty_xaif_skeleton_is_refused_because_it_has_no_statements():
+    path = AIF / "recap-utr__arguebuf-typescript__data__xaif-empty.json"
+    with pytest.raises(FormatError, match="no I nodes"):
+        _read(path.read_text(encoding="utf-8"), path.name)
+
+
+def test_ra_is_support_ca_is_attack_and_ids_may_be_integers():
+    graph = _graph(
+        [
+            (1, "I", "Tax sugar."),
+            (2, "I", "Sugar harms health."),
+            (3, "RA", "Default Inference"),
+            (4, "I", "Taxes hurt the poor."),
+            (5, "CA", "Default Conflict"),
+            (6, "I", "Revenue can fund rebates."),
+            (7, "CA", "Default Conflict"),
+        ],
+        [(2, 3), (3, 1), (4, 5), (5, 1), (6, 7), (7, 4)],
+    )
+    argument_map = _read(graph).map
+    kinds = {n.text: n.kind for n in argument_map.nodes}
+    assert kinds == {
+        "Tax sugar.": Kind.THESIS,
+        "Sugar harms health.": Kind.CLAIM,
+        "Taxes hurt the poor.": Kind.COUNTERPOINT,
+        "Revenue can fund rebates.": Kind.REBUTTAL,
+    }
+    assert _edges(argument_map) == {
+        ("sugar-harms-health", "tax-sugar", "supports"),
+        ("taxes-hurt-the-poor", "tax-sugar", "opposes"),
+        ("revenue-can-fund-rebates", "taxes-hurt-the-poor", "opposes"),
+    }
+
+
+def test_an_undercut_is_kept_as_an_attack_on_the_inferences_conclusion_and_said_so():
+    graph = _graph(
+        [
+            ("a", "I", "Claim."),
+            ("b", "I", "Premise."),
+            ("ra", "RA", "RA"),
+            ("c", "I", "Premise is irrelevant."),
+            ("ca", "CA", "CA"),
+        ],
+        [("b", "ra"), ("ra", "a"), ("c", "ca"), ("ca", "ra")],
+    )
+    result = _read(graph)
+    assert ("premise-is-irrelevant", "claim", "opposes") in _edges(result.map)
+    assert "Undercuts the inference ra" in result.map.get("premise-is-irrelevant").notes
+    assert any("undercut of inference ra" in w for w in result.warnings)
+
+
+def test_a_rephrase_becomes_a_support_noted_as_a_rephrase():
+    graph = _graph(
+        [("a", "I", "Original."), ("b", "I", "Said again."), ("m", "MA", "Default Rephrase")],
+        [("b", "m"), ("m", "a")],
+    )
+    argument_map = _read({"AIF": graph, "text": ""}).map
+    assert _edges(argument_map) == {("said-again", "original", "supports")}
+    assert "Rephrases AIF node a" in argument_map.get("said-again").notes
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ("{not json", "t.json:1:2: not valid JSON"),
+        ("[1, 2]", "expected an object with a 'nodes' list"),
+        (json.dumps({"nodes": [{"type": "I", "text": "x"}], "edges": []}), "node #1 has no nodeID"),
+        (
+            json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": ""}], "edges": []}),
+            "I node '1' has no text",
+        ),
+        (
+            json.dumps(
+                {
+                    "nodes": [{"nodeID": 1, "type": "I", "text": "x"}],
+                    "edges": [{"edgeID": 9, "fromID": 1, "toID": 2}],
+                }
+            ),
+            "edge 9 refers to node '2'",
+        ),
+    ],
+)
+def test_malformed_aif_is_refused_naming_the_place(document, message):
+    with pytest.raises(FormatError) as caught:
+        _read(document)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_seed_map_survives_the_aif_round_trip_exactly():
+    argument_map = load_path(SEED_MAP).map
+    assert map_to_data(_read(write_text(argument_map, "aif")).map) == map_to_data(argument_map)
+
+
+def test_written_aif_is_deterministic_and_has_one_scheme_node_per_relation():
+    argument_map = load_path(SEED_MAP).map
+    first, second = write_text(argument_map, "aif"), write_text(argument_map, "aif")
+    assert first == second and "timestamp" not in first
+    document = json.loads(first)
+    types = [n["type"] for n in document["nodes"]]
+    assert types.count("I") == len(argument_map.nodes)
+    assert types.count("RA") + types.count("CA") == len(argument_map.relations())
+    assert len(document["edges"]) == 2 * len(argument_map.relations())
+
+
+def test_aif_without_argmap_records_still_round_trips_its_structure():
+    argument_map = load_path(SEED_MAP).map
+    document = json.loads(write_text(argument_map, "aif"))
+    for node in document["nodes"]:
+        node.pop("argmap", None)
+    document.pop("argmap")
+    again = _read(document).map
+    assert len(again.nodes) == len(argument_map.nodes)
+    assert len(again.relations()) == len(argument_map.relations())
