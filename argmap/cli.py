@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "argmap.commands.render",
     "argmap.commands.analysis",
     "argmap.commands.practice",
+    "argmap.commands.outline",
 )
 
 

@@ -1,0 +1,118 @@
+"""Commands for outlines: ``argmap templates`` lists them, ``argmap outline`` writes one.
+
+``outline`` writes Word (.docx) or Markdown (.md), chosen by the output's suffix; without ``-o``
+it writes ``exports/MAP-TEMPLATE.docx`` (``MAP-debate-case-SIDE.docx`` for a debate case).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argmap.commands.common import add_map_argument, load_target, print_json
+from argmap.errors import ArgmapError
+
+SUFFIXES = (".docx", ".md")
+EXPORTS = Path("exports")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from argmap.outline.templates import TEMPLATES
+
+    templates = sub.add_parser("templates", help="outline templates with their word limits")
+    templates.add_argument("--json", action="store_true", help="machine-readable output")
+    templates.set_defaults(func=cmd_templates)
+
+    outline = sub.add_parser("outline", help="write an essay, answer or debate-case outline (.docx or .md)")
+    add_map_argument(outline)
+    outline.add_argument(
+        "--template",
+        "-t",
+        required=True,
+        choices=list(TEMPLATES),
+        metavar="T",
+        help="one of: " + ", ".join(TEMPLATES),
+    )
+    outline.add_argument(
+        "-o", "--output", metavar="OUT", help="OUT.docx or OUT.md (default: exports/MAP-TEMPLATE.docx)"
+    )
+    outline.add_argument(
+        "--side", choices=("for", "against"), default="for", help="the side of a debate case"
+    )
+    outline.add_argument("--words", type=int, metavar="N", help="word limit (default: the template's)")
+    outline.add_argument("--no-map", action="store_true", help="leave the map picture out of the .docx")
+    outline.add_argument("--no-guidance", action="store_true", help="leave out the writing guidance")
+    outline.set_defaults(func=cmd_outline)
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from argmap.outline.templates import TEMPLATES
+
+    rows = [
+        {
+            "name": t.name,
+            "title": t.title,
+            "words": t.words,
+            "range": [t.low, t.high],
+            "minutes": t.minutes,
+            "follows_directive": t.follows_directive,
+            "needs_side": t.needs_side,
+            "sections": [s.title or s.role for s in t.sections],
+            "description": t.description,
+        }
+        for t in TEMPLATES.values()
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        minutes = f"{row['minutes']} min" if row["minutes"] else "-"
+        print(
+            f"{row['name']:20} {row['words']:>5} words ({row['range'][0]}–{row['range'][1]})  {minutes:>7}  {row['description']}"
+        )
+    return 0
+
+
+def default_output(map_name: str, template: str, side: str, needs_side: bool) -> Path:
+    stem = f"{map_name}-{template}" + (f"-{side}" if needs_side else "")
+    return EXPORTS / f"{stem}.docx"
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    from argmap.outline import outline_to_docx, outline_to_markdown
+    from argmap.outline.builder import OutlineOptions, build_outline, template_named
+    from argmap.store import write_atomic
+
+    template = template_named(args.template)
+    output = Path(args.output) if args.output else None
+    if output is not None and output.suffix.lower() not in SUFFIXES:
+        raise ArgmapError(
+            f"{output}: the outline is written as .docx or .md, not {output.suffix or 'no suffix'}"
+        )
+    loaded = load_target(args)
+    outline = build_outline(loaded.map, template, OutlineOptions(words=args.words, side=args.side))
+    output = output or default_output(loaded.name, template.name, args.side, template.needs_side)
+    guidance = not args.no_guidance
+    if output.suffix.lower() == ".md":
+        data = outline_to_markdown(outline, guidance=guidance).encode("utf-8")
+    else:
+        png = None
+        if not args.no_map:
+            from argmap.outline.picture import map_picture
+
+            png, note = map_picture(loaded.map)
+            if note:
+                print(f"argmap: {note}", file=sys.stderr)
+        data = outline_to_docx(outline, map_png=png, guidance=guidance)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise ArgmapError(f"{output}: cannot write ({exc.strerror})") from None
+    points = sum(len(section.all_points()) for section in outline.sections)
+    print(
+        f"wrote {output} ({len(outline.sections)} sections, {points} points, {outline.budget_total()} words)"
+    )
+    for note in outline.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
