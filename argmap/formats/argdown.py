@@ -71,6 +71,7 @@ _INCLUDE = re.compile(r"@include\(")
 _COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)
 _LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
 _ESCAPE_BASE = 0xF0000  # escaped characters ride in a private-use plane until the text is final
+_PRIVATE = re.compile("[\U000f0000-\U0010ffff]")  # so that plane is refused in input
 
 _OUTGOING = {
     "+": RelationType.SUPPORTS,
@@ -156,6 +157,13 @@ class _Reader:
 
     def __init__(self, text: str, where: str):
         self.where = where
+        private = _PRIVATE.search(text)
+        if private:
+            line = text.count("\n", 0, private.start()) + 1
+            column = private.start() - text.rfind("\n", 0, private.start())
+            raise FormatError(
+                where, "characters of the supplementary private-use planes are not supported", line, column
+            )
         original = text.replace("\r\n", "\n").replace("\r", "\n")
         self.lines = _strip_comments(original, where).split("\n")
         # a line that held only a comment is skipped, not read as the empty line ending a block
@@ -673,14 +681,25 @@ _SHORTCODE = re.compile(r"(?:\.[^\s]+?\.)|(?::[^\s]+?:)")  # Argdown turns :hear
 
 
 def _escape(text: str) -> str:
-    """Text safe inside an Argdown statement: markup characters escaped, on one line."""
-    escaped = _TEXT_SPECIALS.sub(lambda m: "\\" + m[0], one_line(text))
+    """Text safe inside an Argdown statement: markup characters escaped, on one line.
+
+    Characters of the supplementary private-use planes, which the reader refuses, become U+FFFD.
+    """
+    escaped = _TEXT_SPECIALS.sub(lambda m: "\\" + m[0], one_line(_PRIVATE.sub("\ufffd", text)))
     return _SHORTCODE.sub(lambda m: "\\" + m[0], escaped)
 
 
 def _title(label: str) -> str:
     cleaned = one_line(re.sub(r"[\[\]<>{}]", " ", label)).lstrip("-+_@#! ").rstrip(": ")
     return cleaned or "statement"
+
+
+_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _json_yaml(value: Any) -> str:
+    """JSON that YAML reads back the same: characters YAML may not hold raw are written as escapes."""
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _flow(value: Any) -> str:
@@ -690,7 +709,7 @@ def _flow(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_flow(item) for item in value) + "]"
     if isinstance(value, str):
-        quoted = json.dumps(value, ensure_ascii=False)
+        quoted = _json_yaml(value)
         return quoted.replace("{", "\\u007b").replace("}", "\\u007d").replace("/", "\\u002f")
     return json.dumps(value)
 
@@ -700,15 +719,13 @@ def write_argdown(argument_map: ArgumentMap) -> str:
     from argmap.mapfile import map_to_data
 
     data = map_to_data(argument_map)
-    front = {
-        k: (list(v) if isinstance(v, list) else v) for k, v in data.items() if k not in ("schema", "nodes")
-    }
-    out = [
-        "===",
-        yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1 << 16).rstrip("\n"),
-        "===",
-        "",
+    # one JSON value per key: valid YAML, and no line of it can look like the closing ===
+    front = [
+        f"{key}: " + _json_yaml(value).replace("=", "\\u003d")
+        for key, value in data.items()
+        if key not in ("schema", "nodes")
     ]
+    out = ["===", *front, "===", ""]
 
     titles: dict[str, str] = {}
     used: set[str] = set()
