@@ -70,7 +70,9 @@ _EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(?P<inner>.+?)(?<=\S)\1(
 _INCLUDE = re.compile(r"@include\(")
 _COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)
 _LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
+_YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # data is parsed once per statement
 _ESCAPE_BASE = 0xF0000  # escaped characters ride in a private-use plane until the text is final
+_PROTECTED = re.compile("[\U000f0000-\U000ffffe]")
 _PRIVATE = re.compile("[\U000f0000-\U0010ffff]")  # so that plane is refused in input
 
 _OUTGOING = {
@@ -92,9 +94,7 @@ def _protect(text: str) -> str:
 
 
 def _unprotect(text: str) -> str:
-    return "".join(
-        chr(ord(c) - _ESCAPE_BASE) if _ESCAPE_BASE <= ord(c) < _ESCAPE_BASE + 0xFFFF else c for c in text
-    )
+    return _PROTECTED.sub(lambda m: chr(ord(m[0]) - _ESCAPE_BASE), text)
 
 
 def _strip_comments(text: str, where: str) -> str:
@@ -212,7 +212,7 @@ class _Reader:
             raise self.fail("the frontmatter opened with === is never closed", first + 1)
         body = "\n".join(self.lines[first + 1 : end])
         try:
-            front = yaml.safe_load(body) if body.strip() else {}
+            front = yaml.load(body, Loader=_YAML_LOADER) if body.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = first + 2 + (mark.line if mark else 0)
@@ -517,7 +517,7 @@ class _Reader:
     def _data(self, body: str, line: int, column: int) -> dict[str, Any]:
         source = body[1:-1] if body[1:2] == "\n" else body
         try:
-            value = yaml.safe_load(source)
+            value = yaml.load(source, Loader=_YAML_LOADER)
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or "not valid YAML"
             raise self.fail(f"data {{…}} is not valid YAML: {problem}", line, column) from None
