@@ -201,12 +201,12 @@ def _speakers(
             for locution in incoming.get(ya, []):
                 if nodes[locution]["type"] != "L":
                     continue
-                name = by_locution.get(locution)
+                speaker = by_locution.get(locution)
                 text = nodes[locution].get("text")
-                if name is None and isinstance(text, str) and ": " in text:
-                    name = text.split(": ", 1)[0].strip()
-                if name:
-                    speakers.setdefault(node_id, name)
+                if speaker is None and isinstance(text, str) and ": " in text:
+                    speaker = text.split(": ", 1)[0].strip()
+                if speaker:
+                    speakers.setdefault(node_id, speaker)
     return speakers
 
 

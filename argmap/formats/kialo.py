@@ -84,7 +84,7 @@ def read_kialo(text: str, source_name: str = "kialo.txt") -> ImportResult:
     drafts: list[Draft] = []
     edges: list[Edge] = []
     for key in order:
-        line, side, parts = claims[key]
+        at, side, parts = claims[key]
         body = "\n".join(part for part in parts if part)
         parent = key.rsplit(".", 1)[0] if "." in key else None
         see = _SEE.match(body)
@@ -92,13 +92,13 @@ def read_kialo(text: str, source_name: str = "kialo.txt") -> ImportResult:
             target = see["number"]
             if target not in claims:
                 warnings.append(
-                    f"{source_name}:{line}: cross-link to {target}. which is not in the file; left out"
+                    f"{source_name}:{at}: cross-link to {target}. which is not in the file; left out"
                 )
             else:
                 edges.append(Edge(target, parent, side))
             continue
         if not body:
-            raise FormatError(source_name, f"claim {key}. has no text", line)
+            raise FormatError(source_name, f"claim {key}. has no text", at)
         drafts.append(
             Draft(key, body, kind=Kind.THESIS if parent is None else None, notes=[f"Kialo claim {key}."])
         )
