@@ -66,11 +66,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    for row in rows:
-        minutes = f"{row['minutes']} min" if row["minutes"] else "-"
-        print(
-            f"{row['name']:20} {row['words']:>5} words ({row['range'][0]}–{row['range'][1]})  {minutes:>7}  {row['description']}"
-        )
+    for t in TEMPLATES.values():
+        minutes = f"{t.minutes} min" if t.minutes else "-"
+        print(f"{t.name:20} {t.words:>5} words ({t.low}–{t.high})  {minutes:>7}  {t.description}")
     return 0
 
 

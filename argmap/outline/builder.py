@@ -211,9 +211,11 @@ class _Builder:
 
     def labelled(self, node: Node) -> str:
         """A body point's label: its dimension and its own short label (GS answers: the dimension)."""
-        if self.template.depth <= 1 and node.tags and self.template.diagram_hint:
+        if not node.tags:
+            return node.display_label
+        if self.template.depth <= 1 and self.template.diagram_hint:
             return dimension_title(node.tags[0])
-        return node.display_label
+        return f"{dimension_title(node.tags[0])} — {node.display_label}"
 
     def by_dimension(self, nodes: list[Node]) -> list[Node]:
         """Strongest first, but points of one dimension kept together (the strongest dimension first)."""
@@ -233,11 +235,15 @@ class _Builder:
         section: Section | None = build(spec)
         if section is None:
             return None
-        return dataclasses.replace(section, role=spec.role, guidance=spec.guidance + section.guidance)
+        # the directive's own advice first, then the template's, then what was left out for length
+        lead = {"introduction": self.rule.intro, "conclusion": self.rule.conclusion}.get(spec.role)
+        directive = (lead,) if lead and self.template.follows_directive else ()
+        return dataclasses.replace(
+            section, role=spec.role, guidance=directive + spec.guidance + section.guidance
+        )
 
     def role_introduction(self, spec: SectionSpec) -> Section:
         points: list[Point] = []
-        guidance: tuple[str, ...] = (self.rule.intro,) if self.template.follows_directive else ()
         for part in self.template.intro_parts:
             if part == "hook":
                 hook = self.hook()
@@ -260,13 +266,17 @@ class _Builder:
                     )
                     if self.map.question:
                         points.append(Point(xml_safe(self.map.question), "Question"))
-        return Section(spec.title, points=tuple(points), guidance=guidance)
+        return Section(spec.title, points=tuple(points))
 
     def hook(self) -> Node | None:
+        """The evidence to open with: a statistic before a quote, an event or a fact; the strongest."""
+        rank = {basis: position for position, basis in enumerate(_HOOK_BASES)}
         evidence = [
-            n for n in self.map.nodes if n.kind is Kind.EVIDENCE and n.basis and n.basis.value in _HOOK_BASES
+            n for n in self.map.nodes if n.kind is Kind.EVIDENCE and n.basis and n.basis.value in rank
         ]
-        ranked = self.index.strongest_first(evidence)
+        ranked = sorted(
+            self.index.strongest_first(evidence), key=lambda n: rank[n.basis.value if n.basis else ""]
+        )
         return ranked[0] if ranked else None
 
     def capped(self, nodes: list[Node], spec: SectionSpec) -> tuple[list[Node], tuple[str, ...]]:
@@ -350,7 +360,6 @@ class _Builder:
         )
 
     def role_conclusion(self, spec: SectionSpec) -> Section:
-        guidance = (self.rule.conclusion,) if self.template.follows_directive else ()
         if self.template.needs_side:
             ours = self.index.strongest_first(self.our_side())[:2]
             text = "; ".join(node.display_label for node in ours) or "our strongest argument"
@@ -363,7 +372,7 @@ class _Builder:
             )
         else:
             point = Point(xml_safe(self.map.question or self.map.title), "Answer the question")
-        return Section(spec.title, points=(point,), guidance=guidance)
+        return Section(spec.title, points=(point,))
 
     # debate ----------------------------------------------------------------------------------
     def our_side(self) -> list[Node]:

@@ -175,8 +175,8 @@ def _meta_line(outline: Outline) -> str:
 def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance: bool = True) -> bytes:
     """The outline as the bytes of a .docx file.
 
-    ``map_png`` (PNG bytes) is embedded after the question with ``outline.map_caption`` as its
-    caption; ``guidance=False`` leaves out the writing guidance. Raises nothing for odd text:
+    ``map_png`` (PNG bytes) is embedded under a heading "The map" after the sections, with
+    ``outline.map_caption`` as its caption; ``guidance=False`` leaves out the writing guidance. Raises nothing for odd text:
     characters XML cannot hold are dropped.
     """
     writer = _Writer(guidance)
@@ -198,10 +198,11 @@ def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance:
         writer.paragraph(meta, writer.style_normal)
     for note in outline.notes:
         writer.paragraph(note, writer.style_note)
-    if map_png:
-        writer.picture(map_png, outline.map_caption or f"The argument map: {outline.title}")
     for section in outline.sections:
         writer.section(section, 1)
+    if map_png:  # after the outline, which is what the reader came for; the map is a reference
+        writer.heading("The map", 1)
+        writer.picture(map_png, outline.map_caption or f"The argument map: {outline.title}")
     if outline.sources:
         writer.heading("Sources", 1)
         num_id = add_list(writer.numbering, writer.source_numbering)

@@ -9,18 +9,17 @@ from __future__ import annotations
 from argmap.errors import ArgmapError, ToolMissingError
 from argmap.model import ArgumentMap
 
-#: The picture in an outline: print colours, no evidence boxes (the outline lists the evidence),
-#: no legend (the caption says what it is), grouped by dimension like the body.
-PICTURE_OPTIONS = {"theme": "print", "evidence": False, "legend": False, "group_by": "tag"}
-
 
 def map_picture(argument_map: ArgumentMap) -> tuple[bytes | None, str | None]:
     """``(png, None)`` with the map drawn, or ``(None, note)`` saying why there is no picture
     (Graphviz missing, or the drawing failed); never raises for those."""
     from argmap.render import RenderOptions, render_bytes
 
+    # print colours; no evidence boxes (the outline lists the evidence); no legend (the caption
+    # says what it is); grouped by dimension like the body
+    options = RenderOptions(theme="print", evidence=False, legend=False, group_by="tag")
     try:
-        return render_bytes(argument_map, RenderOptions(**PICTURE_OPTIONS), "png"), None
+        return render_bytes(argument_map, options, "png"), None
     except ToolMissingError as exc:
         return None, f"The outline has no map picture: {exc}"
     except ArgmapError as exc:

@@ -1,0 +1,130 @@
+"""The Word rendering: styles, real multilevel numbering, picture, properties, page, guidance."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import docx
+import pytest
+from conftest import SEED_MAP
+from docx.oxml.ns import qn
+
+from argmap.outline import Outline, Point, Section, outline_to_docx
+from argmap.outline.builder import build_outline
+from argmap.outline.docx import GUIDANCE_STYLE
+from argmap.store import load_path
+
+
+def tiny_png() -> bytes:
+    """A valid 2x1 PNG made by hand, so the tests need no Graphviz."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 2, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\xff\x00\x00" * 2)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+@pytest.fixture(scope="module")
+def essay():
+    return build_outline(load_path(SEED_MAP).map, "upsc-essay")
+
+
+@pytest.fixture(scope="module")
+def essay_docx(essay):
+    return docx.Document(io.BytesIO(outline_to_docx(essay, map_png=tiny_png())))
+
+
+def test_section_titles_are_heading_1_in_order(essay, essay_docx):
+    headings = [p.text for p in essay_docx.paragraphs if p.style.name == "Heading 1"]
+    titles = [h.split("  (≈")[0] for h in headings]
+    assert titles == [s.title for s in essay.sections] + ["The map", "Sources"]
+    assert essay_docx.paragraphs[0].style.name == "Title"
+
+
+def test_headings_show_their_word_budget(essay, essay_docx):
+    first = next(p for p in essay_docx.paragraphs if p.style.name == "Heading 1")
+    assert first.text == f"Introduction  (≈ {essay.sections[0].words} words)"
+
+
+def test_points_sit_on_a_multilevel_list_defined_in_numbering_xml(essay_docx):
+    numbering = essay_docx.part.numbering_part.element
+    ours = numbering.xpath('./w:abstractNum[w:name/@w:val="argmap outline"]')
+    assert len(ours) == 1
+    assert ours[0].find(qn("w:multiLevelType")).get(qn("w:val")) == "multilevel"
+    assert [lvl.find(qn("w:numFmt")).get(qn("w:val")) for lvl in ours[0].findall(qn("w:lvl"))] == [
+        "decimal",
+        "lowerLetter",
+        "lowerRoman",
+    ]
+    abstract_id = ours[0].get(qn("w:abstractNumId"))
+    list_ids = {
+        num.get(qn("w:numId"))
+        for num in numbering.findall(qn("w:num"))
+        if num.find(qn("w:abstractNumId")).get(qn("w:val")) == abstract_id
+    }
+    numbered = [p for p in essay_docx.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    point = next(p for p in numbered if p.text.startswith("Hook: "))
+    assert point._p.pPr.numPr.numId.val in {int(i) for i in list_ids}
+    levels = {p._p.pPr.numPr.ilvl.val for p in numbered}
+    assert {0, 1} <= levels
+    assert not any(p.text[:3] in ("1. ", "1.1") for p in numbered)  # numbers are Word's, not typed
+
+
+def test_evidence_cites_sources_listed_at_the_end(essay_docx):
+    texts = [p.text for p in essay_docx.paragraphs]
+    assert any(t.startswith("Statistic: ") and t.endswith("[3]") for t in texts)
+    sources_at = texts.index("Sources")
+    assert texts[sources_at + 3].startswith("Trends in International Arms Transfers")
+
+
+def test_the_map_picture_is_embedded_with_a_caption(essay_docx):
+    assert len(essay_docx.inline_shapes) == 1
+    captions = [p.text for p in essay_docx.paragraphs if p.style.name == "Caption"]
+    assert captions == ["The argument map: India–Russia relations"]
+
+
+def test_without_a_picture_there_is_no_map_heading(essay):
+    document = docx.Document(io.BytesIO(outline_to_docx(essay, map_png=None)))
+    assert len(document.inline_shapes) == 0
+    assert "The map" not in [p.text for p in document.paragraphs]
+
+
+def test_guidance_has_its_own_style_and_can_be_left_out(essay, essay_docx):
+    guided = [p.text for p in essay_docx.paragraphs if p.style.name == GUIDANCE_STYLE]
+    assert any(t.startswith("Kinds of introduction") for t in guided)
+    plain = docx.Document(io.BytesIO(outline_to_docx(essay, guidance=False)))
+    assert not [p for p in plain.paragraphs if p.style.name == GUIDANCE_STYLE]
+
+
+def test_document_properties_name_the_outline(essay_docx):
+    properties = essay_docx.core_properties
+    assert properties.title == "India–Russia relations"
+    assert properties.subject.startswith("“Despite differences")
+    assert "gs-2" in properties.keywords and "upsc-essay" in properties.keywords
+
+
+def test_pages_are_a4(essay_docx):
+    section = essay_docx.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_control_characters_are_dropped_not_a_crash():
+    outline = Outline(
+        title="Bell\x07 and \x1bescape",
+        sections=(Section("Body\x0c", points=(Point("a\x00b", label="L\x08"),)),),
+    )
+    document = docx.Document(io.BytesIO(outline_to_docx(outline)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:3] == ["Bell and escape", "Body", "L: ab"]
+
+
+def test_a_section_table_becomes_a_word_table():
+    from argmap.outline import Table
+
+    outline = Outline(title="Flow", sections=(Section("Round", table=Table(("Prop", "Opp"), (("a", "b"),))),))
+    document = docx.Document(io.BytesIO(outline_to_docx(outline)))
+    assert [[c.text for c in row.cells] for row in document.tables[0].rows] == [["Prop", "Opp"], ["a", "b"]]
