@@ -97,17 +97,22 @@ def check_name(name: str) -> str:
     return bare
 
 
+def read_input(path: Path, what: str = "file") -> bytes:
+    """The bytes of a file the user named; StoreError with one line when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+
+
 def load_path(path: Path | str) -> LoadedMap:
     """Read and validate a map file. Raises MapFileError (naming the file and line) or StoreError."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{path}: no such map file") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, not a map file") from None
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_input(path, "map file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -362,6 +367,7 @@ __all__ = [
     "check_name",
     "default_library",
     "load_path",
+    "read_input",
     "resolve",
     "revision_of",
     "save_path",

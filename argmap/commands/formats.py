@@ -45,18 +45,11 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from argmap.formats import FILE_LIMIT_BYTES, FormatError, detect_format, read_bytes
     from argmap.mapfile import dump_map
-    from argmap.store import write_atomic
+    from argmap.store import read_input, write_atomic
 
     source, output = Path(args.source), Path(args.output)
     _refuse_overwrite(output, args.force)
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise ArgmapError(f"{source}: is a folder, not a file") from None
-    except OSError as exc:
-        raise ArgmapError(f"{source}: cannot read ({exc.strerror})") from None
+    data = read_input(source)
     fmt = args.fmt
     if fmt is None:
         sample = data[:4096].decode("utf-8", errors="replace")
