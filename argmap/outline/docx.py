@@ -22,9 +22,10 @@ from argmap.outline.model import EvidenceRef, Outline, Point, Section, Table, xm
 from argmap.outline.ooxml import (
     OUTLINE_LEVELS,
     SOURCE_LEVELS,
+    ParagraphWriter,
+    Run,
     add_abstract_numbering,
     add_list,
-    number_paragraph,
 )
 
 GUIDANCE_STYLE = "Outline Guidance"
@@ -35,6 +36,11 @@ BUDGET_STYLE = "Outline Budget"
 PICTURE_WIDTH = Cm(16)
 PICTURE_MAX_HEIGHT = Cm(20)
 _MAX_LEVEL = len(OUTLINE_LEVELS) - 1
+
+
+def _flat(text: str) -> str:
+    """One line of XML-safe text: Word shows a newline inside a run as nothing, so it becomes a space."""
+    return " ".join(xml_safe(text).split())
 
 
 def budget_text(words: int) -> str:
@@ -66,6 +72,8 @@ class _Writer:
         budget.font.size = Pt(9)
         budget.font.color.rgb = RGBColor(0x76, 0x76, 0x76)
         self.style_budget = budget
+        self.budget_id, self.point_id = budget.style_id, self.style_point.style_id
+        self.out = ParagraphWriter(self.document.element.body)
         self.numbering = self.document.part.numbering_part.element
         self.outline_numbering = add_abstract_numbering(self.numbering, OUTLINE_LEVELS, "argmap outline")
         self.source_numbering = add_abstract_numbering(self.numbering, SOURCE_LEVELS, "argmap sources")
@@ -81,13 +89,14 @@ class _Writer:
         return style
 
     # -- blocks ------------------------------------------------------------------------------
-    def paragraph(self, text: str = "", style=None):
-        return self.body.add_paragraph(xml_safe(text), style)
+    def paragraph(self, text: str, style, num_id: int | None = None, level: int = 0) -> None:
+        self.out.append(style.style_id, ((_flat(text), None, False, False),) if text else (), num_id, level)
 
     def heading(self, text: str, level: int, words: int = 0) -> None:
-        paragraph = self.paragraph(text, self.style_h1 if level == 1 else self.style_h2)
+        runs: list[Run] = [(_flat(text), None, False, False)]
         if words:
-            paragraph.add_run(f"  ({budget_text(words)})", self.style_budget)
+            runs.append((f"  ({budget_text(words)})", self.budget_id, False, False))
+        self.out.append((self.style_h1 if level == 1 else self.style_h2).style_id, runs)
 
     def guidance_lines(self, lines: Iterable[str]) -> None:
         if self.guidance:
@@ -95,27 +104,26 @@ class _Writer:
                 self.paragraph(line, self.style_guidance)
 
     def point(self, point: Point, num_id: int, level: int) -> None:
-        paragraph = self.body.add_paragraph(style=self.style_point)
-        number_paragraph(paragraph._p, num_id, min(level, _MAX_LEVEL))
+        runs: list[Run] = []
         if point.label:
-            paragraph.add_run(xml_safe(point.label) + (": " if point.text else "")).bold = True
+            runs.append((_flat(point.label) + (": " if point.text else ""), None, True, False))
         if point.text:
-            paragraph.add_run(xml_safe(point.text))
+            runs.append((_flat(point.text), None, False, False))
         if point.words:
-            paragraph.add_run(f"  ({budget_text(point.words)})", self.style_budget)
+            runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
+        self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
         for sub_point in point.sub_points:
             self.point(sub_point, num_id, level + 1)
         for evidence in point.evidence:
             self.evidence(evidence, num_id, level + 1)
 
     def evidence(self, evidence: EvidenceRef, num_id: int, level: int) -> None:
-        paragraph = self.body.add_paragraph(style=self.style_point)
-        number_paragraph(paragraph._p, num_id, min(level, _MAX_LEVEL))
+        runs: list[Run] = []
         if evidence.basis:
-            paragraph.add_run(xml_safe(evidence.basis.capitalize()) + ": ").italic = True
-        paragraph.add_run(xml_safe(evidence.text))
-        if evidence.sources:
-            paragraph.add_run(" " + "".join(f"[{number}]" for number in evidence.sources))
+            runs.append((_flat(evidence.basis.capitalize()) + ": ", None, False, True))
+        references = "".join(f"[{number}]" for number in evidence.sources)
+        runs.append((_flat(evidence.text) + (f" {references}" if references else ""), None, False, False))
+        self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
 
     def table(self, table: Table) -> None:
         grid = self.document.add_table(rows=1, cols=len(table.columns))
@@ -207,8 +215,7 @@ def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance:
         writer.heading("Sources", 1)
         num_id = add_list(writer.numbering, writer.source_numbering)
         for source in outline.sources:
-            paragraph = writer.paragraph(source.citation(), writer.style_point)
-            number_paragraph(paragraph._p, num_id, 0)
+            writer.paragraph(source.citation(), writer.style_point, num_id)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -5,7 +5,8 @@ Writes the numbering part (``word/numbering.xml``) as described in ECMA-376 Part
 level (§17.9.6: start, number format, level text, indentation), concrete list instances
 (``w:num``, §17.9.15) that restart level 0 through ``w:lvlOverride``/``w:startOverride``
 (§17.9.8, §17.9.27), and the paragraph property ``w:numPr`` (§17.3.1.19) that puts a paragraph on
-a list at a level. Numbers are Word's, not text typed into the paragraph, so they renumber when the
+a list at a level; and, for speed, whole paragraphs with their properties and runs
+(:class:`ParagraphWriter`, §17.3.1.22, §17.3.1.26, §17.3.2.28). Numbers are Word's, not text typed into the paragraph, so they renumber when the
 user edits the document.
 
 Only this module builds XML by hand; :mod:`argmap.outline.docx` calls it with python-docx objects.
@@ -13,10 +14,12 @@ Only this module builds XML by hand; :mod:`argmap.outline.docx` calls it with py
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml.etree import SubElement
 
 #: (number format, level text, left indent in twentieths of a point) for the outline's levels:
 #: 1. / (a) / i. — the usual shape of a point, its sub-points and their details.
@@ -65,11 +68,60 @@ def add_list(numbering: Any, abstract_id: int) -> int:
     return int(num.numId)
 
 
-def number_paragraph(paragraph: Any, num_id: int, level: int) -> None:
-    """Put a ``w:p`` element on list ``num_id`` at ``level`` (0-based)."""
-    num_pr = paragraph.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+#: One run of a paragraph: text, character style id (or None), bold, italic.
+Run = tuple[str, str | None, bool, bool]
 
 
-__all__ = ["OUTLINE_LEVELS", "SOURCE_LEVELS", "add_abstract_numbering", "add_list", "number_paragraph"]
+class ParagraphWriter:
+    """Appends whole paragraphs (``w:p``, §17.3.1.22) to a document body in one step each: the
+    paragraph properties (style §17.3.1.27, list level ``w:numPr``) and the runs (``w:r`` with
+    ``w:rPr``: character style, bold, italic; ``w:t`` with spaces preserved).
+
+    python-docx's own calls look up the document's default style per paragraph and add each
+    property through generic child-insertion code; for an outline of a thousand points that was
+    14x slower than a bare document. Text must already be XML-safe (no control characters)."""
+
+    def __init__(self, body: Any):
+        self._body = body
+        self._end = body.find(qn("w:sectPr"))  # paragraphs go before the body's section properties
+        self._p, self._ppr, self._pstyle = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+        self._numpr, self._ilvl, self._numid = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+        self._r, self._rpr, self._rstyle = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
+        self._b, self._i, self._t, self._val = qn("w:b"), qn("w:i"), qn("w:t"), qn("w:val")
+        self._space = "{http://www.w3.org/XML/1998/namespace}space"
+
+    def append(self, style_id: str, runs: Iterable[Run], num_id: int | None = None, level: int = 0) -> Any:
+        """Add a paragraph of ``runs`` in style ``style_id`` (on list ``num_id`` at ``level``)."""
+        paragraph = self._body.makeelement(self._p, {})
+        properties = SubElement(paragraph, self._ppr)
+        SubElement(properties, self._pstyle, {self._val: style_id})
+        if num_id is not None:
+            numbering = SubElement(properties, self._numpr)
+            SubElement(numbering, self._ilvl, {self._val: str(level)})
+            SubElement(numbering, self._numid, {self._val: str(num_id)})
+        for text, run_style, bold, italic in runs:
+            run = SubElement(paragraph, self._r)
+            if run_style or bold or italic:
+                run_properties = SubElement(run, self._rpr)
+                if run_style:
+                    SubElement(run_properties, self._rstyle, {self._val: run_style})
+                if bold:
+                    SubElement(run_properties, self._b)
+                if italic:
+                    SubElement(run_properties, self._i)
+            SubElement(run, self._t, {self._space: "preserve"}).text = text
+        if self._end is not None:
+            self._end.addprevious(paragraph)
+        else:
+            self._body.append(paragraph)
+        return paragraph
+
+
+__all__ = [
+    "OUTLINE_LEVELS",
+    "SOURCE_LEVELS",
+    "ParagraphWriter",
+    "Run",
+    "add_abstract_numbering",
+    "add_list",
+]
