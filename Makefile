@@ -51,3 +51,19 @@ images: setup system-run
 
 bench-analysis: setup
 	$(PY) benchmarks/bench_analysis.py
+
+# The README's outline pages: the seed map's upsc-essay and upsc-gs-250 outlines as Word files,
+# converted by LibreOffice and cut into PNG pages by poppler (page 1 of each).
+OUTLINE_TMP := /tmp/argmap-outline-images
+.PHONY: outline-images bench-outline
+outline-images: setup system-test
+	rm -rf $(OUTLINE_TMP) && mkdir -p $(OUTLINE_TMP) docs/images
+	$(VENV)/bin/argmap outline arguments/india-russia.yaml -t upsc-essay -o $(OUTLINE_TMP)/essay.docx
+	$(VENV)/bin/argmap outline arguments/india-russia.yaml -t upsc-gs-250 -o $(OUTLINE_TMP)/gs-250.docx
+	timeout 180 soffice -env:UserInstallation=file://$(OUTLINE_TMP)/profile --headless --convert-to pdf \
+		--outdir $(OUTLINE_TMP) $(OUTLINE_TMP)/essay.docx $(OUTLINE_TMP)/gs-250.docx
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(OUTLINE_TMP)/essay.pdf docs/images/outline-page-essay
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(OUTLINE_TMP)/gs-250.pdf docs/images/outline-page-gs-250
+
+bench-outline: setup
+	$(PY) benchmarks/bench_outline.py

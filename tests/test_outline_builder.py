@@ -248,3 +248,10 @@ def test_control_characters_in_the_map_are_cleaned_out():
     body = next(s for s in outline.sections if s.role == "for")
     assert outline.title == "Solar"
     assert "Solar is cheap." in [p.text for p in body.points]
+
+
+def test_essay_points_are_labelled_with_their_dimension_once(seed):
+    body = next(s for s in build_outline(seed, "upsc-essay").sections if s.role == "for")
+    labels = [p.label for p in body.points]
+    assert "Health — Help in the pandemic" in labels
+    assert "Space cooperation" in labels  # not "Space — Space cooperation": the label names it

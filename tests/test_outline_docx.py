@@ -47,7 +47,7 @@ def test_section_titles_are_heading_1_in_order(essay, essay_docx):
 
 def test_headings_show_their_word_budget(essay, essay_docx):
     first = next(p for p in essay_docx.paragraphs if p.style.name == "Heading 1")
-    assert first.text == f"Introduction  (≈ {essay.sections[0].words} words)"
+    assert first.text == f"Introduction  (≈\u00a0{essay.sections[0].words}\u00a0words)"
 
 
 def test_points_sit_on_a_multilevel_list_defined_in_numbering_xml(essay_docx):

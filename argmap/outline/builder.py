@@ -195,11 +195,9 @@ class _Builder:
             for child in self.index.strongest_first(below):
                 if child.id not in path:
                     subs.append(self.point(child, child.display_label, depth - 1, path))
-        evidence = (
-            self.evidence(node, self.template.evidence_per_point)
-            if depth > 0 or node.kind is not Kind.CONTEXT
-            else ()
-        )
+        # a point at the last level (an answer in a GS answer, a way-forward measure) carries no
+        # evidence of its own: there is no room for it
+        evidence = self.evidence(node, self.template.evidence_per_point) if depth > 0 else ()
         return Point(
             xml_safe(node.text),
             xml_safe(label),
@@ -215,7 +213,10 @@ class _Builder:
             return node.display_label
         if self.template.depth <= 1 and self.template.diagram_hint:
             return dimension_title(node.tags[0])
-        return f"{dimension_title(node.tags[0])} — {node.display_label}"
+        dimension = dimension_title(node.tags[0])
+        if dimension.lower() in node.display_label.lower():  # "Space cooperation" says it already
+            return node.display_label
+        return f"{dimension} — {node.display_label}"
 
     def by_dimension(self, nodes: list[Node]) -> list[Node]:
         """Strongest first, but points of one dimension kept together (the strongest dimension first)."""
@@ -300,8 +301,8 @@ class _Builder:
         if self.template.diagram_hint:
             names = ", ".join(node.display_label for node in kept[:4])
             hint = (
-                f"Diagram here: a small map with the thesis in the middle and {names} around it "
-                "says in one drawing what would take several lines of prose."
+                f"Diagram here: the thesis in the centre with spokes to {names}: "
+                "one drawing in place of several lines of prose."
             )
         return Section(spec.title or self.for_word, points=points, guidance=left, hint=hint)
 

@@ -44,8 +44,9 @@ def _flat(text: str) -> str:
 
 
 def budget_text(words: int) -> str:
-    """How a budget reads after a point or heading: ``≈ 60 words``."""
-    return f"≈ {words} words"
+    """How a budget reads after a point or heading: ``≈ 60 words``, with no-break spaces so that
+    a line never ends on a lone "(≈"."""
+    return f"≈\u00a0{words}\u00a0words"
 
 
 class _Writer:
