@@ -2,12 +2,24 @@
 
 Public API (stable; the app, the CLI and the practice module use it)::
 
+    from argmap.outline import build_outline, OutlineOptions, TEMPLATES
     from argmap.outline import Outline, Section, Point, EvidenceRef, SourceRef, Table
     from argmap.outline import outline_to_docx, outline_to_markdown
+
+    outline = build_outline(argument_map, "upsc-gs-250", OutlineOptions(words=250, side="for"))
 
     docx_bytes = outline_to_docx(outline, map_png=png_bytes_or_None, guidance=True)
     markdown = outline_to_markdown(outline, guidance=True)
 
+* :func:`build_outline` (map, template name or :class:`~argmap.outline.templates.Template`,
+  options) -> :class:`Outline`; pure; raises :class:`OutlineError` (an ArgmapError) for an unknown
+  template, a word limit outside 30–20,000, a side other than for/against, or an empty map. Odd maps
+  (no thesis, no counterpoints, one node) give an outline with ``notes`` saying what is missing.
+* :data:`TEMPLATES` -- the templates by name (:mod:`argmap.outline.templates`: sections, shares,
+  default words and range, minutes); :data:`~argmap.outline.templates.DIRECTIVES` -- how each
+  directive word shapes them.
+* :func:`~argmap.outline.picture.map_picture` (map) -> ``(png, None)`` or ``(None, note)`` when
+  Graphviz is missing or fails.
 * :mod:`argmap.outline.model` -- the :class:`Outline` data (frozen dataclasses): title, prompt,
   directive, template, word limit, minutes, sections (title, role, words, points, one level of
   sub-sections, guidance lines, an always-shown hint, an optional :class:`Table`), numbered
@@ -27,8 +39,10 @@ these two functions: there is one DOCX writer. python-docx is imported only by
 
 from __future__ import annotations
 
+from argmap.outline.builder import OutlineError, OutlineOptions, build_outline
 from argmap.outline.markdown import outline_to_markdown
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
+from argmap.outline.templates import TEMPLATES
 
 
 def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance: bool = True) -> bytes:
@@ -39,12 +53,16 @@ def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance:
 
 
 __all__ = [
+    "TEMPLATES",
     "EvidenceRef",
     "Outline",
+    "OutlineError",
+    "OutlineOptions",
     "Point",
     "Section",
     "SourceRef",
     "Table",
+    "build_outline",
     "outline_to_docx",
     "outline_to_markdown",
     "xml_safe",
