@@ -6,7 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN_DEPS := dot:graphviz
-TEST_DEPS := $(RUN_DEPS) chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils fc-list:fonts-dejavu-core
+TEST_DEPS := $(RUN_DEPS) chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils \
+	/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+	/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf:fonts-crosextra-carlito \
+	/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf:fonts-crosextra-caladea
 PORT ?= 8501
 
 .PHONY: run test setup system-run system-test lint format bench images clean

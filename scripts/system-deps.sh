@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Make sure Debian packages the project runs on are present.
-# Usage: scripts/system-deps.sh COMMAND:PACKAGE ...   (e.g. dot:graphviz soffice:libreoffice-writer-nogui)
+# Make sure the Debian packages the project runs on are present.
+# Usage: scripts/system-deps.sh CHECK:PACKAGE ...
+#   CHECK is a command name (dot:graphviz) or an absolute file path
+#   (/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf:fonts-crosextra-carlito).
 # Installs the missing ones with apt-get when run as root; otherwise prints the one command to run
 # and exits 1. Never asks a question (CI has no terminal).
 set -euo pipefail
 missing=()
 for pair in "$@"; do
-    command_name=${pair%%:*}
+    check=${pair%%:*}
     package=${pair#*:}
-    if ! command -v "$command_name" >/dev/null 2>&1; then
+    if [[ $check == /* ]]; then
+        [ -e "$check" ] || missing+=("$package")
+    elif ! command -v "$check" >/dev/null 2>&1; then
         missing+=("$package")
     fi
 done
