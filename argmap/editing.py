@@ -160,6 +160,34 @@ def parse_tags(text: str) -> list[str]:
     return list(tags)
 
 
+def parse_sources(text: str) -> list[Source]:
+    """Sources typed one per line as ``title | publisher | date | url`` (only the title needed).
+
+    Raises EditError naming the line of a source with no title.
+    """
+    sources = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if not parts[0]:
+            raise EditError(f"source line {number} has no title; write 'title | publisher | date | url'")
+        fields = dict(zip(("title", "publisher", "date", "url"), parts, strict=False))
+        sources.append(Source(**{key: value for key, value in fields.items() if value}))
+    return sources
+
+
+def sources_text(sources: Iterable[Source]) -> str:
+    """Sources as :func:`parse_sources` reads them, one per line, trailing empty parts left out."""
+    lines = []
+    for source in sources:
+        parts = [source.title, source.publisher or "", source.date or "", source.url or ""]
+        while parts and not parts[-1]:
+            parts.pop()
+        lines.append(" | ".join(parts))
+    return "\n".join(lines)
+
+
 # -- the map itself --------------------------------------------------------------------------------
 
 
@@ -358,6 +386,37 @@ def subtree(argument_map: ArgumentMap, node_id: str) -> list[str]:
     _node(argument_map, node_id)
     below = _descendants(argument_map, node_id) | {node_id}
     return [node.id for node in argument_map.nodes if node.id in below]
+
+
+def filtered(
+    argument_map: ArgumentMap, *, kinds: Iterable[str] = (), tags: Iterable[str] = ()
+) -> ArgumentMap:
+    """The map restricted to nodes of the given kinds that carry one of the given tags (either
+    empty: no restriction), for a filtered view. The thesis always stays, as the anchor; relations
+    to hidden nodes are dropped. Hiding nodes cannot break a rule, so the result is not checked."""
+    wanted_kinds, wanted_tags = set(kinds), set(tags)
+    if not wanted_kinds and not wanted_tags:
+        return argument_map
+    shown = {
+        node.id
+        for node in argument_map.nodes
+        if node.kind is Kind.THESIS
+        or (
+            (not wanted_kinds or node.kind.value in wanted_kinds)
+            and (not wanted_tags or wanted_tags.intersection(node.tags))
+        )
+    }
+    nodes = [
+        node.model_copy(
+            update={
+                "supports": [p for p in node.supports if p in shown],
+                "opposes": [p for p in node.opposes if p in shown],
+            }
+        )
+        for node in argument_map.nodes
+        if node.id in shown
+    ]
+    return argument_map.model_copy(update={"nodes": nodes})
 
 
 def only_below(argument_map: ArgumentMap, node_id: str) -> list[str]:
@@ -647,13 +706,16 @@ __all__ = [
     "apply_table",
     "child_kinds",
     "delete_node",
+    "filtered",
     "fresh_id",
     "link",
     "only_below",
+    "parse_sources",
     "parse_tags",
     "relation_for",
     "rename_node",
     "reparent",
+    "sources_text",
     "subtree",
     "table_rows",
     "unlink",

@@ -15,13 +15,16 @@ from argmap.editing import (
     apply_table,
     child_kinds,
     delete_node,
+    filtered,
     fresh_id,
     link,
     only_below,
+    parse_sources,
     parse_tags,
     relation_for,
     rename_node,
     reparent,
+    sources_text,
     subtree,
     table_rows,
     unlink,
@@ -320,6 +323,17 @@ def test_subtree_lists_the_node_and_everything_below_it(small: ArgumentMap):
     assert subtree(small, "china-pivot") == ["china-pivot", "bridge"]
 
 
+def test_a_filtered_view_keeps_the_thesis_and_drops_relations_to_hidden_nodes(small: ArgumentMap):
+    shown = filtered(small, kinds=["rebuttal", "evidence"])
+    assert [n.id for n in shown.nodes] == ["thesis", "sipri", "bridge"]
+    assert shown.get("sipri").supports == [] and shown.get("bridge").opposes == []
+
+
+def test_a_tag_filter_keeps_only_nodes_with_one_of_the_tags(small: ArgumentMap):
+    assert [n.id for n in filtered(small, tags=["geopolitics"]).nodes] == ["thesis", "china-pivot"]
+    assert filtered(small) is small
+
+
 # -- the table view --------------------------------------------------------------------------------
 
 
@@ -361,6 +375,19 @@ def test_apply_table_names_the_row_of_a_bad_edit(small: ArgumentMap):
 
 def test_parse_tags_makes_slugs_without_repeats():
     assert parse_tags("Defence, nuclear energy; defence,,") == ["defence", "nuclear-energy"]
+
+
+def test_sources_typed_one_per_line_read_back_as_written():
+    text = "SIPRI Arms Transfers | SIPRI | 2021 | https://sipri.org\nPIB release"
+    sources = parse_sources(text)
+    assert sources[0].publisher == "SIPRI" and sources[0].url == "https://sipri.org"
+    assert sources[1].title == "PIB release" and sources[1].publisher is None
+    assert sources_text(sources) == text
+
+
+def test_a_source_line_without_a_title_is_refused_naming_the_line():
+    with pytest.raises(EditError, match="source line 2 has no title"):
+        parse_sources("PIB\n | The Hindu")
 
 
 # -- undo and redo -----------------------------------------------------------------------------------

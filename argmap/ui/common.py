@@ -1,0 +1,110 @@
+"""What every page shows: the map picker in the sidebar, one-off notices, errors, the stale banner.
+
+Actions run as widget callbacks through :func:`act`, which turns an ArgmapError into a message
+shown at the top of the next run (``st.error``), so a user never sees a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from argmap.errors import ArgmapError
+from argmap.ui import state
+
+ERROR = "error"
+PICKER = "map_picker"
+LIBRARY_PAGE = "argmap/ui/pages/library.py"
+EDITOR_PAGE = "argmap/ui/pages/editor.py"
+
+
+def act(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], None]:
+    """A widget callback that runs ``action`` and keeps its ArgmapError message for the page."""
+
+    def run() -> None:
+        try:
+            action(*args, **kwargs)
+        except ArgmapError as exc:
+            st.session_state[ERROR] = str(exc)
+
+    return run
+
+
+def report(exc: ArgmapError) -> None:
+    """Show an error met while drawing the page itself (not in a callback)."""
+    st.error(str(exc), icon=":material/error:")
+
+
+def show_messages() -> None:
+    """The error and the notice left by the last action, shown once."""
+    error = st.session_state.pop(ERROR, None)
+    if error:
+        st.error(error, icon=":material/error:")
+    notice = st.session_state.pop(state.NOTICE, None)
+    if notice:
+        st.success(notice, icon=":material/check_circle:")
+
+
+def _picked() -> None:
+    name = st.session_state.get(PICKER)
+    opened = state.current()
+    if name and (opened is None or opened.name != name):
+        state.open_map(name)
+
+
+def map_sidebar() -> state.OpenMap | None:
+    """The sidebar's "Map" box (every page): which map the Editor, Outline, Analysis and Practice
+    pages work on. Opens the library's first map when none is open yet."""
+    try:
+        opened = state.ensure_open()
+    except ArgmapError as exc:
+        report(exc)
+        opened = None
+    names = state.library().names()
+    with st.sidebar:
+        if not names:
+            st.caption("The library is empty: create or upload a map on the Library page.")
+            return opened
+        if opened is not None and opened.name in names:
+            # The open map may have changed in a callback (Open, Save as copy): the box follows it.
+            st.session_state[PICKER] = opened.name
+        st.selectbox("Map", names, key=PICKER, on_change=act(_picked), help="The map the pages work on")
+        if opened is not None:
+            st.caption(opened.map.title)
+    return opened
+
+
+def require_map() -> state.OpenMap:
+    """The open map for a page that needs one; otherwise says where to get one and stops."""
+    show_messages()
+    opened = map_sidebar()
+    if opened is None:
+        st.info("There is no map yet. Create one or upload one in the Library.", icon=":material/info:")
+        st.page_link(LIBRARY_PAGE, label="Go to the Library", icon=":material/folder_open:")
+        st.stop()
+    stale_banner(opened)
+    return opened
+
+
+def stale_banner(opened: state.OpenMap) -> None:
+    """When the last save was refused: say so and offer Reload or Save as copy."""
+    if not opened.stale:
+        return
+    with st.container(border=True, key="stale_banner"):
+        st.warning(
+            f"This map changed on disk since you opened it (another tab or a git pull?), so your last "
+            f"change to {opened.name!r} was not saved. Reload it from disk (your unsaved changes are "
+            "dropped) or save your version as a copy.",
+            icon=":material/sync_problem:",
+        )
+        left, middle, right = st.columns([1, 2, 1], vertical_alignment="bottom")
+        left.button("Reload from disk", key="stale_reload", on_click=act(state.reload))
+        middle.text_input("Name of the copy", value=f"{opened.name}-copy", key="stale_copy_name")
+        right.button(
+            "Save as copy",
+            key="stale_save_copy",
+            type="primary",
+            on_click=lambda: act(state.save_as_copy, st.session_state.get("stale_copy_name", ""))(),
+        )

@@ -1,0 +1,101 @@
+"""The clickable map: the SVG that ``dot`` drew, served by a small Streamlit component that
+reports the id of the node clicked.
+
+Streamlit's v2 components (``st.components.v2.component``) mount inline HTML/CSS/JS in the page
+itself, without an iframe, and send values back with ``setTriggerValue``. The SVG comes from
+:mod:`argmap.render`, which escapes every piece of user text for DOT, and Graphviz escapes it again
+for SVG; the script still parses it as SVG (never as HTML) and drops scripts, event attributes and
+links before showing it, so a map file cannot run code in the page.
+
+DOM, for browser tests: the component's root is ``div.argmap-map`` inside the element keyed
+``st-key-map_click``; each node is ``svg g.node`` with ``id`` = the node id (edges ``g.edge``,
+id ``child->parent``). A click on a node sends its id; the Editor selects it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+KEY = "map_click"
+
+_CSS = """
+.argmap-map { overflow: auto; max-height: 75vh; border: 1px solid rgba(128,128,128,.25);
+              border-radius: .5rem; background: #fff; }
+.argmap-map svg { display: block; width: 100%; height: auto; }
+.argmap-map.natural svg { width: auto; max-width: none; }
+.argmap-map g.node { cursor: pointer; }
+.argmap-map g.node:hover polygon, .argmap-map g.node:hover path { filter: brightness(0.93); }
+"""
+
+_JS = """
+const DROP = ['script', 'foreignObject', 'iframe', 'object', 'embed', 'style'];
+
+function clean(svg) {
+  svg.querySelectorAll(DROP.join(',')).forEach((el) => el.remove());
+  svg.querySelectorAll('*').forEach((el) => {
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on') || name === 'href' || name === 'xlink:href') el.removeAttribute(attr.name);
+    }
+  });
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let root = parentElement.querySelector('.argmap-map');
+  if (!root) {
+    root = document.createElement('div');
+    root.className = 'argmap-map';
+    parentElement.appendChild(root);
+  }
+  root.classList.toggle('natural', !!(data && data.natural));
+  const svgText = (data && data.svg) || '';
+  if (root.dataset.revision !== (data && data.revision)) {
+    const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    const svg = parsed.documentElement;
+    root.replaceChildren();
+    if (svg && svg.nodeName.toLowerCase() === 'svg') {
+      clean(svg);
+      svg.removeAttribute('width');
+      svg.removeAttribute('height');
+      root.appendChild(document.importNode(svg, true));
+    }
+    root.dataset.revision = (data && data.revision) || '';
+  }
+  const onClick = (event) => {
+    const node = event.target.closest('g.node');
+    if (node && root.contains(node)) {
+      event.preventDefault();
+      setTriggerValue('clicked', node.id);
+    }
+  };
+  root.addEventListener('click', onClick);
+  return () => root.removeEventListener('click', onClick);
+}
+"""
+
+_component = st.components.v2.component("argmap.clickable_map", css=_CSS, js=_JS, html=None)
+
+
+def clickable_map(svg: str, revision: str, on_click: Callable[[str], None], *, natural: bool = False) -> None:
+    """Show ``svg`` (from ``argmap.render``) and call ``on_click(node_id)`` when a node is clicked.
+
+    ``revision`` identifies the picture: the browser replaces the SVG only when it changes, so a
+    rerun that draws the same map does not flicker. ``natural`` shows it at its own size (scroll)
+    instead of fitted to the width.
+    """
+
+    def clicked() -> None:
+        value: Any = st.session_state.get(KEY)
+        node_id = getattr(value, "clicked", None) if value is not None else None
+        if node_id is None and isinstance(value, dict):
+            node_id = value.get("clicked")
+        if isinstance(node_id, str) and node_id:
+            on_click(node_id)
+
+    _component(
+        key=KEY, data={"svg": svg, "revision": revision, "natural": natural}, on_clicked_change=clicked
+    )

@@ -1,0 +1,150 @@
+"""Analysis page: does the thesis hold (DF-QuAD), how strong each node is, what would flip it,
+how each dimension balances, and the map's checks.
+
+Every number comes from :mod:`argmap.analysis`, cached on the map's content hash.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap.analysis import Severity, side_words
+from argmap.analysis.explain import HOLDS_AT
+from argmap.ui.common import require_map
+from argmap.ui.views import (
+    cached_balance,
+    cached_checks,
+    cached_sensitivity,
+    cached_strengths,
+    cached_verdict,
+)
+
+opened = require_map()
+argument_map = opened.map
+index = argument_map.node_index()
+st.title("Analysis")
+st.caption(
+    f"{argument_map.title}: strengths by DF-QuAD. Every node starts at a base score (its own, or its "
+    "kind's default); supporters raise it and attackers lower it. 0.5 is neutral."
+)
+
+with st.spinner("Weighing the map…"):
+    strengths = cached_strengths(opened.key, argument_map)
+    the_verdict = cached_verdict(opened.key, argument_map)
+
+st.subheader("Verdict")
+if the_verdict.holds is None:
+    st.info(the_verdict.sentence)
+elif the_verdict.holds:
+    st.success(the_verdict.sentence, icon=":material/check_circle:")
+else:
+    st.warning(the_verdict.sentence, icon=":material/balance:")
+if the_verdict.unanswered:
+    names = ", ".join(index[node].display_label for node in the_verdict.unanswered if node in index)
+    st.caption(f"Unanswered counterpoints: {names}. Add a rebuttal or a recommendation to each.")
+if not strengths.converged:
+    st.caption("A cycle in the map did not settle; the strengths on it are approximate.")
+
+strength_tab, flip_tab, balance_tab, checks_tab = st.tabs(
+    ["Strengths", "What would flip it", "Balance by dimension", "Checks"]
+)
+
+with strength_tab:
+    st.caption("Click a column heading to sort.")
+    st.dataframe(
+        [
+            {
+                "Node": index[node_id].display_label,
+                "id": node_id,
+                "Kind": index[node_id].kind.value,
+                "Base": round(strengths.base[node_id], 3),
+                "Strength": round(value, 3),
+                "Change": round(value - strengths.base[node_id], 3),
+            }
+            for node_id, value in strengths.strength.items()
+        ],
+        hide_index=True,
+        width="stretch",
+        key="strengths_table",
+        column_config={
+            "Strength": st.column_config.ProgressColumn(
+                "Strength", min_value=0.0, max_value=1.0, format="%.3f"
+            ),
+        },
+    )
+
+with flip_tab:
+    ids = list(strengths.strength)
+    thesis = argument_map.thesis()
+    target = st.selectbox(
+        "Node to test",
+        ids,
+        index=ids.index(thesis.id) if thesis else 0,
+        key="sensitivity_node",
+        format_func=lambda node_id: f"{index[node_id].display_label} · {index[node_id].kind.value}",
+    )
+    influences = cached_sensitivity(opened.key, target, argument_map)
+    now = strengths.strength[target]
+    if not influences:
+        st.info("Nothing hangs below this node, so removing another node cannot change it.")
+    else:
+        top = influences[0]
+        crosses = [i for i in influences if (i.without >= HOLDS_AT) != (now >= HOLDS_AT)]
+        if crosses:
+            names = ", ".join(f"“{index[i.node].display_label}”" for i in crosses[:3])
+            st.warning(
+                f"Removing any of {names} would flip it across {HOLDS_AT} (now {now:.2f}).",
+                icon=":material/swap_vert:",
+            )
+        else:
+            st.info(
+                f"No single removal flips it (now {now:.2f}). The largest move: without "
+                f"“{index[top.node].display_label}” it would be {top.without:.2f}.",
+                icon=":material/info:",
+            )
+        st.dataframe(
+            [
+                {
+                    "Without": index[i.node].display_label,
+                    "Kind": index[i.node].kind.value,
+                    "Strength would be": round(i.without, 3),
+                    "Change": round(i.change, 3),
+                }
+                for i in influences
+            ],
+            hide_index=True,
+            width="stretch",
+            key="sensitivity_table",
+        )
+
+with balance_tab:
+    for_word, against_word = side_words(argument_map)
+    rows = [
+        {
+            "Dimension": dimension.tag,
+            for_word: round(dimension.for_strength, 3),
+            against_word: round(dimension.against_strength, 3),
+            f"{for_word} nodes": len(dimension.for_nodes),
+            f"{against_word} nodes": len(dimension.against_nodes),
+        }
+        for dimension in cached_balance(opened.key, argument_map)
+    ]
+    if not rows:
+        st.info("No node has a tag, so there are no dimensions to balance. Tag nodes in the Editor.")
+    else:
+        st.bar_chart(rows, x="Dimension", y=[for_word, against_word], stack=False, horizontal=True)
+        st.dataframe(rows, hide_index=True, width="stretch", key="balance_table")
+
+with checks_tab:
+    checks = cached_checks(opened.key, argument_map)
+    if not checks:
+        st.success("No findings: the map is clean.")
+    icons = {
+        Severity.ERROR: ":material/error:",
+        Severity.WARNING: ":material/warning:",
+        Severity.HINT: ":material/lightbulb:",
+    }
+    for check in checks:
+        where = f" (`{check.node}`)" if check.node else ""
+        st.markdown(f"{icons[check.severity]} **{check.severity.value}** {check.message}{where}")
+    st.caption("Open the Editor to fix a finding: its list there selects the node when clicked.")

@@ -1,0 +1,474 @@
+"""Editor page: the map drawn live; click a box to select it, edit it in the side panel, add a
+point below it, move or delete it; a table for editing many nodes at once; undo and redo; filters;
+the map's checks shown on the boxes and listed below the map.
+
+Every action is a widget callback that calls one function of :mod:`argmap.editing` and hands the
+new map to :func:`argmap.ui.state.apply`, which saves it at once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from argmap.analysis import Severity
+from argmap.editing import (
+    TABLE_COLUMNS,
+    EditError,
+    add_child,
+    apply_table,
+    child_kinds,
+    delete_node,
+    fresh_id,
+    link,
+    only_below,
+    parse_sources,
+    parse_tags,
+    relation_for,
+    rename_node,
+    reparent,
+    sources_text,
+    subtree,
+    table_rows,
+    unlink,
+    update_node,
+)
+from argmap.errors import ToolMissingError
+from argmap.model import ArgumentMap, Basis, Kind, Node
+from argmap.render import GROUP_BY
+from argmap.ui import state
+from argmap.ui.common import act, report, require_map
+from argmap.ui.map_component import clickable_map
+from argmap.ui.views import MapView, cached_checks, cached_dot, cached_svg
+
+SEVERITY_ICON = {
+    Severity.ERROR: ":material/error:",
+    Severity.WARNING: ":material/warning:",
+    Severity.HINT: ":material/lightbulb:",
+}
+NO_BASIS = "(none)"
+
+
+def node_choice(argument_map: ArgumentMap):
+    index = argument_map.node_index()
+
+    def describe(node_id: str) -> str:
+        node = index.get(node_id)
+        return f"{node.display_label} · {node.kind.value}" if node else node_id
+
+    return describe
+
+
+def select(node_id: str) -> None:
+    st.session_state[state.SELECTED] = node_id
+    st.session_state.pop("confirm_delete", None)
+
+
+# -- actions (callbacks) -------------------------------------------------------------------------------
+
+
+def save_node(node_id: str, widget: str) -> None:
+    opened = state.current()
+    if opened is None:
+        return
+    node = opened.map.get(node_id)
+    kind = Kind(st.session_state[f"{widget}_kind"])
+    fields: dict = {
+        "kind": kind,
+        "label": st.session_state[f"{widget}_label"].strip() or None,
+        "text": st.session_state[f"{widget}_text"],
+        "tags": parse_tags(st.session_state[f"{widget}_tags"]),
+        "score": st.session_state[f"{widget}_score"],
+    }
+    dropped = ""
+    if kind is Kind.EVIDENCE and node.kind is Kind.EVIDENCE:
+        basis = st.session_state[f"{widget}_basis"]
+        fields["basis"] = None if basis == NO_BASIS else Basis(basis)
+        fields["sources"] = parse_sources(st.session_state[f"{widget}_sources"])
+    elif kind is not Kind.EVIDENCE and (node.basis or node.sources):
+        # Only evidence carries a basis and sources; say what went, since Undo brings it back.
+        fields["basis"], fields["sources"] = None, []
+        dropped = " Its basis and sources were removed, as only evidence has them (Undo brings them back)."
+    new_map = update_node(opened.map, node_id, **fields)
+    if new_map == opened.map:
+        state.notify("Nothing changed.")
+        return
+    state.apply(new_map, f"edit {node_id!r}")
+    state.notify(f"Saved {node_id!r}.{dropped}")
+
+
+def add_below(parent_id: str, widget: str) -> None:
+    opened = state.current()
+    if opened is None:
+        return
+    kind = Kind(st.session_state[f"{widget}_kind"])
+    text = st.session_state[f"{widget}_text"].strip()
+    if not text:
+        raise EditError(f"write the text of the new {kind.value} first")
+    new_id = fresh_id(opened.map, st.session_state[f"{widget}_label"] or text, kind.value)
+    label = st.session_state[f"{widget}_label"].strip() or None
+    new_map = add_child(opened.map, parent_id, kind, text, node_id=new_id, label=label)
+    state.apply(new_map, f"add {kind.value} {new_id!r}", select=new_id)
+    state.notify(f"Added {kind.value} {new_id!r} below {parent_id!r}.")
+
+
+def move(node_id: str, widget: str, keep_others: bool) -> None:
+    opened = state.current()
+    target = st.session_state.get(widget)
+    if opened is None or not target:
+        return
+    if keep_others:
+        state.apply(link(opened.map, node_id, target), f"link {node_id!r} to {target!r}")
+    else:
+        state.apply(reparent(opened.map, node_id, target), f"move {node_id!r} under {target!r}")
+
+
+def drop_link(node_id: str, parent_id: str) -> None:
+    opened = state.current()
+    if opened is not None:
+        state.apply(unlink(opened.map, node_id, parent_id), f"unlink {node_id!r} from {parent_id!r}")
+
+
+def rename(node_id: str, widget: str) -> None:
+    opened = state.current()
+    if opened is None:
+        return
+    new_id = st.session_state.get(widget, "").strip()
+    state.apply(rename_node(opened.map, node_id, new_id), f"rename {node_id!r}", select=new_id)
+
+
+def delete(node_id: str) -> None:
+    opened = state.current()
+    if opened is None:
+        return
+    node = opened.map.get(node_id)
+    parent = next((p for _, p in node.parents()), None)
+    with_orphans = bool(st.session_state.get("delete_orphans"))
+    new_map = delete_node(opened.map, node_id, with_orphans=with_orphans)
+    st.session_state.pop("confirm_delete", None)
+    state.apply(new_map, f"delete {node_id!r}", select=parent)
+    state.notify(f"Deleted {node_id!r}. Undo brings it back.")
+
+
+def apply_table_edits(table_key: str) -> None:
+    opened = state.current()
+    if opened is None:
+        return
+    delta = st.session_state.get(table_key) or {}
+    rows = table_rows(opened.map)
+    for index, changes in (delta.get("edited_rows") or {}).items():
+        rows[int(index)].update(changes)
+    new_map = apply_table(opened.map, rows)
+    if new_map == opened.map:
+        state.notify("The table has no changes to apply.")
+        return
+    state.apply(new_map, "table edits")
+    state.notify("Applied the table edits.")
+
+
+# -- the page's parts -------------------------------------------------------------------------------
+
+
+def toolbar(opened: state.OpenMap) -> None:
+    history = opened.history
+    undo, redo, status = st.columns([1, 1, 6], vertical_alignment="center")
+    undo.button(
+        "Undo",
+        key="undo",
+        icon=":material/undo:",
+        disabled=not history.can_undo,
+        help=f"Undo {history.undo_label}" if history.can_undo else "Nothing to undo",
+        on_click=act(state.undo),
+        width="stretch",
+    )
+    redo.button(
+        "Redo",
+        key="redo",
+        icon=":material/redo:",
+        disabled=not history.can_redo,
+        help=f"Redo {history.redo_label}" if history.can_redo else "Nothing to redo",
+        on_click=act(state.redo),
+        width="stretch",
+    )
+    saved = "not saved (see above)" if opened.stale else f"saved to `{opened.name}.yaml`"
+    status.caption(
+        f"{len(opened.map.nodes)} nodes · every change is {saved} · click a box on the map to select it"
+    )
+
+
+def filters(argument_map: ArgumentMap) -> dict:
+    with st.expander("View and filters", icon=":material/filter_list:"):
+        one, two, three = st.columns(3)
+        kinds = one.multiselect(
+            "Show kinds", [kind.value for kind in Kind], key="filter_kinds", placeholder="all kinds"
+        )
+        tags = two.multiselect(
+            "Show tags", argument_map.all_tags(), key="filter_tags", placeholder="all tags"
+        )
+        group_by = three.selectbox(
+            "Group boxes by", list(GROUP_BY), key="group_by", help="Draw a frame around each tag or kind"
+        )
+        four, five, six = st.columns(3)
+        focus = four.toggle(
+            "Focus on the selected branch",
+            key="focus",
+            help="Draw only the selected node and what hangs below it",
+        )
+        depth = five.number_input(
+            "Levels below",
+            min_value=1,
+            max_value=20,
+            value=None,
+            key="focus_depth",
+            placeholder="all",
+            disabled=not focus,
+        )
+        with six:
+            evidence = st.toggle("Show evidence boxes", value=True, key="show_evidence")
+            scores = st.toggle(
+                "Shade by strength",
+                key="show_scores",
+                help="Darker boxes and thicker lines are stronger (DF-QuAD)",
+            )
+    return {
+        "kinds": tuple(kinds),
+        "tags": tuple(tags),
+        "group_by": group_by,
+        "focus": focus,
+        "depth": depth,
+        "evidence": evidence,
+        "scores": scores,
+    }
+
+
+def draw_map(opened: state.OpenMap, selected: str | None, flagged: tuple[str, ...], options: dict) -> None:
+    view = MapView(
+        selected=selected,
+        highlight=flagged,
+        focus=selected if options["focus"] else None,
+        depth=options["depth"],
+        kinds=options["kinds"],
+        tags=options["tags"],
+        group_by=options["group_by"],
+        evidence=options["evidence"],
+        scores=options["scores"],
+    )
+    try:
+        with st.spinner("Drawing the map…"):
+            svg = cached_svg(opened.key, view, opened.map)
+    except ToolMissingError:
+        st.graphviz_chart(cached_dot(opened.key, view, opened.map), width="stretch")
+        st.caption(
+            "Graphviz's `dot` is not installed, so the map is drawn in the browser and boxes cannot be "
+            "clicked: choose the node in the Selected node box."
+        )
+        return
+    clickable_map(svg, f"{opened.key}:{hash(view)}", select)
+
+
+def checks_list(opened: state.OpenMap) -> None:
+    checks = cached_checks(opened.key, opened.map)
+    counts = {severity: sum(1 for c in checks if c.severity is severity) for severity in Severity}
+    summary = ", ".join(
+        f"{count} {severity.value}{'s' if count != 1 else ''}" for severity, count in counts.items()
+    )
+    with st.expander(
+        f"Checks: {summary}" if checks else "Checks: none, the map is clean",
+        expanded=bool(counts[Severity.ERROR]),
+    ):
+        st.caption("Boxes with a finding are outlined on the map. Click a finding to select its node.")
+        for index, check in enumerate(checks):
+            icon = SEVERITY_ICON[check.severity]
+            if check.node and check.node in opened.map.node_index():
+                st.button(
+                    check.message,
+                    key=f"check_{index}",
+                    icon=icon,
+                    type="tertiary",
+                    on_click=select,
+                    args=(check.node,),
+                )
+            else:
+                st.markdown(f"{icon} {check.message}")
+
+
+def side_panel(opened: state.OpenMap, node: Node) -> None:
+    argument_map = opened.map
+    widget = f"n{opened.key[:10]}_{node.id}"  # new widgets whenever the map or the node changes
+    parents = ", ".join(f"{rel.value} `{parent}`" for rel, parent in node.parents()) or "no parent (a root)"
+    st.caption(f"id `{node.id}` · {parents}")
+
+    with st.form(f"{widget}_edit", border=True):
+        st.markdown("**Edit this node**")
+        kinds = [kind.value for kind in Kind]
+        st.selectbox("Kind", kinds, index=kinds.index(node.kind.value), key=f"{widget}_kind")
+        st.text_input(
+            "Label (short, for the map box)",
+            value=node.label or "",
+            key=f"{widget}_label",
+            placeholder=node.display_label,
+        )
+        st.text_area("Text", value=node.text, key=f"{widget}_text", height=110)
+        st.text_input("Tags (comma-separated dimensions)", value=", ".join(node.tags), key=f"{widget}_tags")
+        if node.kind is Kind.EVIDENCE:
+            bases = [NO_BASIS, *(basis.value for basis in Basis)]
+            st.selectbox(
+                "Basis",
+                bases,
+                index=bases.index(node.basis.value if node.basis else NO_BASIS),
+                key=f"{widget}_basis",
+            )
+            st.text_area(
+                "Sources (one per line: title | publisher | date | url)",
+                value=sources_text(node.sources),
+                key=f"{widget}_sources",
+                height=80,
+            )
+        st.number_input(
+            "Base score (0–1; empty: the kind's default)",
+            min_value=0.0,
+            max_value=1.0,
+            step=0.05,
+            value=node.score,
+            key=f"{widget}_score",
+            placeholder="default",
+        )
+        st.form_submit_button("Save changes", type="primary", on_click=act(save_node, node.id, widget))
+
+    allowed = child_kinds(node.kind)
+    if allowed:
+        with st.form(f"{widget}_add", border=True, clear_on_submit=True):
+            st.markdown("**Add a point below it**")
+
+            def describe(kind_value: str) -> str:
+                relation = relation_for(Kind(kind_value), node.kind)
+                return f"{kind_value} ({relation.value if relation else '?'} it)"
+
+            st.selectbox(
+                "Kind of the new point",
+                [kind.value for kind in allowed],
+                key=f"{widget}_add_kind",
+                format_func=describe,
+            )
+            st.text_area("Text of the new point", key=f"{widget}_add_text", height=80)
+            st.text_input("Label of the new point (optional)", key=f"{widget}_add_label")
+            st.form_submit_button("Add below", on_click=act(add_below, node.id, f"{widget}_add"))
+
+    with st.expander("Move, link or rename"):
+        below = set(subtree(argument_map, node.id))
+        targets = [
+            other.id
+            for other in argument_map.nodes
+            if other.id not in below and relation_for(node.kind, other.kind) is not None
+        ]
+        if node.kind is Kind.THESIS:
+            st.caption("The thesis is the root: it cannot move.")
+        elif targets:
+            st.selectbox("New parent", targets, key=f"{widget}_target", format_func=node_choice(argument_map))
+            one, two = st.columns(2)
+            one.button(
+                "Move here",
+                key="move_node",
+                on_click=act(move, node.id, f"{widget}_target", False),
+                help="Replace its parents with this one",
+            )
+            two.button(
+                "Also link here",
+                key="link_node",
+                on_click=act(move, node.id, f"{widget}_target", True),
+                help="Keep its parents and add this one",
+            )
+        for relation, parent in node.parents():
+            st.button(
+                f"Unlink from {parent} ({relation.value})",
+                key=f"unlink_{parent}",
+                on_click=act(drop_link, node.id, parent),
+            )
+        st.text_input("Node id", value=node.id, key=f"{widget}_id")
+        st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"))
+
+    if st.session_state.get("confirm_delete") == node.id:
+        orphans = only_below(argument_map, node.id)
+        with st.container(border=True, key="delete_confirmation"):
+            st.warning(f"Delete {node.display_label!r} and every relation to it?", icon=":material/delete:")
+            if orphans:
+                st.checkbox(
+                    f"Also delete the {len(orphans)} points that hang only from it", key="delete_orphans"
+                )
+            yes, no = st.columns(2)
+            yes.button("Yes, delete", key="confirm_delete_yes", type="primary", on_click=act(delete, node.id))
+            no.button(
+                "Cancel",
+                key="confirm_delete_no",
+                on_click=lambda: st.session_state.pop("confirm_delete", None),
+            )
+    else:
+        st.button(
+            "Delete node…",
+            key="delete_node",
+            icon=":material/delete:",
+            on_click=lambda: st.session_state.update(confirm_delete=node.id),
+        )
+
+
+def table_view(opened: state.OpenMap) -> None:
+    st.caption(
+        "Edit many nodes at once, then apply. Tags are comma-separated; ids are changed in the side panel."
+    )
+    table_key = f"node_table_{opened.key[:12]}"
+    frame = pd.DataFrame(table_rows(opened.map), columns=list(TABLE_COLUMNS))
+    st.data_editor(
+        frame,
+        key=table_key,
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        disabled=["id"],
+        column_config={
+            "id": st.column_config.TextColumn("id"),
+            "kind": st.column_config.SelectboxColumn("kind", options=[k.value for k in Kind], required=True),
+            "label": st.column_config.TextColumn("label"),
+            "text": st.column_config.TextColumn("text", width="large", required=True),
+            "tags": st.column_config.TextColumn("tags"),
+            "basis": st.column_config.SelectboxColumn("basis", options=[b.value for b in Basis]),
+            "score": st.column_config.NumberColumn("score", min_value=0.0, max_value=1.0, step=0.05),
+        },
+    )
+    st.button(
+        "Apply table edits", key="apply_table", type="primary", on_click=act(apply_table_edits, table_key)
+    )
+
+
+# -- the page ---------------------------------------------------------------------------------------
+
+opened = require_map()
+argument_map = opened.map
+st.title(argument_map.title)
+if argument_map.question:
+    st.caption(argument_map.question)
+toolbar(opened)
+options = filters(argument_map)
+
+ids = [node.id for node in argument_map.nodes]
+if st.session_state.get(state.SELECTED) not in ids:
+    st.session_state[state.SELECTED] = ids[0] if ids else None
+checks = cached_checks(opened.key, argument_map)
+flagged = tuple(dict.fromkeys(check.node for check in checks if check.node))
+
+map_tab, table_tab = st.tabs(["Map", "Table"])
+with map_tab:
+    drawing, panel = st.columns([3, 2], gap="medium")
+    with panel:
+        selected = st.selectbox(
+            "Selected node", ids, key=state.SELECTED, format_func=node_choice(argument_map)
+        )
+        if selected:
+            try:
+                side_panel(opened, argument_map.get(selected))
+            except EditError as exc:
+                report(exc)
+    with drawing:
+        draw_map(opened, selected, flagged, options)
+        checks_list(opened)
+with table_tab:
+    table_view(opened)

@@ -1,0 +1,139 @@
+"""Outline & export page: choose a template, side and word limit; see the outline with its word
+budgets live; download it as Word or Markdown, the map as SVG, PNG or PDF, and the map file as
+YAML, Argdown or AIF JSON.
+
+Downloads are built when clicked (``st.download_button`` with a callable), so the page stays
+fast however heavy a Word file or a PDF is to make.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from argmap.analysis import side_words
+from argmap.errors import ArgmapError
+from argmap.outline import outline_to_markdown
+from argmap.outline.builder import SIDES
+from argmap.outline.templates import TEMPLATES
+from argmap.ui.common import report, require_map
+from argmap.ui.views import (
+    MAP_FILE_DOWNLOADS,
+    cached_outline,
+    map_file_text,
+    map_picture_bytes,
+    outline_docx_bytes,
+    outline_markdown_text,
+)
+
+PICTURE_TYPES = (
+    ("svg", "SVG", "image/svg+xml"),
+    ("png", "PNG", "image/png"),
+    ("pdf", "PDF", "application/pdf"),
+)
+
+opened = require_map()
+argument_map = opened.map
+st.title("Outline & export")
+st.caption(f"{argument_map.title}: the map turned into what to write, with a word budget for each part.")
+
+names = list(TEMPLATES)
+one, two, three = st.columns([2, 1, 1])
+template_name = one.selectbox(
+    "Template",
+    names,
+    key="template",
+    format_func=lambda name: f"{TEMPLATES[name].title} ({TEMPLATES[name].words} words)",
+)
+template = TEMPLATES[template_name]
+one.caption(template.description)
+for_word, against_word = side_words(argument_map)
+side = two.radio(
+    "Side",
+    list(SIDES),
+    key="side",
+    horizontal=True,
+    format_func={"for": f"for ({for_word})", "against": f"against ({against_word})"}.get,
+    help="The side a debate case argues; essay templates weigh both sides either way",
+)
+words = three.number_input(
+    "Word limit",
+    min_value=30,
+    max_value=20_000,
+    step=10,
+    value=template.words,
+    key=f"words_{template_name}",  # each template starts at its own usual length
+    help=f"Usual range for this template: {template.low}–{template.high}",
+)
+
+try:
+    with st.spinner("Building the outline…"):
+        outline = cached_outline(opened.key, template_name, side, int(words), argument_map)
+except ArgmapError as exc:
+    report(exc)
+    st.stop()
+
+preview, downloads = st.columns([3, 1], gap="large")
+with downloads:
+    st.markdown("**Outline**")
+    picture = st.checkbox("Put the map picture in the Word file", value=True, key="docx_picture")
+    st.download_button(
+        "Download Word (.docx)",
+        data=partial(outline_docx_bytes, argument_map, template_name, side, int(words), picture=picture),
+        file_name=f"{opened.name}-{template_name}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key="download_docx",
+        on_click="ignore",
+        type="primary",
+        icon=":material/description:",
+        width="stretch",
+    )
+    st.download_button(
+        "Download Markdown (.md)",
+        data=partial(outline_markdown_text, argument_map, template_name, side, int(words)),
+        file_name=f"{opened.name}-{template_name}.md",
+        mime="text/markdown",
+        key="download_md",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.markdown("**Map picture**")
+    for fmt, label, mime in PICTURE_TYPES:
+        st.download_button(
+            f"Download map as {label}",
+            data=partial(map_picture_bytes, argument_map, fmt),
+            file_name=f"{opened.name}.{fmt}",
+            mime=mime,
+            key=f"download_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
+    st.markdown("**Map file**")
+    for fmt, label, suffix, mime in MAP_FILE_DOWNLOADS:
+        st.download_button(
+            f"Download {label}",
+            data=partial(map_file_text, argument_map, fmt),
+            file_name=f"{opened.name}{suffix}",
+            mime=mime,
+            key=f"download_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
+
+with preview:
+    budget = outline.budget_total()
+    minutes = f" · about {outline.minutes} minutes to write" if outline.minutes else ""
+    st.caption(f"Preview: {budget} words in {len(outline.sections)} sections{minutes}")
+    st.dataframe(
+        [
+            {"Section": section.title, "Words": section.words, "Points": len(section.all_points())}
+            for section in outline.sections
+        ],
+        hide_index=True,
+        key="outline_budgets",
+    )
+    for note in outline.notes:
+        st.info(note, icon=":material/info:")
+    with st.container(border=True, key="outline_preview"):
+        st.markdown(outline_to_markdown(outline))

@@ -1,0 +1,192 @@
+"""Practice page: drill a map (answer, get a score and the model answer, come back when due), time
+preparation and speeches for a debate format, watch progress per map, and download the case file,
+the flow sheet and an Anki deck.
+
+Drills, scoring, scheduling, timings and documents all come from :mod:`argmap.practice`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+
+import streamlit as st
+
+from argmap.errors import ArgmapError
+from argmap.practice import (
+    FORMATS,
+    DrillMode,
+    ProgressStore,
+    Side,
+    build_deck,
+    case_document,
+    daily_progress,
+    drill_items,
+    flow_document,
+    score_answer,
+)
+from argmap.practice.drills import require_items
+from argmap.ui import state
+from argmap.ui.common import act, report, require_map
+from argmap.ui.timer_component import speech_timer
+from argmap.ui.views import cached_strengths
+
+RESULT = "drill_result"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+opened = require_map()
+argument_map = opened.map
+store = ProgressStore.of_library(state.library())
+st.title("Practice")
+st.caption(f"{argument_map.title}: drill the points, time your speeches, and see your progress.")
+
+one, two, three = st.columns(3)
+format_id = one.selectbox(
+    "Format", list(FORMATS), key="practice_format", format_func=lambda f: FORMATS[f].name
+)
+debate = FORMATS[format_id]
+side = Side(
+    two.selectbox(
+        "Side", [s.value for s in Side], key="practice_side", format_func=lambda s: debate.side_name(Side(s))
+    )
+)
+mode = DrillMode(
+    three.selectbox(
+        "Mode", [m.value for m in DrillMode], key="practice_mode", format_func=lambda m: m.capitalize()
+    )
+)
+
+
+def check_answer(item_id: str, widget: str) -> None:
+    items = {item.id: item for item in drill_items(argument_map, mode, side)}
+    item = items.get(item_id)
+    answer = st.session_state.get(widget, "")
+    if item is None or not answer.strip():
+        raise ArgmapError("write an answer before checking it")
+    result = score_answer(item, answer)
+    scheduled = store.record(opened.name, item, result)
+    st.session_state[RESULT] = (item_id, result, scheduled)
+
+
+def next_item() -> None:
+    st.session_state.pop(RESULT, None)
+
+
+drill, timers = st.columns([3, 2], gap="large")
+with drill:
+    st.subheader("Drill")
+    try:
+        strengths = cached_strengths(opened.key, argument_map).strength
+        items = require_items(drill_items(argument_map, mode, side, strengths), argument_map, mode)
+    except ArgmapError as exc:
+        report(exc)
+        items = []
+    result = st.session_state.get(RESULT)
+    shown = None
+    if result is not None:
+        shown = next((item for item in items if item.id == result[0]), None)
+    if shown is None and items:
+        due = store.due_items(opened.name, items)
+        shown = due[0] if due else None
+        if shown is None:
+            st.success("Every item of this mode is learnt for now; come back when they are due.")
+    if shown is not None:
+        with st.container(border=True, key="drill_card"):
+            st.caption(f"{shown.instruction} · {len(items)} items in this mode")
+            st.markdown(f"> {shown.prompt}")
+            widget = f"answer_{shown.id}"
+            st.text_area("Your answer", key=widget, height=120, disabled=result is not None)
+            if result is None:
+                st.button(
+                    "Check my answer",
+                    key="check_answer",
+                    type="primary",
+                    on_click=act(check_answer, shown.id, widget),
+                )
+    if result is not None and shown is not None:
+        _, score, scheduled = result
+        st.metric(
+            "Score", f"{score.score:.0%}", help="Key terms of the model answer you used, and overall likeness"
+        )
+        st.markdown(f"Grade: **{score.grade_name}**; next review {scheduled.due.astimezone():%d %b %H:%M}.")
+        if score.matched_terms:
+            st.markdown("Used: " + ", ".join(f"`{term}`" for term in score.matched_terms))
+        if score.missing_terms:
+            st.markdown("Missed: " + ", ".join(f"`{term}`" for term in score.missing_terms))
+        with st.container(border=True, key="model_answer"):
+            st.markdown("**Model answer (from the map)**")
+            st.text(score.model_answer)
+        st.button("Next item", key="next_item", on_click=next_item)
+
+with timers:
+    st.subheader("Timers")
+    st.caption(f"{debate.name}: {debate.description}")
+    speeches = debate.speeches_of(side)
+    prep_tab, speech_tab = st.tabs(["Preparation", "Speech"])
+    with prep_tab:
+        speech_timer(
+            f"Preparation ({debate.prep_minutes:g} minutes)",
+            int(debate.prep_minutes * 60),
+            None,
+            key="prep_timer",
+        )
+    with speech_tab:
+        number = st.selectbox(
+            "Speech",
+            range(len(speeches)),
+            key=f"speech_{format_id}_{side.value}",
+            format_func=lambda i: f"{speeches[i].role} ({speeches[i].minutes:g} min)",
+        )
+        speech = speeches[number]
+        window = (speech.poi_window[0] * 60, speech.poi_window[1] * 60) if speech.poi_window else None
+        speech_timer(
+            f"{speech.role} ({speech.minutes:g} minutes)", speech.seconds, window, key="speech_timer"
+        )
+
+st.subheader("Progress on this map")
+days = daily_progress(store.history(opened.name))
+if not days:
+    st.caption("No tries yet: answer a drill above and your progress shows here, day by day.")
+else:
+    st.line_chart(
+        [{"Day": day.day.isoformat(), "Mean score": day.mean_score, "Tries": day.tries} for day in days],
+        x="Day",
+        y="Mean score",
+    )
+    st.caption(f"{sum(d.tries for d in days)} tries over {len(days)} days; last on {days[-1].day:%d %b %Y}.")
+
+st.subheader("Take it with you")
+files = st.columns(3)
+stem = f"{opened.name}-{format_id}-{side.value}"
+files[0].download_button(
+    "Download case file (.docx)",
+    data=partial(case_document, argument_map, side, format_id, "docx"),
+    file_name=f"{stem}-case.docx",
+    mime=DOCX,
+    key="download_case",
+    on_click="ignore",
+    width="stretch",
+)
+files[1].download_button(
+    "Download flow sheet (.docx)",
+    data=partial(flow_document, argument_map, format_id, "docx"),
+    file_name=f"{opened.name}-{format_id}-flow.docx",
+    mime=DOCX,
+    key="download_flow",
+    on_click="ignore",
+    width="stretch",
+)
+files[2].download_button(
+    "Download Anki deck (.apkg)",
+    data=partial(
+        build_deck,
+        argument_map,
+        opened.name,
+        datetime.fromtimestamp(state.library().touch_time(opened.name), UTC),
+    ),
+    file_name=f"{opened.name}.apkg",
+    mime="application/octet-stream",
+    key="download_deck",
+    on_click="ignore",
+    width="stretch",
+)

@@ -1,0 +1,177 @@
+"""What the app remembers between reruns: the open map, its undo history and the selected node.
+
+All of it lives in ``st.session_state`` under the keys below, and every change of the map goes
+through :func:`apply`, which saves at once (atomically, through :class:`argmap.store.Library`) and
+refuses to overwrite a file that changed on disk since it was opened: the map is then marked
+stale, and the page offers Reload or Save as copy.
+
+Session keys (stable; tests read them): ``open_map`` (:class:`OpenMap`), ``selected`` (the node id,
+also the key of the Editor's "Selected node" box), ``notice`` (a message for the next rerun).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from argmap.editing import EditError, History
+from argmap.errors import ArgmapError, StaleMapError
+from argmap.mapfile import dump_map
+from argmap.model import ArgumentMap
+from argmap.store import Library, LoadedMap, default_library, revision_of
+
+OPEN_MAP = "open_map"
+SELECTED = "selected"
+NOTICE = "notice"
+
+
+@dataclass
+class OpenMap:
+    """The map being worked on.
+
+    ``revision`` is the revision of the file on disk that the next save expects; ``key`` is the
+    content hash of the map shown (``history.current``), which the view caches are keyed on.
+    They are equal except while the map is ``stale``: a save was refused because the file changed
+    on disk, and ``stale`` holds the message.
+    """
+
+    name: str
+    revision: str
+    key: str
+    history: History
+    stale: str | None = None
+
+    @property
+    def map(self) -> ArgumentMap:
+        return self.history.current
+
+
+def library() -> Library:
+    """The library the app works on: ``$ARGMAP_LIBRARY`` or ``arguments/``."""
+    return Library(default_library())
+
+
+def current() -> OpenMap | None:
+    return st.session_state.get(OPEN_MAP)
+
+
+def _install(loaded: LoadedMap) -> OpenMap:
+    opened = OpenMap(loaded.name, loaded.revision, loaded.revision, History(loaded.map))
+    st.session_state[OPEN_MAP] = opened
+    thesis = loaded.map.thesis()
+    st.session_state[SELECTED] = (
+        thesis.id if thesis else (loaded.map.nodes[0].id if loaded.map.nodes else None)
+    )
+    return opened
+
+
+def open_map(name: str) -> OpenMap:
+    """Load ``name`` from the library, with a fresh history, and select its thesis.
+
+    Raises ArgmapError (MapFileError, StoreError) for a map that cannot be read.
+    """
+    return _install(library().load(name))
+
+
+def ensure_open() -> OpenMap | None:
+    """The open map; when none is, the first readable map of the library is opened (None: none)."""
+    opened = current()
+    if opened is not None:
+        return opened
+    lib = library()
+    for entry in lib.entries():
+        if entry.error is None:
+            try:
+                return open_map(entry.name)
+            except ArgmapError:
+                continue
+    return None
+
+
+def close_map() -> None:
+    st.session_state.pop(OPEN_MAP, None)
+    st.session_state.pop(SELECTED, None)
+
+
+def notify(message: str) -> None:
+    """Show ``message`` once, at the top of the next run of the page."""
+    st.session_state[NOTICE] = message
+
+
+def _save(opened: OpenMap, new_map: ArgumentMap) -> None:
+    try:
+        opened.revision = library().save(opened.name, new_map, opened.revision)
+        opened.key = opened.revision
+        opened.stale = None
+    except StaleMapError as exc:
+        opened.stale = str(exc)
+        opened.key = revision_of(dump_map(new_map).encode("utf-8"))
+
+
+def apply(new_map: ArgumentMap, label: str, select: str | None = None) -> None:
+    """Make ``new_map`` the open map: record it for undo and save it at once.
+
+    A refused save (the file changed on disk) keeps the edit on screen and marks the map stale.
+    ``select`` selects a node afterwards (the one just added, or the parent of one deleted).
+    """
+    opened = current()
+    if opened is None:
+        raise EditError("no map is open; open one in the Library")
+    opened.history.record(new_map, label)
+    _save(opened, new_map)
+    if select is not None:
+        st.session_state[SELECTED] = select
+    _keep_selection(opened)
+
+
+def undo() -> None:
+    opened = current()
+    if opened is not None and opened.history.can_undo:
+        label = opened.history.undo_label
+        _save(opened, opened.history.undo())
+        _keep_selection(opened)
+        notify(f"Undone: {label}")
+
+
+def redo() -> None:
+    opened = current()
+    if opened is not None and opened.history.can_redo:
+        label = opened.history.redo_label
+        _save(opened, opened.history.redo())
+        _keep_selection(opened)
+        notify(f"Redone: {label}")
+
+
+def _keep_selection(opened: OpenMap) -> None:
+    """After an undo or a delete the selected node may be gone: fall back to the thesis."""
+    ids = {node.id for node in opened.map.nodes}
+    if st.session_state.get(SELECTED) not in ids:
+        thesis = opened.map.thesis()
+        st.session_state[SELECTED] = thesis.id if thesis else next(iter(ids), None)
+
+
+def reload() -> None:
+    """Drop the unsaved version and load the map as it is on disk now (a new history)."""
+    opened = current()
+    if opened is not None:
+        selected = st.session_state.get(SELECTED)
+        reopened = open_map(opened.name)
+        if selected in reopened.map.node_index():
+            st.session_state[SELECTED] = selected
+        notify(f"Reloaded {opened.name!r} from disk.")
+
+
+def save_as_copy(new_name: str) -> None:
+    """Save the map on screen under ``new_name`` and work on that copy from now on.
+
+    Raises StoreError for a bad or taken name.
+    """
+    opened = current()
+    if opened is None:
+        return
+    selected = st.session_state.get(SELECTED)
+    loaded = library().import_map(new_name, opened.map)
+    _install(loaded)
+    st.session_state[SELECTED] = selected
+    notify(f"Saved your version as {loaded.name!r}; you are now editing that copy.")

@@ -1,0 +1,177 @@
+"""The heavy views the pages show, computed by the core and cached on the map's content.
+
+Each ``cached_*`` function takes the map's ``key`` (the content hash kept in
+:class:`argmap.ui.state.OpenMap`) and the map itself as ``_argument_map``: Streamlit skips hashing
+arguments whose name starts with an underscore, so the cache is keyed on the content hash and the
+options, never on the map object's identity, and a rerun that changes nothing recomputes nothing.
+
+The plain ``*_bytes`` / ``build_*`` functions build what the download buttons serve; they are
+ordinary functions so that tests can check the bytes (AppTest cannot read a download).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from argmap.analysis import (
+    Check,
+    DimensionBalance,
+    Influence,
+    Strengths,
+    Verdict,
+    balance,
+    compute_strengths,
+    lint,
+    sensitivity,
+    verdict,
+)
+from argmap.editing import filtered
+from argmap.formats import FORMATS, write_text
+from argmap.mapfile import dump_map
+from argmap.model import ArgumentMap
+from argmap.outline import Outline, outline_to_docx, outline_to_markdown
+from argmap.outline.builder import OutlineOptions, build_outline
+from argmap.outline.picture import map_picture
+from argmap.render import RenderOptions, build_dot, render_bytes
+
+#: The picture the export buttons give: print colours, grouped by dimension, with the key.
+EXPORT_OPTIONS = RenderOptions(theme="print", group_by="tag", legend=True)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """How the Editor draws the map: what is selected and outlined, and which nodes are shown."""
+
+    selected: str | None = None
+    highlight: tuple[str, ...] = ()
+    focus: str | None = None
+    depth: int | None = None
+    kinds: tuple[str, ...] = ()  # empty: every kind
+    tags: tuple[str, ...] = ()  # empty: every tag
+    group_by: str = "tag"
+    evidence: bool = True
+    scores: bool = False
+
+
+def render_options(argument_map: ArgumentMap, view: MapView, strengths: Strengths | None) -> RenderOptions:
+    """The renderer's options for a view of a (possibly filtered) map."""
+    present = argument_map.node_index()
+    focus = view.focus if view.focus in present else None
+    return RenderOptions(
+        group_by=view.group_by,  # type: ignore[arg-type]
+        focus=focus,
+        depth=view.depth if focus else None,
+        evidence=view.evidence,
+        legend=False,
+        scores=strengths.strength if (view.scores and strengths) else None,
+        highlight=frozenset(node for node in view.highlight if node in present),
+        selected=view.selected if view.selected in present else None,
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_strengths(key: str, _argument_map: ArgumentMap) -> Strengths:
+    return compute_strengths(_argument_map)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_checks(key: str, _argument_map: ArgumentMap) -> list[Check]:
+    return lint(_argument_map)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_verdict(key: str, _argument_map: ArgumentMap) -> Verdict:
+    return verdict(_argument_map, cached_strengths(key, _argument_map))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_sensitivity(key: str, node_id: str, _argument_map: ArgumentMap) -> list[Influence]:
+    return sensitivity(_argument_map, node_id, cached_strengths(key, _argument_map))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_balance(key: str, _argument_map: ArgumentMap) -> list[DimensionBalance]:
+    return balance(_argument_map, cached_strengths(key, _argument_map))
+
+
+def _view_options(key: str, argument_map: ArgumentMap, view: MapView) -> tuple[ArgumentMap, RenderOptions]:
+    strengths = cached_strengths(key, argument_map) if view.scores else None
+    shown = filtered(argument_map, kinds=view.kinds, tags=view.tags)
+    return shown, render_options(shown, view, strengths)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_dot(key: str, view: MapView, _argument_map: ArgumentMap) -> str:
+    """The DOT text of the view (what ``st.graphviz_chart`` draws when ``dot`` is missing)."""
+    shown, options = _view_options(key, _argument_map, view)
+    return build_dot(shown, options)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_svg(key: str, view: MapView, _argument_map: ArgumentMap) -> str:
+    """The view drawn by ``dot`` as SVG text. Raises ToolMissingError when ``dot`` is missing."""
+    shown, options = _view_options(key, _argument_map, view)
+    return render_bytes(shown, options, "svg").decode("utf-8")
+
+
+# -- downloads ---------------------------------------------------------------------------------------
+
+
+def build_outline_for(argument_map: ArgumentMap, template: str, side: str, words: int | None) -> Outline:
+    """The outline the Outline page previews. Raises OutlineError for bad options."""
+    return build_outline(argument_map, template, OutlineOptions(words=words, side=side))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_outline(
+    key: str, template: str, side: str, words: int | None, _argument_map: ArgumentMap
+) -> Outline:
+    return build_outline_for(_argument_map, template, side, words)
+
+
+def outline_docx_bytes(
+    argument_map: ArgumentMap, template: str, side: str, words: int | None, *, picture: bool = True
+) -> bytes:
+    """The outline as a Word document, with the map picture when ``picture`` and ``dot`` allow."""
+    outline = build_outline_for(argument_map, template, side, words)
+    png = map_picture(argument_map)[0] if picture else None
+    return outline_to_docx(outline, map_png=png)
+
+
+def outline_markdown_text(argument_map: ArgumentMap, template: str, side: str, words: int | None) -> str:
+    return outline_to_markdown(build_outline_for(argument_map, template, side, words))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_outline_docx(
+    key: str, template: str, side: str, words: int | None, picture: bool, _argument_map: ArgumentMap
+) -> bytes:
+    return outline_docx_bytes(_argument_map, template, side, words, picture=picture)
+
+
+def map_picture_bytes(argument_map: ArgumentMap, fmt: str) -> bytes:
+    """The whole map drawn for print as ``svg``, ``png`` or ``pdf``. Raises ToolMissingError
+    when ``dot`` is missing."""
+    return render_bytes(argument_map, EXPORT_OPTIONS, fmt)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_map_picture(key: str, fmt: str, _argument_map: ArgumentMap) -> bytes:
+    return map_picture_bytes(_argument_map, fmt)
+
+
+#: Map-file downloads: (format name, button label, file suffix, MIME type).
+MAP_FILE_DOWNLOADS = (
+    ("yaml", "argmap YAML", ".yaml", "application/yaml"),
+    ("argdown", FORMATS["argdown"].label, FORMATS["argdown"].suffix, "text/plain"),
+    ("aif", FORMATS["aif"].label, FORMATS["aif"].suffix, "application/json"),
+)
+
+
+def map_file_text(argument_map: ArgumentMap, fmt: str) -> str:
+    """The map as a file in ``fmt``: ``yaml`` (argmap's own), or a writer of argmap.formats."""
+    if fmt == "yaml":
+        return dump_map(argument_map)
+    return write_text(argument_map, fmt)

@@ -1,0 +1,33 @@
+"""argmap's app: ``streamlit run streamlit_app.py`` (or ``make run``) opens it on 127.0.0.1.
+
+The pages are files in ``argmap/ui/pages/`` so that ``AppTest.switch_page`` can reach each one;
+their URL paths (``/``, ``/editor``, ``/outline``, ``/analysis``, ``/practice``) are stable, and
+browser tests use them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAGES = "argmap/ui/pages"
+
+st.set_page_config(page_title="argmap", page_icon=":material/account_tree:", layout="wide")
+
+navigation = st.navigation(
+    [
+        st.Page(
+            f"{PAGES}/library.py",
+            title="Library",
+            icon=":material/folder_open:",
+            url_path="library",
+            default=True,
+        ),
+        st.Page(f"{PAGES}/editor.py", title="Editor", icon=":material/account_tree:", url_path="editor"),
+        st.Page(
+            f"{PAGES}/outline.py", title="Outline & export", icon=":material/article:", url_path="outline"
+        ),
+        st.Page(f"{PAGES}/analysis.py", title="Analysis", icon=":material/analytics:", url_path="analysis"),
+        st.Page(f"{PAGES}/practice.py", title="Practice", icon=":material/timer:", url_path="practice"),
+    ]
+)
+navigation.run()
