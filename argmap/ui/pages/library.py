@@ -13,20 +13,13 @@ from pathlib import PurePath
 import streamlit as st
 
 from argmap.errors import ArgmapError, MapFileError, StoreError
-from argmap.formats import FORMATS, UPLOAD_LIMIT_BYTES, FormatError, detect_format, read_bytes
-from argmap.mapfile import parse_map
+from argmap.formats import UPLOAD_LIMIT_BYTES
 from argmap.model import ArgumentMap, slugify
 from argmap.skeletons import SKELETONS
 from argmap.store import Entry
 from argmap.ui import state
 from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, show_messages
-
-#: The upload box's choices: argmap's own YAML first, then every format argmap.formats can read.
-YAML = "yaml"
-READABLE = {YAML: "argmap map file (YAML)"} | {
-    name: fmt.label for name, fmt in FORMATS.items() if fmt.can_read
-}
-UPLOAD_SUFFIXES = ["yaml", "yml", "argdown", "ad", "json", "txt", "md"]
+from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
 
 
 def counts_line(entry: Entry) -> str:
@@ -145,29 +138,6 @@ def manage_section(entries: list[Entry]) -> None:
         one.button("Duplicate", key="duplicate", on_click=act(_manage, "duplicate"), width="stretch")
         two.button("Rename", key="rename", on_click=act(_manage, "rename"), width="stretch")
         three.button("Delete", key="delete", on_click=act(_manage, "delete"), width="stretch")
-
-
-def read_upload(data: bytes, file_name: str, fmt: str) -> tuple[ArgumentMap, list[str]]:
-    """The map in an uploaded file and the reader's warnings. Raises ArgmapError (MapFileError with
-    every problem placed, FormatError with file, line and column) for a file that cannot be read."""
-    if fmt == YAML:
-        if len(data) > UPLOAD_LIMIT_BYTES:
-            raise FormatError(
-                file_name, f"file is {len(data):,} bytes; the limit is {UPLOAD_LIMIT_BYTES:,} bytes"
-            )
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise FormatError(file_name, f"not UTF-8 text (byte {exc.start})") from None
-        return parse_map(text.removeprefix("\ufeff"), file_name), []
-    result = read_bytes(data, fmt, file_name)
-    return result.map, list(result.warnings)
-
-
-def guess_format(file_name: str, data: bytes) -> str:
-    if PurePath(file_name).suffix.lower() in (".yaml", ".yml"):
-        return YAML
-    return detect_format(file_name, data[:65536].decode("utf-8", errors="ignore")) or YAML
 
 
 def _add_upload(argument_map: ArgumentMap) -> None:

@@ -1,0 +1,317 @@
+"""The app's pages driven with Streamlit's AppTest on a temporary copy of the map library.
+
+AppTest runs the real scripts with the real core; the clickable map (a v2 component) does not run
+its JavaScript here, so selection goes through the Editor's "Selected node" box, which is the
+same session state a click on the map writes. Downloads are checked through the functions that
+build their bytes (AppTest cannot read a download).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from conftest import ARGUMENTS, ROOT
+from streamlit.testing.v1 import AppTest
+
+from argmap.store import Library
+from argmap.ui.uploads import read_upload
+from argmap.ui.views import map_file_text, map_picture_bytes, outline_docx_bytes, outline_markdown_text
+
+EDITOR = "argmap/ui/pages/editor.py"
+OUTLINE = "argmap/ui/pages/outline.py"
+ANALYSIS = "argmap/ui/pages/analysis.py"
+PRACTICE = "argmap/ui/pages/practice.py"
+SEED = "india-russia"
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
+    """A copy of the repository's maps; the app is pointed at it through ARGMAP_LIBRARY."""
+    root = tmp_path / "arguments"
+    shutil.copytree(ARGUMENTS, root, ignore=shutil.ignore_patterns(".argmap"))
+    monkeypatch.setenv("ARGMAP_LIBRARY", str(root))
+    return Library(root)
+
+
+@pytest.fixture
+def app(library: Library) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def opened(at: AppTest, name: str = SEED) -> AppTest:
+    at.button(key=f"open_{name}").click().run()
+    assert not at.exception
+    return at
+
+
+def labelled(elements, label: str):
+    """The widget with this label (the Editor's form widgets have keys that change per map revision)."""
+    return next(element for element in elements if element.label == label)
+
+
+def select(at: AppTest, node_id: str) -> AppTest:
+    return at.selectbox(key="selected").set_value(node_id).run()
+
+
+def add_below(at: AppTest, kind: str, text: str) -> AppTest:
+    labelled(at.selectbox, "Kind of the new point").set_value(kind)
+    labelled(at.text_area, "Text of the new point").set_value(text)
+    labelled(at.button, "Add below").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def drawn_svg(at: AppTest) -> str:
+    """The SVG that ``dot`` drew and the clickable-map component was given."""
+    [component] = [element for element in at.get("bidi_component") if element.key == "map_click"]
+    return json.loads(component.proto.json)["svg"]
+
+
+# -- Library ---------------------------------------------------------------------------------------
+
+
+def test_the_library_lists_every_map_with_its_title_and_counts(app: AppTest):
+    text = " ".join(m.value for m in app.markdown) + " ".join(c.value for c in app.caption)
+    assert "India–Russia relations" in text
+    assert "nodes (" in text
+    assert [b.key for b in app.button if b.label == "Open"] == [
+        "open_india-russia",
+        "open_one-nation-one-election",
+        "open_social-media-ban-under-16",
+    ]
+
+
+def test_open_takes_the_seed_map_to_the_editor(app: AppTest):
+    opened(app)
+    assert app.title[0].value == "India–Russia relations"
+    assert app.selectbox(key="selected").value == "strong-ties"
+
+
+def test_a_new_map_from_a_skeleton_is_created_and_opened(app: AppTest, library: Library):
+    app.text_input(key="new_title").set_value("India and China")
+    app.selectbox(key="new_skeleton").set_value("bilateral")
+    labelled(app.button, "Create map").click().run()
+    app.run()
+    assert library.load("india-and-china").map.vocabulary.against == "Irritants"
+    assert app.title[0].value == "India and China"
+
+
+def test_delete_moves_a_map_to_the_trash_and_restore_brings_it_back(app: AppTest, library: Library):
+    app.selectbox(key="manage_map").set_value("social-media-ban-under-16")
+    app.button(key="delete").click().run()
+    assert not library.exists("social-media-ban-under-16")
+    assert "Moved 'social-media-ban-under-16' to the trash" in app.success[0].value
+    app.button(key="restore_0").click().run()
+    assert library.exists("social-media-ban-under-16")
+
+
+def test_rename_without_a_new_name_says_what_to_type(app: AppTest):
+    app.button(key="rename").click().run()
+    assert app.error[0].value.startswith("type a new name to rename")
+
+
+def test_duplicate_copies_the_map_under_the_new_name(app: AppTest, library: Library):
+    app.selectbox(key="manage_map").set_value(SEED)
+    app.text_input(key="manage_new_name").set_value("india-russia-2")
+    app.button(key="duplicate").click().run()
+    assert library.load("india-russia-2").map.title == "India–Russia relations (copy)"
+
+
+def test_an_invalid_upload_is_refused_with_the_place_of_each_problem():
+    text = b"title: T\nnodes:\n- id: a\n  kind: claim\n  supports: [nowhere]\n  text: A.\n"
+    with pytest.raises(Exception) as refused:
+        read_upload(text, "bad.yaml", "yaml")
+    assert str(refused.value).startswith("bad.yaml:5: node 'a' supports 'nowhere', which does not exist")
+
+
+def test_an_upload_over_the_size_limit_is_refused_before_reading():
+    with pytest.raises(Exception, match="the limit is 2,097,152 bytes"):
+        read_upload(b"x" * (2 * 1024 * 1024 + 1), "big.yaml", "yaml")
+
+
+def test_an_argdown_upload_is_read_into_a_map():
+    argdown = "[Thesis]: Ties remain strong.\n  + <Defence>: Russia supplies arms.\n"
+    argument_map, _ = read_upload(argdown.encode(), "ties.argdown", "argdown")
+    assert len(argument_map.nodes) == 2
+
+
+# -- Editor ----------------------------------------------------------------------------------------
+
+
+def test_selecting_a_node_fills_the_side_panel(app: AppTest):
+    select(opened(app), "mi35-sale")
+    assert "Mi-35" in labelled(app.text_area, "Text").value
+    assert labelled(app.selectbox, "Kind").value == "counterpoint"
+    assert 'class="node kind-counterpoint selected"' in drawn_svg(app).replace("&#45;", "-")
+
+
+def test_a_counterpoint_and_its_rebuttal_are_saved_and_drawn(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    add_below(app, "counterpoint", "Russian spares arrive late and cost more.")
+    assert app.selectbox(key="selected").value == "russian-spares-arrive-late-and-cost-more"
+    add_below(app, "rebuttal", "Joint production in India fixes the supply of spares.")
+    rebuttal_id = app.selectbox(key="selected").value
+    assert rebuttal_id.startswith("joint-production-in-india")
+    on_disk = library.load(SEED).map
+    assert on_disk.get("russian-spares-arrive-late-and-cost-more").opposes == ["defence"]
+    assert on_disk.get(rebuttal_id).opposes == ["russian-spares-arrive-late-and-cost-more"]
+    svg = drawn_svg(app)
+    assert 'id="russian-spares-arrive-late-and-cost-more"' in svg
+    assert f'id="{rebuttal_id}"' in svg
+
+
+def test_the_outline_preview_shows_a_new_counterpoint(app: AppTest):
+    opened(app)
+    app.switch_page(OUTLINE).run()
+    app.selectbox(key="template").set_value("study-notes").run()
+    assert "Russian spares arrive late" not in preview(app)
+    app.switch_page(EDITOR).run()
+    select(app, "defence")
+    add_below(app, "counterpoint", "Russian spares arrive late and cost more.")
+    app.switch_page(OUTLINE).run()
+    assert "Russian spares arrive late" in preview(app)
+
+
+def preview(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_undo_takes_back_the_last_edit_on_disk_too(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    add_below(app, "counterpoint", "Russian spares arrive late.")
+    app.button(key="undo").click().run()
+    assert "russian-spares-arrive-late" not in library.load(SEED).map.node_index()
+    assert app.success[0].value == "Undone: add counterpoint 'russian-spares-arrive-late'"
+    app.button(key="redo").click().run()
+    assert "russian-spares-arrive-late" in library.load(SEED).map.node_index()
+
+
+def test_an_edit_in_the_side_panel_is_saved(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    labelled(app.text_input, "Tags (comma-separated dimensions)").set_value("defence, arms trade")
+    labelled(app.button, "Save changes").click().run()
+    assert library.load(SEED).map.get("defence").tags == ["defence", "arms-trade"]
+
+
+def test_a_forbidden_edit_shows_one_sentence_and_saves_nothing(app: AppTest, library: Library):
+    before = library.path_of(SEED).read_bytes()
+    select(opened(app), "west-tilt")
+    labelled(app.selectbox, "Kind").set_value("context")
+    labelled(app.button, "Save changes").click().run()
+    assert "cannot" in app.error[0].value and "west-tilt" in app.error[0].value
+    assert library.path_of(SEED).read_bytes() == before
+
+
+def test_delete_asks_first_then_removes_the_node(app: AppTest, library: Library):
+    select(opened(app), "mi35-sale")
+    app.button(key="delete_node").click().run()
+    assert "mi35-sale" in library.load(SEED).map.node_index()
+    app.button(key="confirm_delete_yes").click().run()
+    assert "mi35-sale" not in library.load(SEED).map.node_index()
+    assert app.selectbox(key="selected").value == "strong-ties"
+
+
+def test_a_stale_file_is_not_overwritten_and_can_be_saved_as_a_copy(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    path = library.path_of(SEED)
+    path.write_text(path.read_text().replace("title: India–Russia relations", "title: Edited elsewhere"))
+    add_below(app, "counterpoint", "Russian spares arrive late.")
+    assert "This map changed on disk since you opened it" in app.warning[0].value
+    assert "title: Edited elsewhere" in path.read_text()
+    assert "russian-spares-arrive-late" not in path.read_text()
+    app.button(key="stale_save_copy").click().run()
+    copy = library.load("india-russia-copy").map
+    assert "russian-spares-arrive-late" in copy.node_index()
+    assert not [w for w in app.warning if "changed on disk" in w.value]
+
+
+def test_reload_after_a_stale_save_shows_the_file_as_it_is_on_disk(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    path = library.path_of(SEED)
+    path.write_text(path.read_text().replace("title: India–Russia relations", "title: Edited elsewhere"))
+    add_below(app, "counterpoint", "Russian spares arrive late.")
+    app.button(key="stale_reload").click().run()
+    assert app.title[0].value == "Edited elsewhere"
+    assert "russian-spares-arrive-late" not in app.selectbox(key="selected").options
+
+
+def test_a_check_in_the_list_selects_its_node(app: AppTest):
+    opened(app)
+    finding = next(
+        b for b in app.button if b.key and b.key.startswith("check_") and "Major defence supplier" in b.label
+    )
+    finding.click().run()
+    assert app.selectbox(key="selected").value == "defence"
+
+
+def test_a_kind_filter_draws_only_those_kinds_and_the_thesis(app: AppTest):
+    opened(app)
+    app.multiselect(key="filter_kinds").set_value(["counterpoint"]).run()
+    svg = drawn_svg(app).replace("&#45;", "-")
+    assert 'id="mi35-sale"' in svg and 'id="strong-ties"' in svg
+    assert 'id="defence"' not in svg
+
+
+# -- Outline & export ------------------------------------------------------------------------------
+
+
+def test_the_word_limit_changes_the_budgets_in_the_preview(app: AppTest):
+    opened(app)
+    app.switch_page(OUTLINE).run()
+    app.selectbox(key="template").set_value("upsc-gs-250").run()
+    assert "Preview: 250 words" in " ".join(c.value for c in app.caption)
+    app.number_input(key="words_upsc-gs-250").set_value(150).run()
+    assert "Preview: 150 words" in " ".join(c.value for c in app.caption)
+
+
+def test_the_download_builders_give_a_word_file_markdown_and_pictures(library: Library):
+    seed = library.load(SEED).map
+    docx = outline_docx_bytes(seed, "upsc-gs-250", "for", 250, picture=False)
+    with zipfile.ZipFile(BytesIO(docx)) as package:
+        assert "India" in package.read("word/document.xml").decode()
+    assert outline_markdown_text(seed, "upsc-gs-250", "for", 250).startswith("# India–Russia relations")
+    assert map_picture_bytes(seed, "pdf").startswith(b"%PDF")
+    assert map_picture_bytes(seed, "png").startswith(b"\x89PNG")
+    assert "<svg" in map_picture_bytes(seed, "svg").decode()
+    assert map_file_text(seed, "yaml") == library.path_of(SEED).read_text()
+    assert json.loads(map_file_text(seed, "aif"))
+
+
+# -- Analysis --------------------------------------------------------------------------------------
+
+
+def test_analysis_shows_the_verdict_and_what_would_flip_it(app: AppTest):
+    opened(app)
+    app.switch_page(ANALYSIS).run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Thesis holds at")
+    assert app.selectbox(key="sensitivity_node").value == "strong-ties"
+    assert "The largest move: without" in app.info[0].value or app.warning
+
+
+# -- Practice --------------------------------------------------------------------------------------
+
+
+def test_a_drill_answer_is_scored_recorded_and_charted(app: AppTest, library: Library):
+    opened(app)
+    app.switch_page(PRACTICE).run()
+    app.selectbox(key="practice_mode").set_value("rebuttal").run()
+    answer = next(area for area in app.text_area if area.label == "Your answer")
+    answer.set_value("Russia can act as a bridge between India and China.")
+    app.button(key="check_answer").click().run()
+    assert not app.exception
+    assert app.metric[0].label == "Score"
+    assert "Model answer" in preview(app)
+    from argmap.practice import ProgressStore
+
+    assert len(ProgressStore.of_library(library).history(SEED)) == 1
+    app.button(key="next_item").click().run()
+    assert "1 tries over 1 days" in " ".join(c.value for c in app.caption)
