@@ -1,0 +1,107 @@
+"""The app in a real browser (issue 6): the Library lists the maps, a click on the map selects a
+node, the side panel adds a point that appears on the map and in the file, and the outline
+downloads as a Word document."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from playwright.sync_api import Page, expect
+
+from argmap.model import ArgumentMap, Kind, RelationType
+from argmap.outline.builder import OutlineOptions, build_outline
+from argmap.store import Library
+
+from .app import SEED, SEED_TITLE, choose, map_node, open_in_editor, screenshot, the_map, use_map
+
+pytestmark = pytest.mark.browser
+
+WEST_TILT_LABEL = "India's tilt to the West and the US"
+
+
+def saved_map(library_dir: Path) -> ArgumentMap:
+    """The seed map as the app saved it in the library it serves."""
+    return Library(library_dir).load(SEED).map
+
+
+def test_library_lists_the_seed_map(page: Page) -> None:
+    page.goto("/")
+
+    expect(page.get_by_role("heading", name="Library")).to_be_visible()
+    card = page.locator(f".st-key-map_card_{SEED}")
+    expect(card).to_contain_text(SEED_TITLE)
+    expect(card).to_contain_text(f"{SEED}.yaml")
+    expect(card.get_by_role("button", name="Open")).to_be_enabled()
+    screenshot(page, "library")
+
+
+def test_clicking_a_node_on_the_map_selects_it(page: Page) -> None:
+    open_in_editor(page)
+    expect(page.get_by_role("heading", name=SEED_TITLE)).to_be_visible()
+    expect(map_node(page, "west-tilt")).not_to_have_class(re.compile(r"\bselected\b"))
+
+    map_node(page, "west-tilt").click()
+
+    expect(page.get_by_label("Selected node")).to_have_value(f"{WEST_TILT_LABEL} · counterpoint")
+    expect(page.get_by_text("id west-tilt · opposes strong-ties")).to_be_visible()
+    expect(page.get_by_label("Text", exact=True)).to_have_value(
+        re.compile(r"^China's expansionist foreign policy")
+    )
+    expect(map_node(page, "west-tilt")).to_have_class(re.compile(r"\bselected\b"))
+    expect(the_map(page).locator("g.node.selected")).to_have_count(1)
+    screenshot(page, "editor")
+
+
+def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
+    page: Page, library_dir: Path
+) -> None:
+    label = "Oil trade bridges the gap"
+    text = "Record purchases of discounted Russian crude since 2022 give both sides a stake in the tie."
+    open_in_editor(page)
+    map_node(page, "west-tilt").click()
+    expect(page.get_by_label("Selected node")).to_have_value(f"{WEST_TILT_LABEL} · counterpoint")
+
+    choose(page, "Kind of the new point", "rebuttal (opposes it)")
+    page.get_by_label("Text of the new point").fill(text)
+    page.get_by_label("Label of the new point (optional)").fill(label)
+    page.get_by_role("button", name="Add below").click()
+
+    added = the_map(page).locator("g.node.kind-rebuttal", has_text=label)
+    expect(added).to_have_count(1)
+    expect(added).to_have_class(re.compile(r"\bselected\b"))
+    expect(page.get_by_label("Selected node")).to_have_value(f"{label} · rebuttal")
+    saved = saved_map(library_dir)
+    node = next(node for node in saved.nodes if node.label == label)
+    assert (node.kind, node.text) == (Kind.REBUTTAL, text)
+    assert (RelationType.OPPOSES, "west-tilt") in list(node.parents())
+    expect(added).to_have_attribute("id", node.id)
+    screenshot(page, "editor-added-node")
+
+
+def test_outline_downloads_as_a_word_document_with_the_maps_sections(
+    page: Page, library_dir: Path, tmp_path: Path
+) -> None:
+    use_map(page, "/outline")
+    expect(page.get_by_role("heading", name="Outline & export")).to_be_visible()
+    choose(page, "Template", "GS answer, 15 marks (250 words)")
+    expect(page.get_by_text("Preview: 250 words")).to_be_visible()
+    screenshot(page, "outline")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download Word (.docx)").click()
+    download = download_info.value
+    assert download.suggested_filename == f"{SEED}-upsc-gs-250.docx"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+
+    document = docx.Document(str(path))
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert titles == [SEED_TITLE]
+    outline = build_outline(saved_map(library_dir), "upsc-gs-250", OutlineOptions())
+    sections = [section.title for section in outline.sections]
+    assert "Irritants" in sections  # the seed map's own word for its counterpoints
+    assert [heading.split("  (")[0] for heading in headings[: len(sections)]] == sections
