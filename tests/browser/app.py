@@ -51,12 +51,21 @@ def map_node(page: Page, node_id: str) -> Locator:
     return the_map(page).locator(f'g.node[id="{node_id}"]')
 
 
+def settle(page: Page) -> None:
+    """Wait until the app's run is over: the status widget ("Running…") is gone and no element
+    is stale (Streamlit keeps the previous run's elements, marked ``data-stale``, until the new
+    run replaces them)."""
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+
+
 def screenshot(page: Page, name: str) -> Path:
     """Save the whole page as ``test-artifacts/NAME.png`` and return its path.
 
     Streamlit scrolls its main area (``stMain``) rather than the document, so a plain full-page
     screenshot stops at the window; the window is made as tall as the content first.
     """
+    settle(page)
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     viewport = page.viewport_size or {"width": 1400, "height": 1000}
