@@ -6,7 +6,7 @@ nothing; Python only says which speech to time. The times come from
 :data:`argmap.practice.FORMATS`; nothing here knows a debate rule.
 
 DOM, for browser tests: ``div.argmap-timer`` inside the element keyed ``st-key-<key>``; the clock
-is ``.clock`` (``M:SS``), the phase ``.phase`` ("Protected time", "POI window open", "Time is up"),
+is ``.clock`` (``M:SS``), the phase ``.phase`` ("Ready", "Running", "Paused", "Protected time", "POI window open", "Time is up"),
 the bar ``.bar`` with ``.protected`` segments, and the buttons ``button.start`` (Start/Pause) and
 ``button.reset``.
 """
@@ -74,9 +74,10 @@ export default function (component) {
     root.querySelector('.clock').textContent = fmt(total - used);
     root.querySelector('.elapsed').style.width = (total ? 100 * used / total : 0) + '%';
     const phase = root.querySelector('.phase');
-    let text = 'Speaking', cls = '';
+    const running = !!root.dataset.startedAt;
+    let text = running ? 'Running' : (used > 0 ? 'Paused' : 'Ready'), cls = '';
     if (used >= total && total) { text = 'Time is up'; cls = 'over'; }
-    else if (windows) {
+    else if (windows && (running || used > 0)) {
       if (used >= windows[0] && used < windows[1]) { text = 'POI window open'; cls = 'open'; }
       else { text = 'Protected time'; cls = 'protected'; }
     }

@@ -50,7 +50,7 @@ strength_tab, flip_tab, balance_tab, checks_tab = st.tabs(
 )
 
 with strength_tab:
-    st.caption("Click a column heading to sort.")
+    st.caption("Strongest first. Click a column heading to sort by it.")
     st.dataframe(
         [
             {
@@ -61,7 +61,7 @@ with strength_tab:
                 "Strength": round(value, 3),
                 "Change": round(value - strengths.base[node_id], 3),
             }
-            for node_id, value in strengths.strength.items()
+            for node_id, value in sorted(strengths.strength.items(), key=lambda pair: -pair[1])
         ],
         hide_index=True,
         width="stretch",

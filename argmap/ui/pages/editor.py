@@ -171,7 +171,14 @@ def apply_table_edits(table_key: str) -> None:
 
 def toolbar(opened: state.OpenMap) -> None:
     history = opened.history
-    undo, redo, status = st.columns([1, 1, 6], vertical_alignment="center")
+    undo, redo, status, zoom = st.columns([1, 1, 4, 2], vertical_alignment="center")
+    zoom.segmented_control(
+        "Map size",
+        ["Fit width", "Actual size"],
+        default="Fit width",
+        key="map_zoom",
+        label_visibility="collapsed",
+    )
     undo.button(
         "Undo",
         key="undo",
@@ -238,6 +245,7 @@ def filters(argument_map: ArgumentMap) -> dict:
         "depth": depth,
         "evidence": evidence,
         "scores": scores,
+        "zoom": st.session_state.get("map_zoom") or "Fit width",
     }
 
 
@@ -263,7 +271,11 @@ def draw_map(opened: state.OpenMap, selected: str | None, flagged: tuple[str, ..
             "clicked: choose the node in the Selected node box."
         )
         return
-    clickable_map(svg, f"{opened.key}:{hash(view)}", select)
+    clickable_map(svg, f"{opened.key}:{hash(view)}", select, natural=options["zoom"] == "Actual size")
+    st.caption(
+        "Click a box to select it. Thick blue outline: the selected node; orange outline: a check has a "
+        "finding about it (see Checks below). Green arrows support, red dashed arrows oppose."
+    )
 
 
 def checks_list(opened: state.OpenMap) -> None:
@@ -457,7 +469,7 @@ flagged = tuple(dict.fromkeys(check.node for check in checks if check.node))
 
 map_tab, table_tab = st.tabs(["Map", "Table"])
 with map_tab:
-    drawing, panel = st.columns([3, 2], gap="medium")
+    drawing, panel = st.columns([5, 2], gap="medium")
     with panel:
         selected = st.selectbox(
             "Selected node", ids, key=state.SELECTED, format_func=node_choice(argument_map)
