@@ -11,6 +11,7 @@ import docx
 import pytest
 from playwright.sync_api import Page, expect
 
+from argmap.analysis import verdict
 from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.store import Library
@@ -105,3 +106,12 @@ def test_outline_downloads_as_a_word_document_with_the_maps_sections(
     sections = [section.title for section in outline.sections]
     assert "Irritants" in sections  # the seed map's own word for its counterpoints
     assert [heading.split("  (")[0] for heading in headings[: len(sections)]] == sections
+
+
+def test_analysis_page_states_the_verdict_on_the_thesis(page: Page, library_dir: Path) -> None:
+    use_map(page, "/analysis")
+
+    expect(page.get_by_role("heading", name="Analysis", exact=True)).to_be_visible()
+    sentence = verdict(saved_map(library_dir)).sentence
+    expect(page.get_by_test_id("stAlert").filter(has_text=sentence)).to_be_visible()
+    screenshot(page, "analysis")
