@@ -1,6 +1,6 @@
 """The app in a real browser (issue 6): the Library lists the maps, a click on the map selects a
-node, the side panel adds a point that appears on the map and in the file, and the outline
-downloads as a Word document."""
+node, the side panel adds a point that appears on the map and in the file, the outline downloads
+as a Word document, and the Analysis page gives the verdict on the thesis."""
 
 from __future__ import annotations
 
