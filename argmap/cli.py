@@ -15,6 +15,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from argmap.errors import ArgmapError, MapFileError
 
@@ -29,7 +30,7 @@ COMMAND_MODULES = (
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # bad usage: exit 2, one line plus the usage
+    def error(self, message: str) -> NoReturn:  # bad usage: exit 2, one line plus the usage
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: usage error: {message}\n")
 
