@@ -387,7 +387,9 @@ def test_score_prints_a_table_strongest_first_then_the_verdict(clean_file, capsy
     # arms = 0.5 + 0.5 * (1 - 0.2 * 0.2) = 0.98; mi35 = 0.5 - 0.5 * 0.5 = 0.25;
     # thesis = 0.5 + 0.5 * (0.98 - 0.25) = 0.865
     assert lines[1].split() == ["arms", "claim", "0.50", "0.98"]
-    assert lines[-2].startswith("Thesis holds at 0.86: supporting lines (1) outweigh objections (1)")
+    assert lines[-2].startswith(
+        "Thesis holds at 0.86: the case for (supporting lines: 1 point) outweighs the case against (objections: 1 point)"
+    )
     assert lines[-1] == "Unanswered objections: none"
 
 

@@ -117,12 +117,14 @@ def verdict(argument_map: ArgumentMap, strengths: Strengths | None = None) -> Ve
     support = aggregate(strengths.strength[s] for s in supporting)
     attack = aggregate(strengths.strength[a] for a in opposing)
     for_word, against_word = side_words(argument_map)
+    case_for = f"the case for ({for_word}: {_points(len(supporting))})"
+    case_against = f"the case against ({against_word}: {_points(len(opposing))})"
     if support > attack:
-        weighing = f"{for_word} ({len(supporting)}) outweigh {against_word} ({len(opposing)})"
+        weighing = f"{case_for} outweighs {case_against}"
     elif attack > support:
-        weighing = f"{against_word} ({len(opposing)}) outweigh {for_word} ({len(supporting)})"
+        weighing = f"{case_against} outweighs {case_for}"
     else:
-        weighing = f"{for_word} ({len(supporting)}) and {against_word} ({len(opposing)}) cancel out"
+        weighing = f"{case_for} and {case_against} cancel out"
     strongest = max(opposing, key=lambda a: strengths.strength[a], default=None)
     index = argument_map.node_index()
     if strongest is None:
@@ -345,3 +347,8 @@ def _topmost_tagged(
                 if not covered:
                     top.add((node_id, tag, side))
     return top
+
+
+def _points(count: int) -> str:
+    # "the case for (convergences: 14 points)" reads right whatever words the map's vocabulary uses
+    return f"{count} point" if count == 1 else f"{count} points"
