@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the environment, not a bug: a folder that cannot be made, a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"argmap: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("argmap: interrupted", file=sys.stderr)
         return 130

@@ -134,9 +134,17 @@ _UMASK = _read_umask()
 def write_atomic(path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old bytes or the new, never a mix.
 
-    ``before_replace`` runs after the temporary file is complete and before the rename (tests use
-    it to simulate a crash at the worst moment).
+    Raises StoreError naming the path when the folder cannot be made or written. ``before_replace``
+    runs after the temporary file is complete and before the rename (tests use it to simulate a
+    crash at the worst moment).
     """
+    try:
+        _write_atomic(path, data, before_replace)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -180,8 +188,8 @@ def save_path(
     """
     try:
         current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
+    except (FileNotFoundError, NotADirectoryError):
+        current = None  # no map there yet; write_atomic reports a folder that cannot be made
     if current is None and expected_revision is not None:
         raise StaleMapError(f"{path} was deleted or moved since it was loaded; save it as a copy instead")
     if current is not None and revision_of(current) != expected_revision:

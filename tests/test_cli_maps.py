@@ -143,3 +143,18 @@ def test_new_refuses_a_traversal_name(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_python_dash_m_argmap_works():
     result = run("--help")
     assert result.returncode == 0 and "validate" in result.stdout
+
+
+def test_a_library_that_cannot_be_created_gives_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["--library", str(blocker / "lib"), "new", "m", "--title", "T"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"argmap: {blocker / 'lib' / 'm.yaml'}: cannot write")
+
+
+def test_an_output_that_cannot_be_written_gives_one_line(good: Path, tmp_path: Path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["render", str(good), "-o", str(blocker / "map.dot")]) == 1
+    assert capsys.readouterr().err.startswith(f"argmap: {blocker / 'map.dot'}: cannot write")

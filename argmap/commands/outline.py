@@ -103,10 +103,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
             if note:
                 print(f"argmap: {note}", file=sys.stderr)
         data = outline_to_docx(outline, map_png=png, guidance=guidance)
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise ArgmapError(f"{output}: cannot write ({exc.strerror})") from None
+    write_atomic(output, data)
     points = sum(len(section.all_points()) for section in outline.sections)
     print(
         f"wrote {output} ({len(outline.sections)} sections, {points} points, {outline.budget_total()} words)"

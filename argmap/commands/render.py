@@ -62,10 +62,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         raise ArgmapError(f"--nodes must be between 1 and {GENERATE_MAX}, not {args.nodes}")
     out = Path(args.output)
     argument_map = generate_map(args.nodes, args.seed)
-    try:
-        write_atomic(out, dump_map(argument_map).encode("utf-8"))
-    except OSError as exc:
-        raise ArgmapError(f"{out}: cannot write ({exc.strerror})") from None
+    write_atomic(out, dump_map(argument_map).encode("utf-8"))
     print(f"wrote {out} ({len(argument_map.nodes)} nodes, seed {args.seed})")
     return 0
 

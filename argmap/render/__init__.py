@@ -69,9 +69,5 @@ def render_file(argument_map: ArgumentMap, path: Path, options: RenderOptions | 
     """Draw the map into ``path`` in the format its suffix names; the file is replaced atomically."""
     from argmap.store import write_atomic
 
-    data = render_bytes(argument_map, options, format_of(path))
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot write ({exc.strerror})") from None
+    write_atomic(path, render_bytes(argument_map, options, format_of(path)))
     return path
