@@ -244,13 +244,43 @@ def test_reload_after_a_stale_save_shows_the_file_as_it_is_on_disk(app: AppTest,
     assert "russian-spares-arrive-late" not in app.selectbox(key="selected").options
 
 
+def findings(at: AppTest) -> list[str]:
+    """The labels of the findings listed under the map (each a button selecting its node)."""
+    return [b.label for b in at.button if b.key and b.key.startswith("check_")]
+
+
+def test_the_checks_list_shows_its_findings_only_once_opened(app: AppTest):
+    opened(app)
+    [checks] = [e for e in app.expander if e.label.startswith("Checks: ")]
+    assert checks.label == "Checks: 0 errors, 3 warnings, 15 hints"
+    assert findings(app) == []
+    app.session_state["checks"] = True  # what a click on the expander sets
+    app.run()
+    assert any("Major defence supplier" in label for label in findings(app))
+
+
 def test_a_check_in_the_list_selects_its_node(app: AppTest):
     opened(app)
+    app.session_state["checks"] = True
+    app.run()
     finding = next(
         b for b in app.button if b.key and b.key.startswith("check_") and "Major defence supplier" in b.label
     )
     finding.click().run()
     assert app.selectbox(key="selected").value == "defence"
+
+
+def test_the_table_tab_shows_the_nodes_table_and_keeps_the_selection(app: AppTest):
+    select(opened(app), "mi35-sale")
+    assert not app.dataframe
+    app.session_state["editor_tab"] = "Table"  # what a click on the tab sets
+    app.run()
+    assert "mi35-sale" in app.dataframe[0].value["id"].tolist()
+    assert not [element for element in app.get("bidi_component") if element.key == "map_click"]
+    app.session_state["editor_tab"] = "Map"
+    app.run()
+    assert app.selectbox(key="selected").value == "mi35-sale"
+    assert 'class="node kind-counterpoint selected"' in drawn_svg(app)
 
 
 def test_a_kind_filter_draws_only_those_kinds_and_the_thesis(app: AppTest):

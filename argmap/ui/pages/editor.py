@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from argmap.analysis import Severity
+from argmap.analysis import Check, Severity
 from argmap.editing import (
     TABLE_COLUMNS,
     EditError,
@@ -47,6 +47,9 @@ SEVERITY_ICON = {
     Severity.HINT: ":material/lightbulb:",
 }
 NO_BASIS = "(none)"
+VIEW_TAB = "editor_tab"  # "Map" (the default) or "Table"
+CHECKS = "checks"  # the checks list's expander: open or not
+CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
 
 
 def node_choice(argument_map: ArgumentMap):
@@ -278,20 +281,31 @@ def draw_map(opened: state.OpenMap, selected: str | None, flagged: tuple[str, ..
     )
 
 
-def checks_list(opened: state.OpenMap) -> None:
-    checks = cached_checks(opened.key, opened.map)
+def remember_checks_open() -> None:
+    st.session_state[CHECKS_OPEN] = bool(st.session_state.get(CHECKS))
+
+
+def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
     counts = {severity: sum(1 for c in checks if c.severity is severity) for severity in Severity}
     summary = ", ".join(
         f"{count} {severity.value}{'s' if count != 1 else ''}" for severity, count in counts.items()
     )
-    with st.expander(
+    # Open when the map has errors, until the user opens or closes it; its findings (a button
+    # each, 160 on a 300-node map) are built only while it is open.
+    section = st.expander(
         f"Checks: {summary}" if checks else "Checks: none, the map is clean",
-        expanded=bool(counts[Severity.ERROR]),
-    ):
+        expanded=st.session_state.get(CHECKS_OPEN, bool(counts[Severity.ERROR])),
+        key=CHECKS,
+        on_change=remember_checks_open,
+    )
+    if not section.open:
+        return
+    with section:
         st.caption("Boxes with a finding are outlined on the map. Click a finding to select its node.")
+        present = opened.map.node_index()
         for index, check in enumerate(checks):
             icon = SEVERITY_ICON[check.severity]
-            if check.node and check.node in opened.map.node_index():
+            if check.node and check.node in present:
                 st.button(
                     check.message,
                     key=f"check_{index}",
@@ -462,25 +476,31 @@ toolbar(opened)
 options = filters(argument_map)
 
 ids = [node.id for node in argument_map.nodes]
-if st.session_state.get(state.SELECTED) not in ids:
-    st.session_state[state.SELECTED] = ids[0] if ids else None
+selected = st.session_state.get(state.SELECTED)
+# Set on every run, not only to fall back: the "Selected node" box is not drawn while the Table
+# tab is open, and Streamlit forgets the value of a widget that a run does not draw.
+st.session_state[state.SELECTED] = selected if selected in ids else (ids[0] if ids else None)
 checks = cached_checks(opened.key, argument_map)
 flagged = tuple(dict.fromkeys(check.node for check in checks if check.node))
 
-map_tab, table_tab = st.tabs(["Map", "Table"])
-with map_tab:
-    drawing, panel = st.columns([5, 2], gap="medium")
-    with panel:
-        selected = st.selectbox(
-            "Selected node", ids, key=state.SELECTED, format_func=node_choice(argument_map)
-        )
-        if selected:
-            try:
-                side_panel(opened, argument_map.get(selected))
-            except EditError as exc:
-                report(exc)
-    with drawing:
-        draw_map(opened, selected, flagged, options)
-        checks_list(opened)
-with table_tab:
-    table_view(opened)
+# The tabs report which one is open (on_change="rerun"), so only its code runs: the table's
+# data editor is not built on every rerun of the map, nor the map while the table is shown.
+map_tab, table_tab = st.tabs(["Map", "Table"], key=VIEW_TAB, on_change="rerun")
+if map_tab.open:
+    with map_tab:
+        drawing, panel = st.columns([5, 2], gap="medium")
+        with panel:
+            selected = st.selectbox(
+                "Selected node", ids, key=state.SELECTED, format_func=node_choice(argument_map)
+            )
+            if selected:
+                try:
+                    side_panel(opened, argument_map.get(selected))
+                except EditError as exc:
+                    report(exc)
+        with drawing:
+            draw_map(opened, selected, flagged, options)
+            checks_list(opened, checks)
+if table_tab.open:
+    with table_tab:
+        table_view(opened)
