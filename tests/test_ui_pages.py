@@ -211,6 +211,17 @@ def test_a_forbidden_edit_shows_one_sentence_and_saves_nothing(app: AppTest, lib
     assert library.path_of(SEED).read_bytes() == before
 
 
+def test_move_here_gives_the_node_its_new_parent(app: AppTest, library: Library):
+    select(opened(app), "mi35-sale")
+    assert "move_node" not in [button.key for button in app.button]  # built once the section opens
+    app.session_state["move_section"] = True  # what a click on "Move, link or rename" sets
+    app.run()
+    labelled(app.selectbox, "New parent").set_value("defence")
+    app.button(key="move_node").click().run()
+    assert not app.exception, app.exception
+    assert library.load(SEED).map.get("mi35-sale").opposes == ["defence"]
+
+
 def test_delete_asks_first_then_removes_the_node(app: AppTest, library: Library):
     select(opened(app), "mi35-sale")
     app.button(key="delete_node").click().run()

@@ -11,6 +11,7 @@ ordinary functions so that tests can check the bytes (AppTest cannot read a down
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -27,7 +28,7 @@ from argmap.analysis import (
     sensitivity,
     verdict,
 )
-from argmap.editing import filtered
+from argmap.editing import filtered, relation_for, subtree
 from argmap.formats import FORMATS, write_text
 from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
@@ -42,10 +43,13 @@ EXPORT_OPTIONS = RenderOptions(theme="print", group_by="tag", legend=True)
 
 @dataclass(frozen=True)
 class MapView:
-    """How the Editor draws the map: what is selected and outlined, and which nodes are shown."""
+    """How the Editor draws the map: what is selected and outlined, and which nodes are shown.
+
+    ``checks``: outline the nodes that a check has a finding about.
+    """
 
     selected: str | None = None
-    highlight: tuple[str, ...] = ()
+    checks: bool = False
     focus: str | None = None
     depth: int | None = None
     kinds: tuple[str, ...] = ()  # empty: every kind
@@ -55,8 +59,11 @@ class MapView:
     scores: bool = False
 
 
-def render_options(argument_map: ArgumentMap, view: MapView, strengths: Strengths | None) -> RenderOptions:
-    """The renderer's options for a view of a (possibly filtered) map."""
+def render_options(
+    argument_map: ArgumentMap, view: MapView, strengths: Strengths | None, flagged: Iterable[str] = ()
+) -> RenderOptions:
+    """The renderer's options for a view of a (possibly filtered) map, outlining the nodes in
+    ``flagged``."""
     present = argument_map.node_index()
     focus = view.focus if view.focus in present else None
     return RenderOptions(
@@ -66,7 +73,7 @@ def render_options(argument_map: ArgumentMap, view: MapView, strengths: Strength
         evidence=view.evidence,
         legend=False,
         scores=strengths.strength if (view.scores and strengths) else None,
-        highlight=frozenset(node for node in view.highlight if node in present),
+        highlight=frozenset(node for node in flagged if node in present),
         selected=view.selected if view.selected in present else None,
     )
 
@@ -98,8 +105,9 @@ def cached_balance(key: str, _argument_map: ArgumentMap) -> list[DimensionBalanc
 
 def _view_options(key: str, argument_map: ArgumentMap, view: MapView) -> tuple[ArgumentMap, RenderOptions]:
     strengths = cached_strengths(key, argument_map) if view.scores else None
+    flagged = [check.node for check in cached_checks(key, argument_map) if check.node] if view.checks else []
     shown = filtered(argument_map, kinds=view.kinds, tags=view.tags)
-    return shown, render_options(shown, view, strengths)
+    return shown, render_options(shown, view, strengths, flagged)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -114,6 +122,25 @@ def cached_svg(key: str, view: MapView, _argument_map: ArgumentMap) -> str:
     """The view drawn by ``dot`` as SVG text. Raises ToolMissingError when ``dot`` is missing."""
     shown, options = _view_options(key, _argument_map, view)
     return render_bytes(shown, options, "svg").decode("utf-8")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_node_choices(key: str, _argument_map: ArgumentMap) -> dict[str, str]:
+    """How the node select boxes show each node id: its label and kind."""
+    return {node.id: f"{node.display_label} · {node.kind.value}" for node in _argument_map.nodes}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_new_parents(key: str, node_id: str, _argument_map: ArgumentMap) -> list[str]:
+    """The nodes that ``node_id`` may move or link to: any node outside its own branch that its
+    kind can support or oppose. Raises EditError for an unknown node."""
+    below = set(subtree(_argument_map, node_id))
+    node = _argument_map.get(node_id)
+    return [
+        other.id
+        for other in _argument_map.nodes
+        if other.id not in below and relation_for(node.kind, other.kind) is not None
+    ]
 
 
 # -- downloads ---------------------------------------------------------------------------------------

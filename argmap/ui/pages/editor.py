@@ -28,7 +28,6 @@ from argmap.editing import (
     rename_node,
     reparent,
     sources_text,
-    subtree,
     table_rows,
     unlink,
     update_node,
@@ -39,7 +38,14 @@ from argmap.render import GROUP_BY
 from argmap.ui import state
 from argmap.ui.common import act, report, require_map
 from argmap.ui.map_component import clickable_map
-from argmap.ui.views import MapView, cached_checks, cached_dot, cached_svg
+from argmap.ui.views import (
+    MapView,
+    cached_checks,
+    cached_dot,
+    cached_new_parents,
+    cached_node_choices,
+    cached_svg,
+)
 
 SEVERITY_ICON = {
     Severity.ERROR: ":material/error:",
@@ -50,16 +56,6 @@ NO_BASIS = "(none)"
 VIEW_TAB = "editor_tab"  # "Map" (the default) or "Table"
 CHECKS = "checks"  # the checks list's expander: open or not
 CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
-
-
-def node_choice(argument_map: ArgumentMap):
-    index = argument_map.node_index()
-
-    def describe(node_id: str) -> str:
-        node = index.get(node_id)
-        return f"{node.display_label} · {node.kind.value}" if node else node_id
-
-    return describe
 
 
 def select(node_id: str) -> None:
@@ -252,10 +248,10 @@ def filters(argument_map: ArgumentMap) -> dict:
     }
 
 
-def draw_map(opened: state.OpenMap, selected: str | None, flagged: tuple[str, ...], options: dict) -> None:
+def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None:
     view = MapView(
         selected=selected,
-        highlight=flagged,
+        checks=True,
         focus=selected if options["focus"] else None,
         depth=options["depth"],
         kinds=options["kinds"],
@@ -380,38 +376,11 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             st.text_input("Label of the new point (optional)", key=f"{widget}_add_label")
             st.form_submit_button("Add below", on_click=act(add_below, node.id, f"{widget}_add"))
 
-    with st.expander("Move, link or rename"):
-        below = set(subtree(argument_map, node.id))
-        targets = [
-            other.id
-            for other in argument_map.nodes
-            if other.id not in below and relation_for(node.kind, other.kind) is not None
-        ]
-        if node.kind is Kind.THESIS:
-            st.caption("The thesis is the root: it cannot move.")
-        elif targets:
-            st.selectbox("New parent", targets, key=f"{widget}_target", format_func=node_choice(argument_map))
-            one, two = st.columns(2)
-            one.button(
-                "Move here",
-                key="move_node",
-                on_click=act(move, node.id, f"{widget}_target", False),
-                help="Replace its parents with this one",
-            )
-            two.button(
-                "Also link here",
-                key="link_node",
-                on_click=act(move, node.id, f"{widget}_target", True),
-                help="Keep its parents and add this one",
-            )
-        for relation, parent in node.parents():
-            st.button(
-                f"Unlink from {parent} ({relation.value})",
-                key=f"unlink_{parent}",
-                on_click=act(drop_link, node.id, parent),
-            )
-        st.text_input("Node id", value=node.id, key=f"{widget}_id")
-        st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"))
+    # Its content (a box listing every possible new parent) is built only while it is open.
+    moves = st.expander("Move, link or rename", key="move_section", on_change="rerun")
+    if moves.open:
+        with moves:
+            move_section(opened, node, widget)
 
     if st.session_state.get("confirm_delete") == node.id:
         orphans = only_below(argument_map, node.id)
@@ -435,6 +404,40 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             icon=":material/delete:",
             on_click=lambda: st.session_state.update(confirm_delete=node.id),
         )
+
+
+def move_section(opened: state.OpenMap, node: Node, widget: str) -> None:
+    targets = cached_new_parents(opened.key, node.id, opened.map)
+    if node.kind is Kind.THESIS:
+        st.caption("The thesis is the root: it cannot move.")
+    elif targets:
+        st.selectbox(
+            "New parent",
+            targets,
+            key=f"{widget}_target",
+            format_func=cached_node_choices(opened.key, opened.map).__getitem__,
+        )
+        one, two = st.columns(2)
+        one.button(
+            "Move here",
+            key="move_node",
+            on_click=act(move, node.id, f"{widget}_target", False),
+            help="Replace its parents with this one",
+        )
+        two.button(
+            "Also link here",
+            key="link_node",
+            on_click=act(move, node.id, f"{widget}_target", True),
+            help="Keep its parents and add this one",
+        )
+    for relation, parent in node.parents():
+        st.button(
+            f"Unlink from {parent} ({relation.value})",
+            key=f"unlink_{parent}",
+            on_click=act(drop_link, node.id, parent),
+        )
+    st.text_input("Node id", value=node.id, key=f"{widget}_id")
+    st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"))
 
 
 def table_view(opened: state.OpenMap) -> None:
@@ -481,7 +484,6 @@ selected = st.session_state.get(state.SELECTED)
 # tab is open, and Streamlit forgets the value of a widget that a run does not draw.
 st.session_state[state.SELECTED] = selected if selected in ids else (ids[0] if ids else None)
 checks = cached_checks(opened.key, argument_map)
-flagged = tuple(dict.fromkeys(check.node for check in checks if check.node))
 
 # The tabs report which one is open (on_change="rerun"), so only its code runs: the table's
 # data editor is not built on every rerun of the map, nor the map while the table is shown.
@@ -491,7 +493,10 @@ if map_tab.open:
         drawing, panel = st.columns([5, 2], gap="medium")
         with panel:
             selected = st.selectbox(
-                "Selected node", ids, key=state.SELECTED, format_func=node_choice(argument_map)
+                "Selected node",
+                ids,
+                key=state.SELECTED,
+                format_func=cached_node_choices(opened.key, argument_map).__getitem__,
             )
             if selected:
                 try:
@@ -499,7 +504,7 @@ if map_tab.open:
                 except EditError as exc:
                     report(exc)
         with drawing:
-            draw_map(opened, selected, flagged, options)
+            draw_map(opened, selected, options)
             checks_list(opened, checks)
 if table_tab.open:
     with table_tab:
