@@ -125,22 +125,20 @@ def apply(new_map: ArgumentMap, label: str, select: str | None = None) -> None:
     _keep_selection(opened)
 
 
-def undo() -> None:
-    opened = current()
-    if opened is not None and opened.history.can_undo:
-        label = opened.history.undo_label
-        _save(opened, opened.history.undo())
-        _keep_selection(opened)
-        notify(f"Undone: {label}")
+def step_label(history: History, back: bool) -> str | None:
+    """The change that undo (``back``) or redo would take back or bring back; None: nothing to."""
+    return history.undo_label if back else history.redo_label
 
 
-def redo() -> None:
+def step(back: bool) -> None:
+    """Undo (``back``) or redo the last change, save the map as it then is, and say so."""
     opened = current()
-    if opened is not None and opened.history.can_redo:
-        label = opened.history.redo_label
-        _save(opened, opened.history.redo())
-        _keep_selection(opened)
-        notify(f"Redone: {label}")
+    label = step_label(opened.history, back) if opened is not None else None
+    if opened is None or label is None:
+        return
+    _save(opened, opened.history.undo() if back else opened.history.redo())
+    _keep_selection(opened)
+    notify(f"{'Undone' if back else 'Redone'}: {label}")
 
 
 def _keep_selection(opened: OpenMap) -> None:

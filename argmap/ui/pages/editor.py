@@ -178,24 +178,17 @@ def toolbar(opened: state.OpenMap) -> None:
         key="map_zoom",
         label_visibility="collapsed",
     )
-    undo.button(
-        "Undo",
-        key="undo",
-        icon=":material/undo:",
-        disabled=not history.can_undo,
-        help=f"Undo {history.undo_label}" if history.can_undo else "Nothing to undo",
-        on_click=act(state.undo),
-        width="stretch",
-    )
-    redo.button(
-        "Redo",
-        key="redo",
-        icon=":material/redo:",
-        disabled=not history.can_redo,
-        help=f"Redo {history.redo_label}" if history.can_redo else "Nothing to redo",
-        on_click=act(state.redo),
-        width="stretch",
-    )
+    for place, back, word in ((undo, True, "Undo"), (redo, False, "Redo")):
+        label = state.step_label(history, back)
+        place.button(
+            word,
+            key=word.lower(),
+            icon=f":material/{word.lower()}:",
+            disabled=label is None,
+            help=f"{word} {label}" if label else f"Nothing to {word.lower()}",
+            on_click=act(state.step, back),
+            width="stretch",
+        )
     saved = "not saved (see above)" if opened.stale else f"saved to `{opened.name}.yaml`"
     status.caption(
         f"{len(opened.map.nodes)} nodes · every change is {saved} · click a box on the map to select it"

@@ -28,6 +28,7 @@ from argmap.practice import (
 from argmap.practice.drills import require_items
 from argmap.ui import state
 from argmap.ui.common import act, report, require_map
+from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.timer_component import speech_timer
 from argmap.ui.views import cached_strengths
 
@@ -156,37 +157,31 @@ else:
     st.caption(f"{sum(d.tries for d in days)} tries over {len(days)} days; last on {days[-1].day:%d %b %Y}.")
 
 st.subheader("Take it with you")
-files = st.columns(3)
 stem = f"{opened.name}-{format_id}-{side.value}"
-files[0].download_button(
-    "Download case file (.docx)",
-    data=partial(case_document, argument_map, side, format_id, "docx"),
-    file_name=f"{stem}-case.docx",
-    mime=DOCX,
-    key="download_case",
-    on_click="ignore",
-    width="stretch",
-)
-files[1].download_button(
-    "Download flow sheet (.docx)",
-    data=partial(flow_document, argument_map, format_id, "docx"),
-    file_name=f"{opened.name}-{format_id}-flow.docx",
-    mime=DOCX,
-    key="download_flow",
-    on_click="ignore",
-    width="stretch",
-)
-files[2].download_button(
-    "Download Anki deck (.apkg)",
-    data=partial(
-        build_deck,
-        argument_map,
-        opened.name,
-        datetime.fromtimestamp(state.library().touch_time(opened.name), UTC),
-    ),
-    file_name=f"{opened.name}.apkg",
-    mime="application/octet-stream",
-    key="download_deck",
-    on_click="ignore",
-    width="stretch",
+touched = datetime.fromtimestamp(state.library().touch_time(opened.name), UTC)
+download_buttons(
+    [
+        Download(
+            "Download case file (.docx)",
+            "download_case",
+            partial(case_document, argument_map, side, format_id, "docx"),
+            f"{stem}-case.docx",
+            DOCX,
+        ),
+        Download(
+            "Download flow sheet (.docx)",
+            "download_flow",
+            partial(flow_document, argument_map, format_id, "docx"),
+            f"{opened.name}-{format_id}-flow.docx",
+            DOCX,
+        ),
+        Download(
+            "Download Anki deck (.apkg)",
+            "download_deck",
+            partial(build_deck, argument_map, opened.name, touched),
+            f"{opened.name}.apkg",
+            "application/octet-stream",
+        ),
+    ],
+    st.columns(3),
 )
