@@ -314,12 +314,25 @@ def test_the_word_limit_changes_the_budgets_in_the_preview(app: AppTest):
     assert "Preview: 150 words" in " ".join(c.value for c in app.caption)
 
 
+def test_the_outline_preview_numbers_its_references_and_does_not_repeat_the_title(app: AppTest):
+    opened(app)
+    app.switch_page(OUTLINE).run()
+    app.selectbox(key="template").set_value("upsc-gs-250").run()
+    [shown] = [m.value for m in app.markdown if "## Sources" in m.value]
+    assert "[^" not in shown
+    assert "Security Council. \\[1\\]" in shown
+    assert "- \\[2\\] Strategic Vision for Strengthening Cooperation" in shown
+    assert not shown.startswith("# ") and "\n# " not in shown
+
+
 def test_the_download_builders_give_a_word_file_markdown_and_pictures(library: Library):
     seed = library.load(SEED).map
     docx = outline_docx_bytes(seed, "upsc-gs-250", "for", 250, picture=False)
     with zipfile.ZipFile(BytesIO(docx)) as package:
         assert "India" in package.read("word/document.xml").decode()
-    assert outline_markdown_text(seed, "upsc-gs-250", "for", 250).startswith("# India–Russia relations")
+    markdown = outline_markdown_text(seed, "upsc-gs-250", "for", 250)
+    assert markdown.startswith("# India–Russia relations")
+    assert "[^2]: Strategic Vision" in markdown  # the file keeps Markdown footnotes
     assert map_picture_bytes(seed, "pdf").startswith(b"%PDF")
     assert map_picture_bytes(seed, "png").startswith(b"\x89PNG")
     assert "<svg" in map_picture_bytes(seed, "svg").decode()

@@ -11,6 +11,7 @@ ordinary functions so that tests can check the bytes (AppTest cannot read a down
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -156,6 +157,22 @@ def cached_outline(
     key: str, template: str, side: str, words: int | None, _argument_map: ArgumentMap
 ) -> Outline:
     return build_outline_for(_argument_map, template, side, words)
+
+
+_FOOTNOTE_REF = re.compile(r"(?<!\\)\[\^(\d+)\]")  # [^3], not an escaped \[^3] of user text
+_FOOTNOTE = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)
+
+
+def outline_preview_markdown(outline: Outline) -> str:
+    """The outline's Markdown (as the .md download has it) for the page's preview.
+
+    Streamlit's Markdown has no footnotes, so each ``[^n]`` reads ``[n]`` and the Sources become a
+    list of ``[n] citation``; the title is left out, since the page names the map already.
+    """
+    text = outline_to_markdown(outline)
+    body = text.partition("\n")[2].lstrip("\n")  # the first line is "# title"
+    body = _FOOTNOTE.sub(lambda match: f"- \\[{match[1]}\\] ", body)
+    return _FOOTNOTE_REF.sub(lambda match: f" \\[{match[1]}\\]", body)
 
 
 def outline_docx_bytes(

@@ -14,10 +14,10 @@ import streamlit as st
 
 from argmap.analysis import side_words
 from argmap.errors import ArgmapError
-from argmap.outline import outline_to_markdown
 from argmap.outline.builder import SIDES
 from argmap.outline.templates import TEMPLATES
 from argmap.ui.common import report, require_map
+from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.views import (
     MAP_FILE_DOWNLOADS,
     cached_outline,
@@ -25,6 +25,7 @@ from argmap.ui.views import (
     map_picture_bytes,
     outline_docx_bytes,
     outline_markdown_text,
+    outline_preview_markdown,
 )
 
 PICTURE_TYPES = (
@@ -78,48 +79,49 @@ preview, downloads = st.columns([3, 1], gap="large")
 with downloads:
     st.markdown("**Outline**")
     picture = st.checkbox("Put the map picture in the Word file", value=True, key="docx_picture")
-    st.download_button(
-        "Download Word (.docx)",
-        data=partial(outline_docx_bytes, argument_map, template_name, side, int(words), picture=picture),
-        file_name=f"{opened.name}-{template_name}.docx",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        key="download_docx",
-        on_click="ignore",
-        type="primary",
-        icon=":material/description:",
-        width="stretch",
-    )
-    st.download_button(
-        "Download Markdown (.md)",
-        data=partial(outline_markdown_text, argument_map, template_name, side, int(words)),
-        file_name=f"{opened.name}-{template_name}.md",
-        mime="text/markdown",
-        key="download_md",
-        on_click="ignore",
-        width="stretch",
+    stem = f"{opened.name}-{template_name}"
+    download_buttons(
+        [
+            Download(
+                "Download Word (.docx)",
+                "download_docx",
+                partial(outline_docx_bytes, argument_map, template_name, side, int(words), picture=picture),
+                f"{stem}.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                icon=":material/description:",
+                primary=True,
+            ),
+            Download(
+                "Download Markdown (.md)",
+                "download_md",
+                partial(outline_markdown_text, argument_map, template_name, side, int(words)),
+                f"{stem}.md",
+                "text/markdown",
+            ),
+        ]
     )
     st.markdown("**Map picture**")
-    for fmt, label, mime in PICTURE_TYPES:
-        st.download_button(
+    download_buttons(
+        Download(
             f"Download map as {label}",
-            data=partial(map_picture_bytes, argument_map, fmt),
-            file_name=f"{opened.name}.{fmt}",
-            mime=mime,
-            key=f"download_{fmt}",
-            on_click="ignore",
-            width="stretch",
+            f"download_{fmt}",
+            partial(map_picture_bytes, argument_map, fmt),
+            f"{opened.name}.{fmt}",
+            mime,
         )
+        for fmt, label, mime in PICTURE_TYPES
+    )
     st.markdown("**Map file**")
-    for fmt, label, suffix, mime in MAP_FILE_DOWNLOADS:
-        st.download_button(
+    download_buttons(
+        Download(
             f"Download {label}",
-            data=partial(map_file_text, argument_map, fmt),
-            file_name=f"{opened.name}{suffix}",
-            mime=mime,
-            key=f"download_{fmt}",
-            on_click="ignore",
-            width="stretch",
+            f"download_{fmt}",
+            partial(map_file_text, argument_map, fmt),
+            f"{opened.name}{suffix}",
+            mime,
         )
+        for fmt, label, suffix, mime in MAP_FILE_DOWNLOADS
+    )
 
 with preview:
     budget = outline.budget_total()
@@ -136,4 +138,4 @@ with preview:
     for note in outline.notes:
         st.info(note, icon=":material/info:")
     with st.container(border=True, key="outline_preview"):
-        st.markdown(outline_to_markdown(outline))
+        st.markdown(outline_preview_markdown(outline))
