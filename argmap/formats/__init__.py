@@ -18,15 +18,12 @@ Every reader returns an :class:`ImportResult` (a valid map and its warnings) or 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from argmap.formats.aif import read_aif, write_aif
-from argmap.formats.argdown import read_argdown, write_argdown
 from argmap.formats.common import FormatError, ImportResult
-from argmap.formats.kialo import looks_like_kialo, read_kialo
-from argmap.formats.notes import read_notes
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -53,21 +50,26 @@ Writer = Callable[[ArgumentMap], str]
 
 @dataclass(frozen=True)
 class Format:
-    """One format: its name (``--from``), a label for menus, file suffixes, reader and writer."""
+    """One format: its name (``--from``), a label for menus, file suffixes, and whether argmap
+    reads and writes it. The reader is ``argmap.formats.NAME.read_NAME`` and the writer
+    ``write_NAME``, imported on first use so that listing formats (every CLI start) stays cheap."""
 
     name: str
     label: str
     suffixes: tuple[str, ...]
-    reader: Reader | None
-    writer: Writer | None
+    can_read: bool
+    can_write: bool
 
     @property
-    def can_read(self) -> bool:
-        return self.reader is not None
+    def reader(self) -> Reader | None:
+        return self._function("read") if self.can_read else None
 
     @property
-    def can_write(self) -> bool:
-        return self.writer is not None
+    def writer(self) -> Writer | None:
+        return self._function("write") if self.can_write else None
+
+    def _function(self, verb: str) -> Callable:
+        return getattr(importlib.import_module(f"argmap.formats.{self.name}"), f"{verb}_{self.name}")
 
     @property
     def suffix(self) -> str:
@@ -78,10 +80,10 @@ class Format:
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
-        Format("argdown", "Argdown", (".argdown", ".ad"), read_argdown, write_argdown),
-        Format("aif", "AIF JSON (AIFdb, xAIF)", (".aif.json", ".json"), read_aif, write_aif),
-        Format("kialo", "Kialo text export", (".txt",), read_kialo, None),
-        Format("notes", "Study notes (plain text)", (".txt", ".md"), read_notes, None),
+        Format("argdown", "Argdown", (".argdown", ".ad"), can_read=True, can_write=True),
+        Format("aif", "AIF JSON (AIFdb, xAIF)", (".aif.json", ".json"), can_read=True, can_write=True),
+        Format("kialo", "Kialo text export", (".txt",), can_read=True, can_write=False),
+        Format("notes", "Study notes (plain text)", (".txt", ".md"), can_read=True, can_write=False),
     )
 }
 
@@ -92,6 +94,8 @@ def detect_format(filename: str, text: str | None = None) -> str | None:
     A ``.txt`` file is a Kialo export when its text looks like one (``1. `` then ``1.1. Pro:``
     lines), else a study note; without the text, ``.txt`` means notes.
     """
+    from argmap.formats.kialo import looks_like_kialo
+
     name = PurePath(filename).name.lower()
     if name.endswith(".txt"):
         return "kialo" if text is not None and looks_like_kialo(text) else "notes"

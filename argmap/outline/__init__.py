@@ -39,17 +39,43 @@ these two functions: there is one DOCX writer. python-docx is imported only by
 
 from __future__ import annotations
 
-from argmap.outline.builder import OutlineError, OutlineOptions, build_outline
-from argmap.outline.markdown import outline_to_markdown
-from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
-from argmap.outline.templates import TEMPLATES
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.outline.builder import OutlineError, OutlineOptions, build_outline
+    from argmap.outline.docx import outline_to_docx
+    from argmap.outline.markdown import outline_to_markdown
+    from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
+    from argmap.outline.templates import TEMPLATES
+
+# Each name is loaded from its module on first use (PEP 562), so that ``argmap.outline.templates``
+# (which the CLI reads at every start to list template names) does not pull in the builder, the
+# analysis and python-docx.
+_HOMES = {
+    "OutlineError": "builder",
+    "OutlineOptions": "builder",
+    "build_outline": "builder",
+    "outline_to_docx": "docx",
+    "outline_to_markdown": "markdown",
+    "EvidenceRef": "model",
+    "Outline": "model",
+    "Point": "model",
+    "Section": "model",
+    "SourceRef": "model",
+    "Table": "model",
+    "xml_safe": "model",
+    "TEMPLATES": "templates",
+}
 
 
-def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance: bool = True) -> bytes:
-    """The outline as .docx bytes (see :func:`argmap.outline.docx.outline_to_docx`)."""
-    from argmap.outline.docx import outline_to_docx as render
-
-    return render(outline, map_png=map_png, guidance=guidance)
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'argmap.outline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"argmap.outline.{home}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [
