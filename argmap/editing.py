@@ -133,9 +133,25 @@ def relation_for(kind: Kind, parent_kind: Kind) -> RelationType | None:
     return None
 
 
+#: The kind a user most often hangs below each kind: an irritant is answered by a rebuttal, a claim
+#: or a rebuttal is backed by evidence, evidence is questioned by a counterpoint.
+NATURAL_CHILD = {
+    Kind.THESIS: Kind.CLAIM,
+    Kind.CLAIM: Kind.EVIDENCE,
+    Kind.COUNTERPOINT: Kind.REBUTTAL,
+    Kind.REBUTTAL: Kind.EVIDENCE,
+    Kind.EVIDENCE: Kind.COUNTERPOINT,
+    Kind.RECOMMENDATION: Kind.EVIDENCE,
+    Kind.CONTEXT: Kind.CONTEXT,
+}
+
+
 def child_kinds(parent_kind: Kind) -> list[Kind]:
-    """The kinds of node that may hang below a ``parent_kind`` node, in the Kind order."""
-    return [kind for kind in Kind if relation_for(kind, parent_kind) is not None]
+    """The kinds of node that may hang below a ``parent_kind`` node: the most natural one first
+    (:data:`NATURAL_CHILD`), then the others in the Kind order."""
+    allowed = [kind for kind in Kind if relation_for(kind, parent_kind) is not None]
+    first = NATURAL_CHILD[parent_kind]
+    return sorted(allowed, key=lambda kind: kind is not first)
 
 
 def fresh_id(argument_map: ArgumentMap, text: str, fallback: str = "node") -> str:
@@ -697,6 +713,7 @@ class History:
 __all__ = [
     "EDITABLE_FIELDS",
     "MAP_FIELDS",
+    "NATURAL_CHILD",
     "TABLE_COLUMNS",
     "EditError",
     "History",

@@ -157,15 +157,34 @@ def test_a_parentless_context_can_be_added(small: ArgumentMap):
 
 
 def test_child_kinds_follow_the_map_rules():
-    assert child_kinds(Kind.COUNTERPOINT) == [
+    assert set(child_kinds(Kind.COUNTERPOINT)) == {
         Kind.CLAIM,
         Kind.REBUTTAL,
         Kind.EVIDENCE,
         Kind.RECOMMENDATION,
-    ]
+    }
     assert Kind.REBUTTAL not in child_kinds(Kind.CLAIM)
     assert child_kinds(Kind.EVIDENCE) == [Kind.COUNTERPOINT]
     assert relation_for(Kind.CONTEXT, Kind.CLAIM) is None
+
+
+def test_child_kinds_offer_the_most_natural_child_first_then_the_kind_order():
+    firsts = {parent.value: child_kinds(parent)[0].value for parent in Kind}
+    assert firsts == {
+        "thesis": "claim",
+        "claim": "evidence",
+        "counterpoint": "rebuttal",
+        "rebuttal": "evidence",
+        "evidence": "counterpoint",
+        "recommendation": "evidence",
+        "context": "context",
+    }
+    assert child_kinds(Kind.COUNTERPOINT) == [
+        Kind.REBUTTAL,
+        Kind.CLAIM,
+        Kind.EVIDENCE,
+        Kind.RECOMMENDATION,
+    ]
 
 
 # -- changing one node -------------------------------------------------------------------------------

@@ -185,6 +185,11 @@ def preview(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def test_a_new_point_below_a_counterpoint_starts_as_a_rebuttal(app: AppTest):
+    select(opened(app), "mi35-sale")
+    assert labelled(app.selectbox, "Kind of the new point").value == "rebuttal"
+
+
 def test_undo_takes_back_the_last_edit_on_disk_too(app: AppTest, library: Library):
     select(opened(app), "defence")
     add_below(app, "counterpoint", "Russian spares arrive late.")
