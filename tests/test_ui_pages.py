@@ -275,6 +275,13 @@ def test_the_checks_list_shows_its_findings_only_once_opened(app: AppTest):
     assert any("Major defence supplier" in label for label in findings(app))
 
 
+def test_the_map_outlines_nodes_with_warnings_but_not_those_with_only_hints(app: AppTest):
+    svg = drawn_svg(opened(app))
+    assert 'id="new-sectors" class="node kind-claim highlight"' in svg  # no evidence: a warning
+    assert 'id="defence" class="node kind-claim"' in svg  # one source only: a hint
+    assert svg.count(" highlight") == 3
+
+
 def test_a_check_in_the_list_selects_its_node(app: AppTest):
     opened(app)
     app.session_state["checks"] = True

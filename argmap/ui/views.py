@@ -21,6 +21,7 @@ from argmap.analysis import (
     Check,
     DimensionBalance,
     Influence,
+    Severity,
     Strengths,
     Verdict,
     balance,
@@ -38,6 +39,9 @@ from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.outline.picture import map_picture
 from argmap.render import RenderOptions, build_dot, render_bytes
 
+#: The findings whose nodes the Editor outlines on the map; hints are only listed.
+OUTLINED_SEVERITIES = frozenset({Severity.ERROR, Severity.WARNING})
+
 #: The picture the export buttons give: print colours, grouped by dimension, with the key.
 EXPORT_OPTIONS = RenderOptions(theme="print", group_by="tag", legend=True)
 
@@ -46,7 +50,8 @@ EXPORT_OPTIONS = RenderOptions(theme="print", group_by="tag", legend=True)
 class MapView:
     """How the Editor draws the map: what is selected and outlined, and which nodes are shown.
 
-    ``checks``: outline the nodes that a check has a finding about.
+    ``checks``: outline the nodes that a check finds an error or a warning about (hints are only
+    listed: most claims of a sound map get one, and outlining them would make it look faulty).
     """
 
     selected: str | None = None
@@ -106,7 +111,15 @@ def cached_balance(key: str, _argument_map: ArgumentMap) -> list[DimensionBalanc
 
 def _view_options(key: str, argument_map: ArgumentMap, view: MapView) -> tuple[ArgumentMap, RenderOptions]:
     strengths = cached_strengths(key, argument_map) if view.scores else None
-    flagged = [check.node for check in cached_checks(key, argument_map) if check.node] if view.checks else []
+    flagged = (
+        [
+            check.node
+            for check in cached_checks(key, argument_map)
+            if check.node and check.severity in OUTLINED_SEVERITIES
+        ]
+        if view.checks
+        else []
+    )
     shown = filtered(argument_map, kinds=view.kinds, tags=view.tags)
     return shown, render_options(shown, view, strengths, flagged)
 

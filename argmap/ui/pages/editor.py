@@ -265,8 +265,9 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
         return
     clickable_map(svg, f"{opened.key}:{hash(view)}", select, natural=options["zoom"] == "Actual size")
     st.caption(
-        "Click a box to select it. Thick blue outline: the selected node; orange outline: a check has a "
-        "finding about it (see Checks below). Green arrows support, red dashed arrows oppose."
+        "Click a box to select it. Thick blue outline: the selected node; orange outline: a check found "
+        "an error or a warning about it (hints are only listed under Checks below). Green arrows "
+        "support, red dashed arrows oppose."
     )
 
 
@@ -290,7 +291,10 @@ def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
     if not section.open:
         return
     with section:
-        st.caption("Boxes with a finding are outlined on the map. Click a finding to select its node.")
+        st.caption(
+            "Boxes with an error or a warning are outlined on the map; hints are only listed here. "
+            "Click a finding to select its node."
+        )
         present = opened.map.node_index()
         for index, check in enumerate(checks):
             icon = SEVERITY_ICON[check.severity]
