@@ -20,12 +20,14 @@ from typing import Any
 import streamlit as st
 
 KEY = "map_click"
+#: The smallest share of its actual size that "Fit width" shrinks a map to: at 0.75 a box's text
+#: (12 pt, 16 px) is 12 px high, its kind caption 8 px; a wider map scrolls in its frame instead.
+MIN_SCALE = 0.75
 
 _CSS = """
 .argmap-map { overflow: auto; max-height: 75vh; border: 1px solid rgba(128,128,128,.25);
               border-radius: .5rem; background: #fff; }
-.argmap-map svg { display: block; width: 100%; height: auto; }
-.argmap-map.natural svg { width: auto; max-width: none; }
+.argmap-map svg { display: block; height: auto; margin: 0 auto; }
 .argmap-map g.node { cursor: pointer; }
 .argmap-map g.node:hover polygon, .argmap-map g.node:hover path { filter: brightness(0.93); }
 """
@@ -43,6 +45,40 @@ function clean(svg) {
   });
 }
 
+// Graphviz gives the picture's size in points; a CSS pixel is 3/4 of a point.
+function naturalWidth(svg) {
+  const width = svg.getAttribute('width') || '';
+  if (parseFloat(width)) return parseFloat(width) * (width.endsWith('px') ? 1 : 4 / 3);
+  const box = svg.viewBox && svg.viewBox.baseVal;
+  return box && box.width ? box.width * 4 / 3 : 0;
+}
+
+// Fitted: as wide as the frame, but never larger than the actual size nor smaller than
+// minScale of it (smaller text cannot be read; the frame scrolls instead). Natural: actual size.
+function size(svg, width, natural, minScale) {
+  const fitted = !natural && width > 0;
+  svg.style.width = natural && width > 0 ? `${width}px` : '100%';
+  svg.style.minWidth = fitted ? `${width * minScale}px` : '';
+  svg.style.maxWidth = fitted ? `${width}px` : 'none';
+}
+
+// Scroll the frame (only the frame, not the page) so that the selected box is in view.
+function reveal(root) {
+  const node = root.querySelector('g.node.selected');
+  if (!node) return;
+  const box = node.getBoundingClientRect();
+  const frame = root.getBoundingClientRect();
+  // clientWidth and clientHeight leave out the frame's scroll bars.
+  const top = box.top - frame.top;
+  const left = box.left - frame.left;
+  if (top < 0 || top + box.height > root.clientHeight) {
+    root.scrollTop += top - (root.clientHeight - box.height) / 2;
+  }
+  if (left < 0 || left + box.width > root.clientWidth) {
+    root.scrollLeft += left - (root.clientWidth - box.width) / 2;
+  }
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let root = parentElement.querySelector('.argmap-map');
@@ -51,20 +87,28 @@ export default function (component) {
     root.className = 'argmap-map';
     parentElement.appendChild(root);
   }
-  root.classList.toggle('natural', !!(data && data.natural));
+  const natural = !!(data && data.natural);
+  const minScale = (data && data.min_scale) || 1;
   const svgText = (data && data.svg) || '';
+  let changed = false;
   if (root.dataset.revision !== (data && data.revision)) {
     const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
     const svg = parsed.documentElement;
     root.replaceChildren();
     if (svg && svg.nodeName.toLowerCase() === 'svg') {
       clean(svg);
+      root.dataset.width = String(naturalWidth(svg));
       svg.removeAttribute('width');
       svg.removeAttribute('height');
       root.appendChild(document.importNode(svg, true));
     }
     root.dataset.revision = (data && data.revision) || '';
+    changed = true;
   }
+  const shown = root.querySelector('svg');
+  if (shown) size(shown, parseFloat(root.dataset.width) || 0, natural, minScale);
+  if (changed || root.dataset.natural !== String(natural)) reveal(root);
+  root.dataset.natural = String(natural);
   const onClick = (event) => {
     const node = event.target.closest('g.node');
     if (node && root.contains(node)) {
@@ -84,8 +128,9 @@ def clickable_map(svg: str, revision: str, on_click: Callable[[str], None], *, n
     """Show ``svg`` (from ``argmap.render``) and call ``on_click(node_id)`` when a node is clicked.
 
     ``revision`` identifies the picture: the browser replaces the SVG only when it changes, so a
-    rerun that draws the same map does not flicker. ``natural`` shows it at its own size (scroll)
-    instead of fitted to the width.
+    rerun that draws the same map does not flicker. ``natural`` shows it at its own size; otherwise
+    it is fitted to the frame's width, but never enlarged and never shrunk below
+    :data:`MIN_SCALE`. The frame scrolls to the selected box when the picture changes.
     """
 
     def clicked() -> None:
@@ -97,5 +142,7 @@ def clickable_map(svg: str, revision: str, on_click: Callable[[str], None], *, n
             on_click(node_id)
 
     _component(
-        key=KEY, data={"svg": svg, "revision": revision, "natural": natural}, on_clicked_change=clicked
+        key=KEY,
+        data={"svg": svg, "revision": revision, "natural": natural, "min_scale": MIN_SCALE},
+        on_clicked_change=clicked,
     )

@@ -37,7 +37,7 @@ from argmap.model import ArgumentMap, Basis, Kind, Node
 from argmap.render import GROUP_BY
 from argmap.ui import state
 from argmap.ui.common import act, report, require_map
-from argmap.ui.map_component import clickable_map
+from argmap.ui.map_component import MIN_SCALE, clickable_map
 from argmap.ui.views import (
     MapView,
     cached_checks,
@@ -177,6 +177,10 @@ def toolbar(opened: state.OpenMap) -> None:
         default="Fit width",
         key="map_zoom",
         label_visibility="collapsed",
+        help=(
+            f"Fit width shrinks a wide map to the frame, but not below {MIN_SCALE:.0%} of its actual "
+            "size, so that its text stays readable; the frame scrolls to show the rest."
+        ),
     )
     for place, back, word in ((undo, True, "Undo"), (redo, False, "Redo")):
         label = state.step_label(history, back)
