@@ -140,8 +140,9 @@ def cached_svg(key: str, view: MapView, _argument_map: ArgumentMap) -> str:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_node_choices(key: str, _argument_map: ArgumentMap) -> dict[str, str]:
-    """How the node select boxes show each node id: its label and kind."""
-    return {node.id: f"{node.display_label} · {node.kind.value}" for node in _argument_map.nodes}
+    """How the node select boxes show each node id: its kind, then its label (kind first, so that a
+    narrow box cutting a long label short still shows it)."""
+    return {node.id: f"{node.kind.value} · {node.display_label}" for node in _argument_map.nodes}
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -46,7 +46,7 @@ def test_clicking_a_node_on_the_map_selects_it(page: Page) -> None:
 
     map_node(page, "west-tilt").click()
 
-    expect(page.get_by_label("Selected node")).to_have_value(f"{WEST_TILT_LABEL} · counterpoint")
+    expect(page.get_by_label("Selected node")).to_have_value(f"counterpoint · {WEST_TILT_LABEL}")
     expect(page.get_by_text("id west-tilt · opposes strong-ties")).to_be_visible()
     expect(page.get_by_label("Text", exact=True)).to_have_value(
         re.compile(r"^China's expansionist foreign policy")
@@ -63,9 +63,10 @@ def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
     text = "Record purchases of discounted Russian crude since 2022 give both sides a stake in the tie."
     open_in_editor(page)
     map_node(page, "west-tilt").click()
-    expect(page.get_by_label("Selected node")).to_have_value(f"{WEST_TILT_LABEL} · counterpoint")
+    expect(page.get_by_label("Selected node")).to_have_value(f"counterpoint · {WEST_TILT_LABEL}")
 
-    choose(page, "Kind of the new point", "rebuttal (opposes it)")
+    # Below a counterpoint the first kind offered is a rebuttal.
+    expect(page.get_by_role("combobox", name="Kind of the new point")).to_have_value("rebuttal (opposes it)")
     page.get_by_label("Text of the new point").fill(text)
     page.get_by_label("Label of the new point (optional)").fill(label)
     page.get_by_role("button", name="Add below").click()
@@ -73,7 +74,7 @@ def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
     added = the_map(page).locator("g.node.kind-rebuttal", has_text=label)
     expect(added).to_have_count(1)
     expect(added).to_have_class(re.compile(r"\bselected\b"))
-    expect(page.get_by_label("Selected node")).to_have_value(f"{label} · rebuttal")
+    expect(page.get_by_label("Selected node")).to_have_value(f"rebuttal · {label}")
     saved = saved_map(library_dir)
     node = next(node for node in saved.nodes if node.label == label)
     assert (node.kind, node.text) == (Kind.REBUTTAL, text)
