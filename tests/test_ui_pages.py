@@ -90,6 +90,12 @@ def test_the_library_lists_every_map_with_its_title_and_counts(app: AppTest):
     ]
 
 
+def test_the_manage_box_is_not_labelled_like_the_sidebars_map_picker(app: AppTest):
+    assert app.selectbox(key="manage_map").label == "Map to duplicate, rename or delete"
+    assert app.selectbox(key="map_picker").label == "Map"
+    assert {button.proto.type for button in app.button if button.label == "Open"} == {"secondary"}
+
+
 def test_open_takes_the_seed_map_to_the_editor(app: AppTest):
     opened(app)
     assert app.title[0].value == "India–Russia relations"

@@ -54,9 +54,7 @@ def map_card(entry: Entry) -> None:
                     st.caption(_md(entry.question))
                 st.caption(counts_line(entry))
         with buttons:
-            if st.button(
-                "Open", key=f"open_{entry.name}", type="primary", disabled=bool(entry.error), width="stretch"
-            ):
+            if st.button("Open", key=f"open_{entry.name}", disabled=bool(entry.error), width="stretch"):
                 _open_and_edit(entry.name)
             st.download_button(
                 "Download",
@@ -132,7 +130,10 @@ def _manage(operation: str) -> None:
 def manage_section(entries: list[Entry]) -> None:
     with st.container(border=True, key="manage"):
         st.markdown("**Duplicate, rename or delete**")
-        st.selectbox("Map", [entry.name for entry in entries], key="manage_map")
+        # Not "Map": that is the sidebar's picker of the map the pages work on.
+        st.selectbox(
+            "Map to duplicate, rename or delete", [entry.name for entry in entries], key="manage_map"
+        )
         st.text_input("New name", key="manage_new_name", help="For Duplicate and Rename")
         one, two, three = st.columns(3)
         one.button("Duplicate", key="duplicate", on_click=act(_manage, "duplicate"), width="stretch")
