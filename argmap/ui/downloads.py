@@ -16,7 +16,10 @@ from streamlit.delta_generator import DeltaGenerator
 
 @dataclass(frozen=True)
 class Download:
-    """One button: its label and widget key, the function that builds the file, its name and type."""
+    """One button: its label and widget key, the function that builds the file, its name and type.
+
+    Labels are short enough for a narrow column at 1400 px (about 25 characters); ``help`` says the
+    rest."""
 
     label: str
     key: str
@@ -25,6 +28,7 @@ class Download:
     mime: str
     icon: str | None = None
     primary: bool = False
+    help: str | None = None  # the tooltip: what a short label leaves out
 
 
 def download_buttons(downloads: Iterable[Download], places: Sequence[DeltaGenerator] | None = None) -> None:
@@ -41,5 +45,6 @@ def download_buttons(downloads: Iterable[Download], places: Sequence[DeltaGenera
             on_click="ignore",
             type="primary" if download.primary else "secondary",
             icon=download.icon,
+            help=download.help,
             width="stretch",
         )

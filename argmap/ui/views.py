@@ -220,11 +220,11 @@ def cached_map_picture(key: str, fmt: str, _argument_map: ArgumentMap) -> bytes:
     return map_picture_bytes(_argument_map, fmt)
 
 
-#: Map-file downloads: (format name, button label, file suffix, MIME type).
+#: Map-file downloads: (format name, short button label, file suffix, MIME type, what it is).
 MAP_FILE_DOWNLOADS = (
-    ("yaml", "argmap YAML", ".yaml", "application/yaml"),
-    ("argdown", FORMATS["argdown"].label, FORMATS["argdown"].suffix, "text/plain"),
-    ("aif", FORMATS["aif"].label, FORMATS["aif"].suffix, "application/json"),
+    ("yaml", "argmap YAML", ".yaml", "application/yaml", "argmap's own map file"),
+    ("argdown", "Argdown", FORMATS["argdown"].suffix, "text/plain", "Argdown text, for the Argdown tools"),
+    ("aif", "AIF JSON", FORMATS["aif"].suffix, "application/json", f"{FORMATS['aif'].label}: for AIF tools"),
 )
 
 

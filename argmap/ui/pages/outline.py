@@ -78,7 +78,9 @@ except ArgmapError as exc:
 preview, downloads = st.columns([3, 1], gap="large")
 with downloads:
     st.markdown("**Outline**")
-    picture = st.checkbox("Put the map picture in the Word file", value=True, key="docx_picture")
+    picture = st.checkbox(
+        "Include the map picture", value=True, key="docx_picture", help="Put the map picture in the Word file"
+    )
     stem = f"{opened.name}-{template_name}"
     download_buttons(
         [
@@ -119,8 +121,9 @@ with downloads:
             partial(map_file_text, argument_map, fmt),
             f"{opened.name}{suffix}",
             mime,
+            help=description,
         )
-        for fmt, label, suffix, mime in MAP_FILE_DOWNLOADS
+        for fmt, label, suffix, mime, description in MAP_FILE_DOWNLOADS
     )
 
 with preview:
