@@ -387,4 +387,4 @@ def test_a_drill_answer_is_scored_recorded_and_charted(app: AppTest, library: Li
 
     assert len(ProgressStore.of_library(library).history(SEED)) == 1
     app.button(key="next_item").click().run()
-    assert "1 tries over 1 days" in " ".join(c.value for c in app.caption)
+    assert "1 try over 1 day;" in " ".join(c.value for c in app.caption)

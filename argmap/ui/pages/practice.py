@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
+import altair as alt
 import streamlit as st
 
 from argmap.errors import ArgmapError
@@ -149,12 +150,30 @@ days = daily_progress(store.history(opened.name))
 if not days:
     st.caption("No tries yet: answer a drill above and your progress shows here, day by day.")
 else:
-    st.line_chart(
-        [{"Day": day.day.isoformat(), "Mean score": day.mean_score, "Tries": day.tries} for day in days],
-        x="Day",
-        y="Mean score",
+    # A line with a point on each day: a bare line through a single day draws nothing.
+    chart = (
+        alt.Chart(
+            alt.Data(
+                values=[
+                    {"Day": day.day.isoformat(), "Mean score": day.mean_score, "Tries": day.tries}
+                    for day in days
+                ]
+            )
+        )
+        .mark_line(point=alt.OverlayMarkDef(size=80))
+        .encode(
+            x=alt.X("Day:T", title="Day", axis=alt.Axis(format="%d %b", tickCount="day")),
+            y=alt.Y("Mean score:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+            tooltip=["Day:T", alt.Tooltip("Mean score:Q", format=".0%"), "Tries:Q"],
+        )
+        .properties(height=240)
     )
-    st.caption(f"{sum(d.tries for d in days)} tries over {len(days)} days; last on {days[-1].day:%d %b %Y}.")
+    st.altair_chart(chart, width="stretch")
+    tries = sum(day.tries for day in days)
+    st.caption(
+        f"{tries} {'try' if tries == 1 else 'tries'} over {len(days)} {'day' if len(days) == 1 else 'days'}; "
+        f"last on {days[-1].day:%d %b %Y}."
+    )
 
 st.subheader("Take it with you")
 stem = f"{opened.name}-{format_id}-{side.value}"
