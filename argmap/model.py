@@ -398,9 +398,14 @@ def _pair_message(node: Node, relation: RelationType, parent: str, parent_kind: 
     allowed = allowed_parent_kinds(node.kind, relation)
     if not allowed:
         other = RelationType.OPPOSES if relation is RelationType.SUPPORTS else RelationType.SUPPORTS
-        return f"{head}: a {node.kind.value} only {other.value} its parent"
+        return f"{head}: {_a(node.kind)} only {other.value} its parent"
     names = ", ".join(sorted(kind.value for kind in allowed))
-    return f"{head}: a {node.kind.value} may {relation.value.rstrip('s')} only {names}"
+    return f"{head}: {_a(node.kind)} may {relation.value.rstrip('s')} only {names}"
+
+
+def _a(kind: Kind) -> str:
+    # "evidence" is uncountable: "evidence may support only …", not "a evidence …"
+    return "evidence" if kind is Kind.EVIDENCE else f"a {kind.value}"
 
 
 def find_cycles(argument_map: ArgumentMap) -> list[list[str]]:

@@ -173,3 +173,15 @@ def test_base_score_must_lie_between_zero_and_one():
 
     with pytest.raises(ValidationError):
         build({"id": "t", "kind": "thesis", "text": "x", "score": 1.5})
+
+
+def test_evidence_is_named_without_an_article():
+    found = messages(
+        THESIS,
+        {"id": "e", "kind": "evidence", "basis": "fact", "supports": ["thesis"], "text": "y"},
+        {"id": "f", "kind": "evidence", "basis": "fact", "supports": ["e"], "text": "z"},
+    )
+    assert found == [
+        "node 'f' (evidence) cannot support 'e' (evidence): "
+        "evidence may support only claim, counterpoint, rebuttal, recommendation, thesis"
+    ]
