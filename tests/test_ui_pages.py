@@ -19,6 +19,7 @@ from conftest import ARGUMENTS, ROOT
 from streamlit.testing.v1 import AppTest
 
 from argmap.store import Library
+from argmap.ui.common import md
 from argmap.ui.uploads import read_upload
 from argmap.ui.views import map_file_text, map_picture_bytes, outline_docx_bytes, outline_markdown_text
 
@@ -109,6 +110,22 @@ def test_a_new_map_from_a_skeleton_is_created_and_opened(app: AppTest, library: 
     app.run()
     assert library.load("india-and-china").map.vocabulary.against == "Irritants"
     assert app.title[0].value == "India and China"
+
+
+def test_a_title_with_markdown_is_shown_as_typed(app: AppTest, library: Library):
+    typed = "Why *not* [ban](https://example.com) $5 apps?"
+    app.text_input(key="new_title").set_value(typed)
+    labelled(app.button, "Create map").click().run()
+    app.run()
+    # Escaped for Streamlit's Markdown, so no italics, link or math: every mark shows as typed.
+    assert app.title[0].value == r"Why \*not\* \[ban\](https://example.com) \$5 apps?"
+    assert any(caption.value == app.title[0].value for caption in app.sidebar.caption)
+
+
+def test_md_escapes_only_what_markdown_would_read():
+    assert md("plain words, 2024-25 & <b>") == r"plain words, 2024-25 & \<b\>"
+    assert md("- not a list\n1. nor this\n  + nor this") == "\\- not a list\n1\\. nor this\n  \\+ nor this"
+    assert md("a_b `c` ~d~ #e |f|") == r"a\_b \`c\` \~d\~ \#e \|f\|"
 
 
 def test_delete_moves_a_map_to_the_trash_and_restore_brings_it_back(app: AppTest, library: Library):

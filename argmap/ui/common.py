@@ -6,6 +6,7 @@ shown at the top of the next run (``st.error``), so a user never sees a tracebac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,23 @@ ERROR = "error"
 PICKER = "map_picker"
 LIBRARY_PAGE = "argmap/ui/pages/library.py"
 EDITOR_PAGE = "argmap/ui/pages/editor.py"
+
+
+def md(text: str) -> str:
+    """User text made literal for Streamlit's Markdown (st.markdown, captions, alerts, titles).
+
+    Titles, labels, node texts and error messages are the user's words: a ``*``, ``[link](…)``,
+    ``![image](…)``, ``$…$`` or a line starting ``- `` / ``1. `` in them must show as typed, never
+    become formatting, a link, a fetched picture, math or a list. (Streamlit already shows raw HTML
+    as text.) Only what Markdown would read is escaped, so the text stays searchable as typed.
+    """
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\\2", escaped)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+# A line that starts like a list item or a quote: "- ", "+ ", "1. ", "1) "
+_LINE_START = re.compile(r"^(\s*\d*)([-+]|(?<=\d)[.)])(?=\s|$)", re.MULTILINE)
 
 
 def act(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], None]:
@@ -34,17 +52,17 @@ def act(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], N
 
 def report(exc: ArgmapError) -> None:
     """Show an error met while drawing the page itself (not in a callback)."""
-    st.error(str(exc), icon=":material/error:")
+    st.error(md(str(exc)), icon=":material/error:")
 
 
 def show_messages() -> None:
     """The error and the notice left by the last action, shown once."""
     error = st.session_state.pop(ERROR, None)
     if error:
-        st.error(error, icon=":material/error:")
+        st.error(md(error), icon=":material/error:")
     notice = st.session_state.pop(state.NOTICE, None)
     if notice:
-        st.success(notice, icon=":material/check_circle:")
+        st.success(md(notice), icon=":material/check_circle:")
 
 
 def _picked() -> None:
@@ -72,7 +90,7 @@ def map_sidebar() -> state.OpenMap | None:
             st.session_state[PICKER] = opened.name
         st.selectbox("Map", names, key=PICKER, on_change=act(_picked), help="The map the pages work on")
         if opened is not None:
-            st.caption(opened.map.title)
+            st.caption(md(opened.map.title))
     return opened
 
 
@@ -95,7 +113,7 @@ def stale_banner(opened: state.OpenMap) -> None:
     with st.container(border=True, key="stale_banner"):
         st.warning(
             f"This map changed on disk since you opened it (another tab or a git pull?), so your last "
-            f"change to {opened.name!r} was not saved. Reload it from disk (your unsaved changes are "
+            f"change to {md(repr(opened.name))} was not saved. Reload it from disk (your unsaved changes are "
             "dropped) or save your version as a copy.",
             icon=":material/sync_problem:",
         )

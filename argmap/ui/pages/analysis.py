@@ -10,7 +10,7 @@ import streamlit as st
 
 from argmap.analysis import Severity, side_words
 from argmap.analysis.explain import HOLDS_AT
-from argmap.ui.common import require_map
+from argmap.ui.common import md, require_map
 from argmap.ui.views import (
     cached_balance,
     cached_checks,
@@ -24,7 +24,7 @@ argument_map = opened.map
 index = argument_map.node_index()
 st.title("Analysis")
 st.caption(
-    f"{argument_map.title}: strengths by DF-QuAD. Every node starts at a base score (its own, or its "
+    f"{md(argument_map.title)}: strengths by DF-QuAD. Every node starts at a base score (its own, or its "
     "kind's default); supporters raise it and attackers lower it. 0.5 is neutral."
 )
 
@@ -34,13 +34,13 @@ with st.spinner("Weighing the map…"):
 
 st.subheader("Verdict")
 if the_verdict.holds is None:
-    st.info(the_verdict.sentence)
+    st.info(md(the_verdict.sentence))
 elif the_verdict.holds:
-    st.success(the_verdict.sentence, icon=":material/check_circle:")
+    st.success(md(the_verdict.sentence), icon=":material/check_circle:")
 else:
-    st.warning(the_verdict.sentence, icon=":material/balance:")
+    st.warning(md(the_verdict.sentence), icon=":material/balance:")
 if the_verdict.unanswered:
-    names = ", ".join(index[node].display_label for node in the_verdict.unanswered if node in index)
+    names = ", ".join(md(index[node].display_label) for node in the_verdict.unanswered if node in index)
     st.caption(f"Unanswered counterpoints: {names}. Add a rebuttal or a recommendation to each.")
 if not strengths.converged:
     st.caption("A cycle in the map did not settle; the strengths on it are approximate.")
@@ -91,7 +91,7 @@ with flip_tab:
         top = influences[0]
         crosses = [i for i in influences if (i.without >= HOLDS_AT) != (now >= HOLDS_AT)]
         if crosses:
-            names = ", ".join(f"“{index[i.node].display_label}”" for i in crosses[:3])
+            names = ", ".join(f"“{md(index[i.node].display_label)}”" for i in crosses[:3])
             st.warning(
                 f"Removing any of {names} would flip it across {HOLDS_AT} (now {now:.2f}).",
                 icon=":material/swap_vert:",
@@ -99,7 +99,7 @@ with flip_tab:
         else:
             st.info(
                 f"No single removal flips it (now {now:.2f}). The largest move: without "
-                f"“{index[top.node].display_label}” it would be {top.without:.2f}.",
+                f"“{md(index[top.node].display_label)}” it would be {top.without:.2f}.",
                 icon=":material/info:",
             )
         st.dataframe(
@@ -146,5 +146,5 @@ with checks_tab:
     }
     for check in checks:
         where = f" (`{check.node}`)" if check.node else ""
-        st.markdown(f"{icons[check.severity]} **{check.severity.value}** {check.message}{where}")
+        st.markdown(f"{icons[check.severity]} **{check.severity.value}** {md(check.message)}{where}")
     st.caption("Open the Editor to fix a finding: its list there selects the node when clicked.")

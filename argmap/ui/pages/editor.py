@@ -36,7 +36,7 @@ from argmap.errors import ToolMissingError
 from argmap.model import ArgumentMap, Basis, Kind, Node
 from argmap.render import GROUP_BY
 from argmap.ui import state
-from argmap.ui.common import act, report, require_map
+from argmap.ui.common import act, md, report, require_map
 from argmap.ui.map_component import MIN_SCALE, clickable_map
 from argmap.ui.views import (
     MapView,
@@ -304,7 +304,7 @@ def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
             icon = SEVERITY_ICON[check.severity]
             if check.node and check.node in present:
                 st.button(
-                    check.message,
+                    md(check.message),
                     key=f"check_{index}",
                     icon=icon,
                     type="tertiary",
@@ -312,7 +312,7 @@ def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
                     args=(check.node,),
                 )
             else:
-                st.markdown(f"{icon} {check.message}")
+                st.markdown(f"{icon} {md(check.message)}")
 
 
 def side_panel(opened: state.OpenMap, node: Node) -> None:
@@ -386,7 +386,9 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
     if st.session_state.get("confirm_delete") == node.id:
         orphans = only_below(argument_map, node.id)
         with st.container(border=True, key="delete_confirmation"):
-            st.warning(f"Delete {node.display_label!r} and every relation to it?", icon=":material/delete:")
+            st.warning(
+                f"Delete {md(repr(node.display_label))} and every relation to it?", icon=":material/delete:"
+            )
             if orphans:
                 st.checkbox(
                     f"Also delete the {len(orphans)} points that hang only from it", key="delete_orphans"
@@ -473,9 +475,9 @@ def table_view(opened: state.OpenMap) -> None:
 
 opened = require_map()
 argument_map = opened.map
-st.title(argument_map.title)
+st.title(md(argument_map.title))
 if argument_map.question:
-    st.caption(argument_map.question)
+    st.caption(md(argument_map.question))
 toolbar(opened)
 options = filters(argument_map)
 

@@ -18,7 +18,7 @@ from argmap.model import ArgumentMap, slugify
 from argmap.skeletons import SKELETONS
 from argmap.store import Entry
 from argmap.ui import state
-from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, show_messages
+from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, md, show_messages
 from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
 
 
@@ -35,7 +35,7 @@ def _open_and_edit(name: str) -> None:
     try:
         state.open_map(name)
     except ArgmapError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     st.switch_page(EDITOR_PAGE)
 
@@ -44,14 +44,12 @@ def map_card(entry: Entry) -> None:
     with st.container(border=True, key=f"map_card_{entry.name}"):
         text, buttons = st.columns([4, 1], vertical_alignment="center")
         with text:
-            st.markdown(
-                f"**{_md(entry.title)}**  \n`{entry.name}.yaml` · last changed {when(entry.modified)}"
-            )
+            st.markdown(f"**{md(entry.title)}**  \n`{entry.name}.yaml` · last changed {when(entry.modified)}")
             if entry.error:
-                st.error(entry.error, icon=":material/error:")
+                st.error(md(entry.error), icon=":material/error:")
             else:
                 if entry.question:
-                    st.caption(_md(entry.question))
+                    st.caption(md(entry.question))
                 st.caption(counts_line(entry))
         with buttons:
             if st.button("Open", key=f"open_{entry.name}", disabled=bool(entry.error), width="stretch"):
@@ -64,11 +62,6 @@ def map_card(entry: Entry) -> None:
                 key=f"download_{entry.name}",
                 width="stretch",
             )
-
-
-def _md(text: str) -> str:
-    # Titles are user text: keep Markdown from reading them as markup.
-    return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in text)
 
 
 def _create() -> None:
@@ -168,16 +161,16 @@ def upload_section() -> None:
         try:
             argument_map, warnings = read_upload(data, upload.name, fmt)
         except MapFileError as exc:
-            st.error(f"{upload.name} is not a valid map; nothing was saved.", icon=":material/error:")
+            st.error(f"{md(upload.name)} is not a valid map; nothing was saved.", icon=":material/error:")
             for problem in exc.problems:
-                st.markdown(f"- {_md(str(problem))}")
+                st.markdown(f"- {md(str(problem))}")
             return
         except ArgmapError as exc:
-            st.error(f"{exc}; nothing was saved.", icon=":material/error:")
+            st.error(f"{md(str(exc))}; nothing was saved.", icon=":material/error:")
             return
-        st.success(f"{_md(argument_map.title)}: {len(argument_map.nodes)} nodes, valid.")
+        st.success(f"{md(argument_map.title)}: {len(argument_map.nodes)} nodes, valid.")
         for warning in warnings:
-            st.warning(warning)
+            st.warning(md(warning))
         default = slugify(PurePath(upload.name).name.split(".")[0]) or "uploaded"
         st.text_input("Save as", value=default, key="upload_name")
         st.button("Add to library", key="upload_add", type="primary", on_click=act(_add_upload, argument_map))

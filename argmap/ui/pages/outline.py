@@ -16,7 +16,7 @@ from argmap.analysis import side_words
 from argmap.errors import ArgmapError
 from argmap.outline.builder import SIDES
 from argmap.outline.templates import TEMPLATES
-from argmap.ui.common import report, require_map
+from argmap.ui.common import md, report, require_map
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.views import (
     MAP_FILE_DOWNLOADS,
@@ -37,7 +37,7 @@ PICTURE_TYPES = (
 opened = require_map()
 argument_map = opened.map
 st.title("Outline & export")
-st.caption(f"{argument_map.title}: the map turned into what to write, with a word budget for each part.")
+st.caption(f"{md(argument_map.title)}: the map turned into what to write, with a word budget for each part.")
 
 names = list(TEMPLATES)
 one, two, three = st.columns([2, 1, 1])
@@ -139,6 +139,6 @@ with preview:
         key="outline_budgets",
     )
     for note in outline.notes:
-        st.info(note, icon=":material/info:")
+        st.info(md(note), icon=":material/info:")
     with st.container(border=True, key="outline_preview"):
         st.markdown(outline_preview_markdown(outline))

@@ -28,7 +28,7 @@ from argmap.practice import (
 )
 from argmap.practice.drills import require_items
 from argmap.ui import state
-from argmap.ui.common import act, report, require_map
+from argmap.ui.common import act, md, report, require_map
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.timer_component import speech_timer
 from argmap.ui.views import cached_strengths
@@ -40,7 +40,7 @@ opened = require_map()
 argument_map = opened.map
 store = ProgressStore.of_library(state.library())
 st.title("Practice")
-st.caption(f"{argument_map.title}: drill the points, time your speeches, and see your progress.")
+st.caption(f"{md(argument_map.title)}: drill the points, time your speeches, and see your progress.")
 
 one, two, three = st.columns(3)
 format_id = one.selectbox(
@@ -95,7 +95,7 @@ with drill:
     if shown is not None:
         with st.container(border=True, key="drill_card"):
             st.caption(f"{shown.instruction} · {len(items)} items in this mode")
-            st.markdown(f"> {shown.prompt}")
+            st.markdown(f"> {md(shown.prompt)}")
             widget = f"answer_{shown.id}"
             st.text_area("Your answer", key=widget, height=120, disabled=result is not None)
             if result is None:
@@ -112,9 +112,9 @@ with drill:
         )
         st.markdown(f"Grade: **{score.grade_name}**; next review {scheduled.due.astimezone():%d %b %H:%M}.")
         if score.matched_terms:
-            st.markdown("Used: " + ", ".join(f"`{term}`" for term in score.matched_terms))
+            st.markdown("Used: " + ", ".join(f"**{md(term)}**" for term in score.matched_terms))
         if score.missing_terms:
-            st.markdown("Missed: " + ", ".join(f"`{term}`" for term in score.missing_terms))
+            st.markdown("Missed: " + ", ".join(f"**{md(term)}**" for term in score.missing_terms))
         with st.container(border=True, key="model_answer"):
             st.markdown("**Model answer (from the map)**")
             st.text(score.model_answer)
