@@ -12,12 +12,16 @@ TEST_DEPS := $(RUN_DEPS) chromium:chromium soffice:libreoffice-writer-nogui pdft
 	/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf:fonts-crosextra-caladea
 PORT ?= 8501
 
-.PHONY: run test setup system-run system-test lint format bench images clean
+.PHONY: run test setup system-run system-test lint format images clean
 
 run: setup system-run
 	$(PY) -m streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
 
+# Lint and type checks first: they take seconds and fail faster than the suite.
 test: setup system-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 setup: $(STAMP)
@@ -52,13 +56,11 @@ images: setup system-run
 	$(VENV)/bin/argmap render arguments/india-russia.yaml -o docs/images/seed-map.svg
 	$(VENV)/bin/argmap render arguments/india-russia.yaml --theme print -o docs/images/seed-map-print.png
 
-bench-analysis: setup
-	$(PY) benchmarks/bench_analysis.py
 
 # The README's outline pages: the seed map's upsc-essay and upsc-gs-250 outlines as Word files,
 # converted by LibreOffice and cut into PNG pages by poppler (page 1 of each).
 OUTLINE_TMP := /tmp/argmap-outline-images
-.PHONY: outline-images bench-outline
+.PHONY: outline-images
 outline-images: setup system-test
 	rm -rf $(OUTLINE_TMP) && mkdir -p $(OUTLINE_TMP) docs/images
 	$(VENV)/bin/argmap outline arguments/india-russia.yaml -t upsc-essay -o $(OUTLINE_TMP)/essay.docx
@@ -68,5 +70,10 @@ outline-images: setup system-test
 	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(OUTLINE_TMP)/essay.pdf docs/images/outline-page-essay
 	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(OUTLINE_TMP)/gs-250.pdf docs/images/outline-page-gs-250
 
-bench-outline: setup
-	$(PY) benchmarks/bench_outline.py
+# Benchmarks print ratios against a floor measured in the same run (see benchmarks/README.md);
+# `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui) one.
+BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui
+.PHONY: bench $(BENCHES)
+bench: $(BENCHES)
+$(BENCHES): bench-%: setup system-run
+	$(PY) benchmarks/bench_$*.py
