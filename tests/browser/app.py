@@ -51,6 +51,14 @@ def map_node(page: Page, node_id: str) -> Locator:
     return the_map(page).locator(f'g.node[id="{node_id}"]')
 
 
+def side_panel_field(page: Page, node_id: str, field: str) -> Locator:
+    """The Editor side panel's field ``field`` (``text``, ``add_kind``, ``add_text``…) for node
+    ``node_id``. The panel's widget keys are ``n<revision>_<node id>_<field>`` and reach the page as
+    the class ``st-key-<key>``: matching on the node id keeps out the fields of the node shown before
+    it, which Streamlit leaves on the page (stale) until the new run has replaced them."""
+    return page.locator(f'[class*="_{node_id}_{field}"]')
+
+
 def settle(page: Page) -> None:
     """Wait until the app's run is over: the status widget ("Running…") is gone and no element
     is stale (Streamlit keeps the previous run's elements, marked ``data-stale``, until the new

@@ -16,7 +16,17 @@ from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.store import Library
 
-from .app import SEED, SEED_TITLE, choose, map_node, open_in_editor, screenshot, the_map, use_map
+from .app import (
+    SEED,
+    SEED_TITLE,
+    choose,
+    map_node,
+    open_in_editor,
+    screenshot,
+    side_panel_field,
+    the_map,
+    use_map,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +58,7 @@ def test_clicking_a_node_on_the_map_selects_it(page: Page) -> None:
 
     expect(page.get_by_label("Selected node")).to_have_value(f"counterpoint · {WEST_TILT_LABEL}")
     expect(page.get_by_text("id west-tilt · opposes strong-ties")).to_be_visible()
-    expect(page.get_by_label("Text", exact=True)).to_have_value(
+    expect(side_panel_field(page, "west-tilt", "text").get_by_label("Text", exact=True)).to_have_value(
         re.compile(r"^China's expansionist foreign policy")
     )
     expect(map_node(page, "west-tilt")).to_have_class(re.compile(r"\bselected\b"))
@@ -66,10 +76,14 @@ def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
     expect(page.get_by_label("Selected node")).to_have_value(f"counterpoint · {WEST_TILT_LABEL}")
 
     # Below a counterpoint the first kind offered is a rebuttal.
-    expect(page.get_by_role("combobox", name="Kind of the new point")).to_have_value("rebuttal (opposes it)")
-    page.get_by_label("Text of the new point").fill(text)
-    page.get_by_label("Label of the new point (optional)").fill(label)
-    page.get_by_role("button", name="Add below").click()
+    new_kind = side_panel_field(page, "west-tilt", "add_kind").get_by_role("combobox")
+    expect(new_kind).to_have_value("rebuttal (opposes it)")
+    side_panel_field(page, "west-tilt", "add_text").get_by_label("Text of the new point").fill(text)
+    side_panel_field(page, "west-tilt", "add_label").get_by_label("Label of the new point (optional)").fill(
+        label
+    )
+    add_form = page.get_by_test_id("stForm").filter(has=side_panel_field(page, "west-tilt", "add_text"))
+    add_form.get_by_role("button", name="Add below").click()
 
     added = the_map(page).locator("g.node.kind-rebuttal", has_text=label)
     expect(added).to_have_count(1)
