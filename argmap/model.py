@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -118,10 +118,14 @@ def default_relation(kind: Kind) -> RelationType | None:
     return RelationType.SUPPORTS
 
 
+_SENTENCE_END = re.compile(r"[.;:!?] ")  # in text whose white space is single spaces
+
+
 def derive_label(text: str, limit: int = LABEL_MAX) -> str:
     """A short label for the map box: the text's first sentence, cut at a word under ``limit``."""
     flat = " ".join(text.split())
-    first = re.split(r"(?<=[.;:!?])\s", flat, maxsplit=1)[0].rstrip(".;:")
+    end = _SENTENCE_END.search(flat)
+    first = (flat[: end.start() + 1] if end else flat).rstrip(".;:")
     if len(first) <= limit:
         return first
     cut = first[: limit - 1]
@@ -214,10 +218,10 @@ class Vocabulary(_Strict):
     against: NonEmpty
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """A derived edge from child to parent. Its id, ``child->parent``, is stable and unique
-    because a node may relate to a given parent only once."""
+    because a node may relate to a given parent only once. (A named tuple: a big map has thousands
+    and they are made afresh for every drawing and analysis.)"""
 
     source: str
     target: str
@@ -290,9 +294,13 @@ class ArgumentMap(_Strict):
 
     def relations(self) -> list[Relation]:
         """Every relation, in node order then declaration order."""
-        return [
-            Relation(node.id, parent, relation) for node in self.nodes for relation, parent in node.parents()
-        ]
+        found: list[Relation] = []
+        for node in self.nodes:
+            if node.supports:
+                found.extend([Relation(node.id, parent, RelationType.SUPPORTS) for parent in node.supports])
+            if node.opposes:
+                found.extend([Relation(node.id, parent, RelationType.OPPOSES) for parent in node.opposes])
+        return found
 
     def thesis(self) -> Node | None:
         return next((node for node in self.nodes if node.kind is Kind.THESIS), None)

@@ -23,9 +23,7 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # most text has none: skip the replacements
 _QUOTE_SPECIAL = re.compile(r'[&\\"\x00-\x1f\x7f]')
-_HTML = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;&#92;"}
-)
+_HTML_SPECIAL = re.compile(r"[&<>\"'\\]")  # most text has none: skip the replacements
 
 
 def clean_text(text: str) -> str:
@@ -38,7 +36,16 @@ def clean_text(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Text for inside an HTML-like label (one line: no newlines expected)."""
-    return clean_text(text).translate(_HTML)
+    return html_escape(clean_text(text))
+
+
+def html_escape(text: str) -> str:
+    """Already clean text (see :func:`clean_text`) with the HTML-like label's specials as entities."""
+    if not _HTML_SPECIAL.search(text):
+        return text
+    # "&" first, so the entities written after it are not escaped again.
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#39;").replace("\\", "&#92;&#92;")
 
 
 def quoted(text: str) -> str:

@@ -26,8 +26,8 @@ from typing import Literal
 import graphviz
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, Kind, Node, RelationType
-from argmap.render.escape import clean_text, html_text, quoted
+from argmap.model import ArgumentMap, Basis, Kind, Node, RelationType
+from argmap.render.escape import clean_text, html_escape, html_text, quoted
 from argmap.render.themes import PATTERN_WORDS, THEMES, NodeStyle, Theme
 
 GroupBy = Literal["tag", "kind", "none"]
@@ -111,18 +111,17 @@ def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None)
     for node in drawn:
         key = keys[node.id]
         (groups.setdefault(key, []) if key else loose).append(node)
-    for node in loose:
-        body.append(f"\t{_node_statement(node, options, theme, hidden_evidence)}\n")
-    for key, members in groups.items():
-        body.append(_cluster(key, members, options, theme, hidden_evidence))
-    minlen = _stagger(children, visible) if down else {}
     labels = {node.id: node.display_label for node in drawn}
-    for relation in relations:
-        if relation.source in visible and relation.target in visible:
-            statement = _edge_statement(
-                relation.source, relation.target, relation.type, labels, options, theme
-            )
-            rank_gap = minlen.get((relation.source, relation.target), 1)
+    looks = _kind_looks(theme)
+    for node in loose:
+        body.append(f"\t{_node_statement(node, labels[node.id], options, theme, looks, hidden_evidence)}\n")
+    for key, members in groups.items():
+        body.append(_cluster(key, members, labels, options, theme, looks, hidden_evidence))
+    minlen = _stagger(children, visible) if down else {}
+    for source, target, relation_type in relations:
+        if source in visible and target in visible:
+            statement = _edge_statement(source, target, relation_type, labels, options, theme)
+            rank_gap = minlen.get((source, target), 1) if minlen else 1
             if rank_gap > 1:
                 statement = statement[:-1] + f" minlen={rank_gap}]"
             body.append(f"\t{statement}\n")
@@ -199,8 +198,10 @@ def _points_down(direction: str, children: dict[str, list[str]], visible: set[st
         raise RenderError(f"unknown direction {direction!r}; choose one of: {', '.join(DIRECTIONS)}")
     if direction != "auto":
         return direction == "down"
-    leaves = sum(1 for node_id in visible if not any(kid in visible for kid in children.get(node_id, ())))
-    return leaves <= DOWN_MAX_LEAVES
+    with_children = sum(
+        1 for parent, kids in children.items() if parent in visible and any(kid in visible for kid in kids)
+    )
+    return len(visible) - with_children <= DOWN_MAX_LEAVES
 
 
 def _group_keys(argument_map: ArgumentMap, drawn: list[Node], group_by: str) -> dict[str, str]:
@@ -215,6 +216,8 @@ def _group_keys(argument_map: ArgumentMap, drawn: list[Node], group_by: str) -> 
         return {node.id: "" if node.kind is Kind.THESIS else node.kind.value for node in drawn}
     keys = {node.id: node.tags[0] if node.tags and node.kind is not Kind.THESIS else "" for node in drawn}
     for node in drawn:
+        if len(node.tags) < 2 and node.kind is not Kind.THESIS:
+            continue  # a parent's tag that it has is its own key already
         for _, parent in node.parents():
             if keys.get(parent) and keys[parent] != keys[node.id] and keys[parent] in node.tags:
                 keys[node.id] = keys[parent]
@@ -223,7 +226,13 @@ def _group_keys(argument_map: ArgumentMap, drawn: list[Node], group_by: str) -> 
 
 
 def _cluster(
-    key: str, members: list[Node], options: RenderOptions, theme: Theme, hidden: dict[str, int]
+    key: str,
+    members: list[Node],
+    labels: Mapping[str, str],
+    options: RenderOptions,
+    theme: Theme,
+    looks: Mapping[Kind, _KindLook],
+    hidden: dict[str, int],
 ) -> str:
     prefix = "kind" if options.group_by == "kind" else "tag"
     title = KIND_WORDS[Kind(key)] if prefix == "kind" else key.replace("-", " ")
@@ -233,56 +242,98 @@ def _cluster(
         f'fontsize=9 fontcolor="{theme.cluster_font}" labeljust=l labelloc=t style="rounded,filled" '
         f'fillcolor="{theme.cluster_fill}" color="{theme.cluster_border}" margin=10]\n',
     ]
-    lines.extend(f"\t\t{_node_statement(node, options, theme, hidden)}\n" for node in members)
+    lines.extend(
+        f"\t\t{_node_statement(node, labels[node.id], options, theme, looks, hidden)}\n" for node in members
+    )
     lines.append("\t}\n")
     return "".join(lines)
 
 
-def _node_statement(node: Node, options: RenderOptions, theme: Theme, hidden: dict[str, int]) -> str:
-    style = theme.nodes[node.kind]
-    # Context frames the question and takes no part in the strength calculus: shading it would mislead.
-    strength = options.scores.get(node.id) if options.scores and node.kind is not Kind.CONTEXT else None
-    fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
-    border, penwidth, extra_class = style.border, style.penwidth, ""
-    if node.id in options.highlight:
-        border, penwidth, extra_class = theme.highlight, 3.0, " highlight"
-    if node.id == options.selected:
-        border, penwidth, extra_class = theme.selected, 3.5, extra_class + " selected"
-    attributes = [
-        f'id="{node.id}"',
-        f'class="kind-{node.kind.value}{extra_class}"',
-        f"label=<{_label(node, style, options, hidden.get(node.id, 0), strength)}>",
-        f"tooltip={quoted(node.text)}",
+@dataclass(frozen=True)
+class _KindLook:
+    """What every box of one kind shares, written once per drawing rather than once per node."""
+
+    style: NodeStyle
+    kind_class: str  # the SVG class, "kind-claim"
+    caption: str  # the caption's first word, "CLAIM"
+    head: str  # the label's start, up to the caption text
+    attributes: str  # shape, style and colours of a plain box (no strength, highlight or selection)
+
+
+def _kind_looks(theme: Theme) -> dict[Kind, _KindLook]:
+    return {
+        kind: _KindLook(
+            style=style,
+            kind_class=f"kind-{kind.value}",
+            caption=KIND_WORDS[kind].upper(),
+            head='<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{max(7, style.fontsize - 4)}" COLOR="{style.caption}">',
+            attributes=_box_attributes(style, style.fill, style.border, style.penwidth),
+        )
+        for kind, style in theme.nodes.items()
+    }
+
+
+def _box_attributes(style: NodeStyle, fill: str, border: str, penwidth: float) -> str:
+    attributes = (
         f'shape={style.shape} style="{style.style}" fillcolor="{fill}" color="{border}" '
-        f'fontcolor="{style.font}" penwidth={penwidth} fontsize={style.fontsize}',
-    ]
-    if style.peripheries != 1:
-        attributes.append(f"peripheries={style.peripheries}")
-    return f'"{node.id}" [{" ".join(attributes)}]'
+        f'fontcolor="{style.font}" penwidth={penwidth} fontsize={style.fontsize}'
+    )
+    return attributes if style.peripheries == 1 else f"{attributes} peripheries={style.peripheries}"
+
+
+def _node_statement(
+    node: Node,
+    label: str,
+    options: RenderOptions,
+    theme: Theme,
+    looks: Mapping[Kind, _KindLook],
+    hidden: dict[str, int],
+) -> str:
+    kind = node.kind
+    look = looks[kind]
+    # Context frames the question and takes no part in the strength calculus: shading it would mislead.
+    strength = options.scores.get(node.id) if options.scores and kind is not Kind.CONTEXT else None
+    attributes, extra_class = look.attributes, ""
+    highlighted = node.id in options.highlight
+    if strength is not None or highlighted or node.id == options.selected:
+        style = look.style
+        fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
+        border, penwidth = style.border, style.penwidth
+        if highlighted:
+            border, penwidth, extra_class = theme.highlight, 3.0, " highlight"
+        if node.id == options.selected:
+            border, penwidth, extra_class = theme.selected, 3.5, extra_class + " selected"
+        attributes = _box_attributes(style, fill, border, penwidth)
+    box_label = _label(node, label, look, options.wrap, hidden.get(node.id, 0), strength)
+    return (
+        f'"{node.id}" [id="{node.id}" class="{look.kind_class}{extra_class}" label=<{box_label}> '
+        f"tooltip={quoted(node.text)} {attributes}]"
+    )
+
+
+_BASIS_CAPTIONS = {basis: f" · {basis.value.upper()}" for basis in Basis}
 
 
 def _label(
-    node: Node, style: NodeStyle, options: RenderOptions, hidden_evidence: int, strength: float | None
+    node: Node, label: str, look: _KindLook, wrap: int, hidden_evidence: int, strength: float | None
 ) -> str:
-    caption = [KIND_WORDS[node.kind].upper()]
+    caption = look.caption
     if node.kind is Kind.EVIDENCE:
         if node.basis is not None:
-            caption.append(node.basis.value.upper())
+            caption += _BASIS_CAPTIONS[node.basis]
         count = len(node.sources)
-        caption.append(f"{count} SOURCE{'' if count == 1 else 'S'}")
+        caption += f" · {count} SOURCE{'' if count == 1 else 'S'}"
     if hidden_evidence:
-        caption.append(f"+{hidden_evidence} EVIDENCE")
+        caption += f" · +{hidden_evidence} EVIDENCE"
     if strength is not None:
-        caption.append(f"STRENGTH {strength:.2f}")
-    lines = _wrap(clean_text(node.display_label), options.wrap)
-    text = "<BR/>".join(html_text(line) for line in lines)
+        caption += f" · STRENGTH {strength:.2f}"
+    # One escape over all lines: the wrapped label has no line ends of its own left.
+    text = html_escape("\n".join(_wrap(clean_text(label), wrap))).replace("\n", "<BR/>")
     if node.kind is Kind.THESIS:
         text = f"<B>{text}</B>"
-    caption_size = max(7, style.fontsize - 4)
     return (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{caption_size}" COLOR="{style.caption}">'
-        f"{html_text(' · '.join(caption))}</FONT></TD></TR>"
+        f"{look.head}{html_escape(caption)}</FONT></TD></TR>"
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR></TABLE>'
     )
 
@@ -293,6 +344,8 @@ def _wrap(text: str, width: int) -> list[str]:
     A plain greedy fill: :mod:`textwrap` does the same but takes most of the DOT build time.
     A word longer than a line is cut, so a long URL cannot stretch a box across the map.
     """
+    if len(text) <= width and "\n" not in text:  # most labels: one line, as the loop would give
+        return [" ".join(text.split())]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -330,11 +383,11 @@ def _edge_statement(
     penwidth = style.penwidth
     if options.scores and source in options.scores:
         penwidth = round(0.6 + 3.4 * options.scores[source], 2)
-    tip = f"{labels[source]} — {relation.value} — {labels[target]}"
+    name = relation.value
+    tip = quoted(f"{labels[source]} — {name} — {labels[target]}")
     return (
-        f'"{source}" -> "{target}" [id="{source}->{target}" class="{relation.value}" '
-        f'color="{style.colour}" style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} '
-        f"tooltip={quoted(tip)}]"
+        f'"{source}" -> "{target}" [id="{source}->{target}" class="{name}" color="{style.colour}" '
+        f"style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} tooltip={tip}]"
     )
 
 
