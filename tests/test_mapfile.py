@@ -143,3 +143,59 @@ def test_the_json_schema_describes_the_file_keys():
     node = schema["$defs"]["Node"]
     assert node["additionalProperties"] is False
     assert {"supports", "opposes", "basis", "sources", "score"} <= set(node["properties"])
+
+
+# The fast YAML reader must build exactly what PyYAML's constructor builds, and hand anything
+# unusual (anchors, merge keys, sets, custom tags) back to it.
+YAML_DOCUMENTS = [
+    "title: T\nnodes: []\n",
+    "a: 1\nb: 1.5\nc: true\nd: ~\ne: 0x1F\nf: 1_000\ng: .inf\nh: 'quoted'\ni: No\nj: 2014-12-11\n",
+    "a: [1, [2, {b: c}], {}]\n",
+    "base: &b {x: 1}\nother: *b\n",
+    "base: &b {x: 1, y: 2}\nmerged:\n  <<: *b\n  y: 3\n",
+    "recursive: &r [*r]\n",
+    "set: !!set {a, b}\n",
+    "pairs: !!omap [a: 1, b: 2]\n",
+    "bytes: !!binary aGVsbG8=\n",
+    "? [a, b]\n: unhashable key\n",
+    "1: int key\n1.5: float key\ntrue: bool key\n~: null key\n",
+    "",
+    "# only a comment\n",
+]
+
+
+@pytest.mark.parametrize("text", YAML_DOCUMENTS)
+def test_the_fast_yaml_reader_builds_what_pyyaml_builds(text: str):
+    import yaml
+
+    from argmap.mapfile import _load_yaml, _MapLoader
+
+    try:
+        expected = yaml.load(text, Loader=_MapLoader)
+    except Exception as exc:  # a YAML error, or the duplicate key that parse_map reports
+        with pytest.raises(type(exc)):
+            _load_yaml(text)
+        return
+    found = _load_yaml(text)
+    assert type(found) is type(expected)
+    if text.startswith("recursive"):
+        assert found["recursive"][0] is found["recursive"]
+        return
+    assert found == expected
+    if text.startswith("base: &b {x: 1}\n"):
+        assert found["base"] is found["other"]  # an alias is the same object, as in PyYAML
+
+
+def test_an_unhashable_key_is_a_yaml_error_with_its_line():
+    assert problems("title: T\n? [a, b]\n: x\n") == ["bad.yaml:2: not valid YAML: found unhashable key"]
+
+
+def test_every_library_map_reads_the_same_with_the_fast_yaml_reader():
+    import yaml
+    from conftest import ARGUMENTS
+
+    from argmap.mapfile import _load_yaml, _MapLoader
+
+    for path in sorted(ARGUMENTS.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert _load_yaml(text) == yaml.load(text, Loader=_MapLoader), path.name
