@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEED_MAP
 
-from argmap.model import ArgumentMap, Kind
+from argmap.model import ArgumentMap, Directive, Kind
 from argmap.outline.builder import OutlineError, OutlineOptions, build_outline
 from argmap.outline.model import Outline, Point
 from argmap.outline.templates import TEMPLATES
@@ -105,10 +105,23 @@ def test_study_notes_group_the_body_by_dimension(seed):
 
 
 def test_stronger_points_get_more_words(seed):
-    body = next(s for s in build_outline(seed, "upsc-essay").sections if s.role == "for")
-    strongest = max(body.points, key=lambda p: p.strength)
-    weakest = min(body.points, key=lambda p: p.strength)
-    assert strongest.words > weakest.words
+    for role in ("for", "against"):
+        body = next(s for s in build_outline(seed, "upsc-essay").sections if s.role == role)
+        strongest = max(body.all_points(), key=lambda p: p.strength)
+        weakest = min(body.all_points(), key=lambda p: p.strength)
+        assert strongest.words > weakest.words
+
+
+@pytest.mark.parametrize(
+    ("directive", "part"), [("critically examine", 0.3), ("discuss", 0.35), ("comment", 0.2)]
+)
+def test_the_counter_view_gets_its_part_of_the_body_however_well_answered(seed, directive, part):
+    # Shared by strength alone, the well-answered irritants got 8% of the body; an examiner reads
+    # the counter-view for balance, so the directive sets its part.
+    outline = build_outline(seed.model_copy(update={"directive": Directive(directive)}), "upsc-essay")
+    words = {s.role: s.words for s in outline.sections}
+    assert words["against"] / (words["for"] + words["against"]) == pytest.approx(part, abs=0.01)
+    assert min(p.words for s in outline.sections if s.role == "against" for p in s.points) >= 40
 
 
 def test_seed_sections_use_the_maps_vocabulary(seed):
@@ -137,7 +150,8 @@ def test_gs_answers_keep_only_the_strongest_points_and_name_the_rest(seed):
 
 def test_evidence_cites_numbered_sources(seed):
     outline = build_outline(seed, "upsc-essay")
-    cited = {n for s in outline.sections for p in s.all_points() for e in p.evidence for n in e.sources}
+    cited = {n for s in outline.sections for p in s.all_points() for e in _all_evidence(p) for n in e.sources}
+    cited |= {n for s in outline.sections for p in s.all_points() for n in p.sources}  # the hook's
     assert cited == {source.number for source in outline.sources}
     assert [source.number for source in outline.sources] == list(range(1, len(outline.sources) + 1))
 
@@ -247,11 +261,54 @@ def test_control_characters_in_the_map_are_cleaned_out():
     outline = build_outline(argument_map, "upsc-essay")
     body = next(s for s in outline.sections if s.role == "for")
     assert outline.title == "Solar"
-    assert "Solar is cheap." in [p.text for p in body.points]
+    assert "Solar is cheap." in [p.text for p in body.all_points()]
 
 
-def test_essay_points_are_labelled_with_their_dimension_once(seed):
+def test_the_essay_body_has_a_sub_heading_per_dimension(seed):
     body = next(s for s in build_outline(seed, "upsc-essay").sections if s.role == "for")
-    labels = [p.label for p in body.points]
-    assert "Health — Help in the pandemic" in labels
-    assert "Space cooperation" in labels  # not "Space — Space cooperation": the label names it
+    titles = [sub.title for sub in body.subsections]
+    assert {"Defence", "Space", "Health", "Economy"} <= set(titles)
+    assert len(titles) == len(set(titles))  # each dimension once, its points together
+    health = next(sub for sub in body.subsections if sub.title == "Health")
+    assert [p.label for p in health.points] == ["Help in the pandemic"]  # the heading names the dimension
+    assert not body.points
+
+
+def test_the_hook_is_not_told_again_as_evidence(seed):
+    outline = build_outline(seed, "upsc-essay")
+    hook = outline.sections[0].points[0]
+    assert hook.label == "Hook" and hook.sources == (1,)
+    assert outline.sources[0].title.startswith("Trends in International Arms Transfers")
+    evidence = [e.node_id for s in outline.sections for p in s.all_points() for e in _all_evidence(p)]
+    assert hook.node_id not in evidence
+    assert len(evidence) == len(set(evidence))  # no fact twice
+
+
+def _all_evidence(point: Point):
+    yield from point.evidence
+    for sub in point.sub_points:
+        yield from _all_evidence(sub)
+
+
+def test_analyse_in_a_short_answer_keeps_the_strongest_points_and_a_diagram_hint(seed):
+    outline = build_outline(seed.model_copy(update={"directive": Directive.ANALYSE}), "upsc-gs-150")
+    body = next(s for s in outline.sections if s.role == "for")
+    assert len(body.all_points()) == 3 + 2  # as many as the for (3) and against (2) sections keep
+    assert any(line.startswith("Left out for length") for line in body.guidance)
+    assert body.hint.startswith("Diagram here")
+
+
+def test_a_ten_mark_answer_ends_with_a_way_forward(seed):
+    conclusion = build_outline(seed, "upsc-gs-150").sections[-1]
+    assert conclusion.title == "Conclusion and way forward"
+    [measure] = conclusion.points[0].sub_points
+    assert measure.label.startswith("Way forward — ")
+
+
+def test_a_case_against_the_motion_does_not_list_the_other_sides_answers_as_ours(seed):
+    outline = build_outline(seed, "debate-case", OutlineOptions(side="against"))
+    case = next(s for s in outline.sections if s.role == "case")
+    labels = [sub.label for p in case.points for sub in p.sub_points]
+    assert not any(label.startswith(("Answer", "Way out")) for label in labels)
+    terms = next(p for p in outline.sections[0].points if p.label == "Terms")
+    assert "Gs 2" not in terms.text and "India russia" not in terms.text  # dimensions, not filing tags

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from datetime import UTC, datetime
 
 import docx
 import pytest
@@ -13,7 +14,7 @@ from docx.oxml.ns import qn
 
 from argmap.outline import Outline, Point, Section, outline_to_docx
 from argmap.outline.builder import build_outline
-from argmap.outline.docx import GUIDANCE_STYLE
+from argmap.outline.docx import GUIDANCE_STYLE, HINT_STYLE
 from argmap.store import load_path
 
 
@@ -76,9 +77,10 @@ def test_points_sit_on_a_multilevel_list_defined_in_numbering_xml(essay_docx):
 
 def test_evidence_cites_sources_listed_at_the_end(essay_docx):
     texts = [p.text for p in essay_docx.paragraphs]
-    assert any(t.startswith("Statistic: ") and t.endswith("[3]") for t in texts)
+    assert any(t.startswith("Hook: SIPRI") and "2011–15. [1]" in t for t in texts)
+    assert any(t.startswith("Agreement: ") and t.endswith("[2][3]") for t in texts)
     sources_at = texts.index("Sources")
-    assert texts[sources_at + 3].startswith("Trends in International Arms Transfers")
+    assert texts[sources_at + 1].startswith("Trends in International Arms Transfers")
 
 
 def test_the_map_picture_is_embedded_with_a_caption(essay_docx):
@@ -95,7 +97,10 @@ def test_without_a_picture_there_is_no_map_heading(essay):
 
 def test_guidance_has_its_own_style_and_can_be_left_out(essay, essay_docx):
     guided = [p.text for p in essay_docx.paragraphs if p.style.name == GUIDANCE_STYLE]
-    assert any(t.startswith("Kinds of introduction") for t in guided)
+    # one paragraph of advice per section, a line each, so it stays with what follows
+    introduction = guided[0].split("\n")
+    assert introduction[0].startswith("'Critically examine' asks for both sides")
+    assert introduction[1].startswith("Kinds of introduction")
     plain = docx.Document(io.BytesIO(outline_to_docx(essay, guidance=False)))
     assert not [p for p in plain.paragraphs if p.style.name == GUIDANCE_STYLE]
 
@@ -105,6 +110,20 @@ def test_document_properties_name_the_outline(essay_docx):
     assert properties.title == "India–Russia relations"
     assert properties.subject.startswith("“Despite differences")
     assert "gs-2" in properties.keywords and "upsc-essay" in properties.keywords
+    # dated when written (python-docx's template says 2013)
+    assert properties.created == properties.modified
+    assert abs((datetime.now(UTC) - properties.created.replace(tzinfo=UTC)).total_seconds()) < 3600
+
+
+def test_the_document_can_be_given_its_date(essay):
+    when = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+    properties = docx.Document(io.BytesIO(outline_to_docx(essay, written=when))).core_properties
+    assert properties.created == properties.modified == when
+
+
+def test_advice_is_kept_with_what_it_introduces(essay_docx):
+    for name in (GUIDANCE_STYLE, HINT_STYLE):
+        assert essay_docx.styles[name].paragraph_format.keep_with_next
 
 
 def test_pages_are_a4(essay_docx):

@@ -12,9 +12,11 @@ claim are the way forward; context nodes feed the introduction; the map's ``conc
 conclusion; a node's first tag is its dimension.
 
 Budgets: sections with a share in the template get that fraction of the word limit, split evenly
-over their parts; the body sections share the rest point by point in proportion to strength
-(stronger points get more words). Whole words are handed out by the
-largest-remainder method, so the budgets add up to the word limit exactly.
+over their parts; the body sections share the rest. The counter-view (``against``, ``attacks``)
+first takes the directive's ``counter_share`` of the body, the rest goes to the main side, and
+within each the points share by strength (stronger points get more words, from a floor of a
+quarter). Whole words are handed out by the largest-remainder method, so the budgets add up to the
+word limit exactly.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef
 from argmap.outline.templates import COUNTER_VIEW, DIRECTIVES, JUDGEMENT, TEMPLATES, SectionSpec, Template
 
 MIN_WORDS, MAX_WORDS = 30, 20_000
-_MIN_WEIGHT = 0.05  # a point of strength 0 still gets a few words, so it is not listed at 0 words
+_MIN_WEIGHT = 0.25  # a point of strength 0 gets a quarter of a point of strength 1
 _HOOK_BASES = ("statistic", "quote", "event", "fact")
 SIDES = ("for", "against")
 
@@ -165,7 +167,10 @@ class _Builder:
         return tuple(numbers)
 
     def evidence(self, node: Node, limit: int | None) -> tuple[EvidenceRef, ...]:
-        found = self.index.strongest_first(self.index.kids(node.id, (Kind.EVIDENCE,)))[:limit]
+        """The strongest evidence under ``node`` not used already (the hook, or evidence shared with
+        a point above): an examiner marks down the same fact told twice."""
+        fresh = [item for item in self.index.kids(node.id, (Kind.EVIDENCE,)) if item.id not in self.placed]
+        found = self.index.strongest_first(fresh)[:limit]
         opposing = {child.id for rel, child in self.index.children[node.id] if rel is RelationType.OPPOSES}
         refs = []
         for item in found:
@@ -176,16 +181,22 @@ class _Builder:
             refs.append(EvidenceRef(xml_safe(item.text), basis, self.cite(item), item.id))
         return tuple(refs)
 
-    def point(self, node: Node, label: str, depth: int, path: frozenset[str] = frozenset()) -> Point:
-        """A node as a point with its sub-points (down to ``depth`` levels) and evidence."""
+    def point(
+        self, node: Node, label: str, depth: int, path: frozenset[str] = frozenset(), answers: bool = True
+    ) -> Point:
+        """A node as a point with its sub-points (down to ``depth`` levels) and evidence.
+
+        ``answers``: under a counterpoint, list the rebuttals and remedies that answer it (not when
+        the counterpoint is our own argument in a debate case: its answers are the other side's).
+        """
         self.placed.add(node.id)
         path = path | {node.id}
         subs: list[Point] = []
         if depth > 0:
             below: list[Node] = []
-            if node.kind is Kind.COUNTERPOINT:
-                answers = self.index.kids(node.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES)
-                for answer in self.index.strongest_first(answers)[: self.template.answers_per_point]:
+            if node.kind is Kind.COUNTERPOINT and answers:
+                replies = self.index.kids(node.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES)
+                for answer in self.index.strongest_first(replies)[: self.template.answers_per_point]:
                     if answer.id not in path:
                         word = "Answer" if answer.kind is Kind.REBUTTAL else "Way out"
                         subs.append(self.point(answer, f"{word} — {answer.display_label}", depth - 1, path))
@@ -249,7 +260,10 @@ class _Builder:
             if part == "hook":
                 hook = self.hook()
                 if hook is not None:
-                    points.append(Point(xml_safe(hook.text), "Hook", node_id=hook.id, evidence=()))
+                    self.placed.add(hook.id)
+                    points.append(
+                        Point(xml_safe(hook.text), "Hook", node_id=hook.id, sources=self.cite(hook))
+                    )
             elif part == "context":
                 contexts = self.index.context()[: self.template.context_points]
                 for node in contexts:
@@ -287,7 +301,7 @@ class _Builder:
 
     def role_for(self, spec: SectionSpec) -> Section | None:
         if self.rule.by_dimension and self.template.follows_directive:
-            return self.role_dimensions(dataclasses.replace(spec, title="Dimensions"))
+            return self.analysed(spec)
         supporters = self.index.strongest_first(self.index.supporters())
         if not supporters:
             self.notes.append(
@@ -296,15 +310,46 @@ class _Builder:
             return None
         kept, left = self.capped(supporters, spec)
         kept = self.by_dimension(kept)
-        points = tuple(self.point(node, self.labelled(node), self.template.depth) for node in kept)
-        hint = ""
-        if self.template.diagram_hint:
-            names = ", ".join(node.display_label for node in kept[:4])
-            hint = (
-                f"Diagram here: the thesis in the centre with spokes to {names}: "
-                "one drawing in place of several lines of prose."
+        title = spec.title or self.for_word
+        hint = self.diagram_hint([node.display_label for node in kept])
+        dimensions = {node.tags[0] if node.tags else "" for node in kept}
+        if self.template.depth > 1 and len(dimensions) > 1:
+            # An essay's body paragraphs are its dimensions: one sub-heading each (Heading 2 in Word).
+            groups: dict[str, list[Node]] = {}
+            for node in kept:
+                groups.setdefault(node.tags[0] if node.tags else "", []).append(node)
+            subsections = tuple(
+                Section(
+                    dimension_title(tag) if tag else "Other points",
+                    points=tuple(self.point(node, node.display_label, self.template.depth) for node in nodes),
+                )
+                for tag, nodes in groups.items()
             )
-        return Section(spec.title or self.for_word, points=points, guidance=left, hint=hint)
+            return Section(title, subsections=subsections, guidance=left, hint=hint)
+        points = tuple(self.point(node, self.labelled(node), self.template.depth) for node in kept)
+        return Section(title, points=points, guidance=left, hint=hint)
+
+    def diagram_hint(self, names: list[str]) -> str:
+        if not self.template.diagram_hint or not names:
+            return ""
+        return (
+            f"Diagram here: the thesis in the centre with spokes to {', '.join(names[:4])}: "
+            "one drawing in place of several lines of prose."
+        )
+
+    def analysed(self, spec: SectionSpec) -> Section | None:
+        """'Analyse': the body by dimension, both sides in each; a short answer keeps as many points
+        as its for and against sections would have (the strongest of each side)."""
+        against = next((s for s in self.template.sections if s.role == "against"), None)
+        cap_for = spec.max_points
+        cap_against = against.max_points if against is not None else None
+        section = self.role_dimensions(
+            dataclasses.replace(spec, title="Dimensions"), cap_for=cap_for, cap_against=cap_against
+        )
+        if section is None:
+            return None
+        hint = self.diagram_hint([sub.title for sub in section.subsections])
+        return dataclasses.replace(section, hint=hint)
 
     def role_against(self, spec: SectionSpec) -> Section | None:
         if self.rule.by_dimension and self.template.follows_directive:
@@ -373,6 +418,14 @@ class _Builder:
             )
         else:
             point = Point(xml_safe(self.map.question or self.map.title), "Answer the question")
+        if spec.way_forward:  # a short answer folds its way forward into the conclusion
+            measures = self.index.strongest_first(self.index.way_forward())[: spec.way_forward]
+            point = dataclasses.replace(
+                point,
+                sub_points=tuple(
+                    self.point(node, f"Way forward — {node.display_label}", 0) for node in measures
+                ),
+            )
         return Section(spec.title, points=(point,))
 
     # debate ----------------------------------------------------------------------------------
@@ -392,7 +445,11 @@ class _Builder:
             if self.side == "for"
             else "Show that the motion fails: its costs and risks outweigh its benefits, or it does not follow."
         )
-        terms = ", ".join(dimension_title(tag) for tag in self.map.all_tags()[:4])
+        # The dimensions the two sides argue in (a node's first tag), not the map's filing tags.
+        dimensions = [
+            n.tags[0] for n in self.index.strongest_first(self.our_side() + self.their_side()) if n.tags
+        ]
+        terms = ", ".join(dimension_title(tag) for tag in list(dict.fromkeys(dimensions))[:4])
         points = [Point(xml_safe(motion), "Motion"), Point(burden, f"Burden ({self.side})")]
         if terms:
             points.append(
@@ -410,9 +467,12 @@ class _Builder:
             )
             return None
         kept, left = self.capped(ours, spec)
+        own = self.side == "for"  # arguing against, our points are counterpoints and their answers are theirs
         return Section(
             spec.title,
-            points=tuple(self.point(node, node.display_label, self.template.depth) for node in kept),
+            points=tuple(
+                self.point(node, node.display_label, self.template.depth, answers=own) for node in kept
+            ),
             guidance=left,
         )
 
@@ -446,8 +506,16 @@ class _Builder:
         return Section(spec.title, points=tuple(points), guidance=left)
 
     # study notes -----------------------------------------------------------------------------
-    def role_dimensions(self, spec: SectionSpec) -> Section | None:
-        top = self.index.supporters() + self.index.attackers()
+    def role_dimensions(
+        self, spec: SectionSpec, cap_for: int | None = None, cap_against: int | None = None
+    ) -> Section | None:
+        supporters = self.index.strongest_first(self.index.supporters())
+        attackers_ranked = self.index.strongest_first(self.index.attackers())
+        left_out = [
+            *(supporters[cap_for:] if cap_for is not None else []),
+            *(attackers_ranked[cap_against:] if cap_against is not None else []),
+        ]
+        top = supporters[:cap_for] + attackers_ranked[:cap_against]
         if self.template.depth > 2:
             top += self.index.way_forward()
         attackers = {node.id for node in self.index.attackers()}
@@ -469,7 +537,9 @@ class _Builder:
                     points.append(self.point(node, f"{side} — {node.display_label}", self.template.depth))
             if points:
                 subsections.append(Section(dimension_title(tag) if tag else "General", points=tuple(points)))
-        return Section(spec.title, subsections=tuple(subsections))
+        left = [node.display_label for node in left_out]
+        guidance = (f"Left out for length (weaker): {'; '.join(left)}.",) if left else ()
+        return Section(spec.title, subsections=tuple(subsections), guidance=guidance)
 
     def role_remaining(self, spec: SectionSpec) -> Section | None:
         left = [node for node in self.map.nodes if node.id not in self.placed]
@@ -481,7 +551,9 @@ class _Builder:
 
 
 def _weight(point: Point) -> float:
-    return max(point.strength, _MIN_WEIGHT) if point.strength is not None else 1.0
+    """A point's claim on its section's words: more for a stronger point, never next to nothing
+    (an objection that is well answered is weak, yet still needs its sentences)."""
+    return _MIN_WEIGHT + (1 - _MIN_WEIGHT) * point.strength if point.strength is not None else 1.0
 
 
 def _leaves(section: Section) -> Iterator[Point | Section]:
@@ -511,13 +583,30 @@ def _with_budgets(section: Section, words: Iterator[int]) -> Section:
     return dataclasses.replace(section, points=points, subsections=subsections, words=total)
 
 
-def apportion(sections: list[tuple[float, Section]], limit: int) -> tuple[Section, ...]:
-    """Share ``limit`` words over the sections (share > 0: fixed; 0: body, by strength)."""
+def apportion(sections: list[tuple[float, Section]], limit: int, counter: float = 0.0) -> tuple[Section, ...]:
+    """Share ``limit`` words over the sections.
+
+    A section with a share > 0 gets that fraction, split evenly over its parts (introduction,
+    conclusion). The body sections (share 0) get the rest, point by point by strength; when
+    ``counter`` > 0 the counter-view sections (role ``against`` or ``attacks``) first take that
+    part of the body and share it by strength among their own points.
+    """
     fixed = sum(share for share, _ in sections if share > 0)
+
+    def weight_of(section: Section) -> float:
+        return sum(_weight(leaf) for leaf in _leaves(section) if isinstance(leaf, Point))
+
     body = [section for share, section in sections if share == 0]
-    body_weight = sum(_weight(leaf) for s in body for leaf in _leaves(s) if isinstance(leaf, Point))
+    body_weight = sum(weight_of(section) for section in body)
     scale = 1.0 if body_weight else 1.0 / fixed if fixed else 1.0
     body_words = max(limit * (1.0 - fixed), 0.0) if body_weight else 0.0
+    counters = [s for s in body if s.role in _COUNTER_ROLES and weight_of(s)]
+    mains = [s for s in body if s.role not in _COUNTER_ROLES and weight_of(s)]
+    part = counter if counters and mains else 0.0
+    pools = {
+        False: (body_words * (1 - part), sum(weight_of(s) for s in (body if not part else mains))),
+        True: (body_words * part, sum(weight_of(s) for s in counters)),
+    }
     floats: list[float] = []
     for share, section in sections:
         leaves = list(_leaves(section))
@@ -526,10 +615,13 @@ def apportion(sections: list[tuple[float, Section]], limit: int) -> tuple[Sectio
             words, total = limit * share * scale, float(len(leaves))
         else:
             weights = [_weight(leaf) if isinstance(leaf, Point) else 0.0 for leaf in leaves]
-            words, total = body_words, body_weight
+            words, total = pools[bool(part) and section.role in _COUNTER_ROLES]
         floats += [words * w / total if total else 0.0 for w in weights]
     rounded = iter(_largest_remainder(floats, limit if sum(floats) else 0))
     return tuple(_with_budgets(section, rounded) for _, section in sections)
+
+
+_COUNTER_ROLES = frozenset({"against", "attacks"})
 
 
 def build_outline(
@@ -572,7 +664,7 @@ def build_outline(
         template=chosen.name,
         words=limit,
         minutes=minutes,
-        sections=apportion(drafted, limit),
+        sections=apportion(drafted, limit, builder.rule.counter_share),
         sources=tuple(builder.sources.values()),
         notes=tuple(dict.fromkeys(builder.notes)),
         map_caption=xml_safe(f"The argument map: {argument_map.title}"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -20,6 +21,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, Table, xml_safe
 from argmap.outline.ooxml import (
+    LINE_BREAK,
     OUTLINE_LEVELS,
     SOURCE_LEVELS,
     ParagraphWriter,
@@ -87,6 +89,8 @@ class _Writer:
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(*colour)
         style.paragraph_format.space_after = Pt(4)
+        # Advice and hints introduce what follows: never leave them alone at the foot of a page.
+        style.paragraph_format.keep_with_next = True
         return style
 
     # -- blocks ------------------------------------------------------------------------------
@@ -100,16 +104,22 @@ class _Writer:
         self.out.append((self.style_h1 if level == 1 else self.style_h2).style_id, runs)
 
     def guidance_lines(self, lines: Iterable[str]) -> None:
-        if self.guidance:
+        """A section's advice as one paragraph, a line each: LibreOffice lets a page break fall
+        between two "keep with next" paragraphs, and advice cut from what it introduces reads badly."""
+        lines = [_flat(line) for line in lines if line] if self.guidance else []
+        if lines:
+            runs: list[Run] = []
             for line in lines:
-                self.paragraph(line, self.style_guidance)
+                runs += [(LINE_BREAK, None, False, False), (line, None, False, False)]
+            self.out.append(self.style_guidance.style_id, runs[1:])
 
     def point(self, point: Point, num_id: int, level: int) -> None:
         runs: list[Run] = []
         if point.label:
             runs.append((_flat(point.label) + (": " if point.text else ""), None, True, False))
         if point.text:
-            runs.append((_flat(point.text), None, False, False))
+            references = "".join(f"[{number}]" for number in point.sources)
+            runs.append((_flat(point.text) + (f" {references}" if references else ""), None, False, False))
         if point.words:
             runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
         self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
@@ -181,12 +191,20 @@ def _meta_line(outline: Outline) -> str:
     return " · ".join(parts)
 
 
-def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance: bool = True) -> bytes:
+def outline_to_docx(
+    outline: Outline,
+    *,
+    map_png: bytes | None = None,
+    guidance: bool = True,
+    written: datetime | None = None,
+) -> bytes:
     """The outline as the bytes of a .docx file.
 
     ``map_png`` (PNG bytes) is embedded under a heading "The map" after the sections, with
-    ``outline.map_caption`` as its caption; ``guidance=False`` leaves out the writing guidance. Raises nothing for odd text:
-    characters XML cannot hold are dropped.
+    ``outline.map_caption`` as its caption; ``guidance=False`` leaves out the writing guidance.
+    ``written`` is the document's created and modified date (default: now; python-docx would
+    otherwise keep its template's 2013 date). Raises nothing for odd text: characters XML cannot
+    hold are dropped.
     """
     writer = _Writer(guidance)
     document = writer.document
@@ -198,6 +216,8 @@ def outline_to_docx(outline: Outline, *, map_png: bytes | None = None, guidance:
     properties.author = "argmap"
     properties.last_modified_by = "argmap"
     properties.comments = xml_safe(f"Outline written by argmap with the {outline.template} template")
+    properties.created = properties.modified = (written or datetime.now(UTC)).replace(microsecond=0)
+    properties.revision = 1
 
     writer.paragraph(outline.title, writer.style_title)
     if outline.prompt:

@@ -25,7 +25,8 @@ def _budget(words: int) -> str:
 
 def _point_lines(point: Point, number: int, depth: int) -> list[str]:
     label = f"**{md_escape(point.label)}**" + (": " if point.text else "") if point.label else ""
-    lines = [f"{_INDENT * depth}{number}. {label}{md_escape(point.text)}{_budget(point.words)}"]
+    refs = "".join(f"[^{source}]" for source in point.sources)
+    lines = [f"{_INDENT * depth}{number}. {label}{md_escape(point.text)}{refs}{_budget(point.words)}"]
     children = 0
     for sub_point in point.sub_points:
         children += 1

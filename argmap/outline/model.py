@@ -64,6 +64,7 @@ class Point:
     evidence: tuple[EvidenceRef, ...] = ()
     node_id: str | None = None
     strength: float | None = None
+    sources: tuple[int, ...] = ()  # numbered references for the point's own text (a hook's figure)
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,10 @@ def add_list(numbering: Any, abstract_id: int) -> int:
     return int(num.numId)
 
 
-#: One run of a paragraph: text, character style id (or None), bold, italic.
+#: One run of a paragraph: text, character style id (or None), bold, italic. A run whose text is
+#: exactly ``LINE_BREAK`` is a line break inside the paragraph (``w:br``).
 Run = tuple[str, str | None, bool, bool]
+LINE_BREAK = "\n"
 
 
 class ParagraphWriter:
@@ -88,6 +90,7 @@ class ParagraphWriter:
         self._numpr, self._ilvl, self._numid = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
         self._r, self._rpr, self._rstyle = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
         self._b, self._i, self._t, self._val = qn("w:b"), qn("w:i"), qn("w:t"), qn("w:val")
+        self._br = qn("w:br")
         self._space = "{http://www.w3.org/XML/1998/namespace}space"
 
     def append(self, style_id: str, runs: Iterable[Run], num_id: int | None = None, level: int = 0) -> Any:
@@ -101,6 +104,9 @@ class ParagraphWriter:
             SubElement(numbering, self._numid, {self._val: str(num_id)})
         for text, run_style, bold, italic in runs:
             run = SubElement(paragraph, self._r)
+            if text == LINE_BREAK:
+                SubElement(run, self._br)
+                continue
             if run_style or bold or italic:
                 run_properties = SubElement(run, self._rpr)
                 if run_style:
@@ -118,6 +124,7 @@ class ParagraphWriter:
 
 
 __all__ = [
+    "LINE_BREAK",
     "OUTLINE_LEVELS",
     "SOURCE_LEVELS",
     "ParagraphWriter",

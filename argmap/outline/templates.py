@@ -33,6 +33,8 @@ class SectionSpec:
     max_points: int | None = None
     when: str = ALWAYS
     guidance: tuple[str, ...] = ()
+    counter: bool = False  # the other side: gets the directive's counter_share of the body
+    way_forward: int = 0  # a conclusion that also names this many measures (short answers)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class DirectiveRule:
     intro: str
     conclusion: str
     max_counter: int | None = None
+    #: The counter-view's part of the body's words. Shared by strength alone, a well-answered
+    #: objection would get a handful of words, yet an examiner reads the counter-view for balance.
+    counter_share: float = 0.3
 
 
 DIRECTIVES: dict[Directive | None, DirectiveRule] = {
@@ -91,6 +96,7 @@ DIRECTIVES: dict[Directive | None, DirectiveRule] = {
         False,
         "'Discuss' asks for several views: present each fairly before weighing them.",
         "End with a balanced view that follows from the points made.",
+        counter_share=0.35,
     ),
     Directive.ANALYSE: DirectiveRule(
         True,
@@ -106,6 +112,7 @@ DIRECTIVES: dict[Directive | None, DirectiveRule] = {
         "'Comment' asks for your informed opinion: state it early.",
         "End on your own view, with the one reason that carries it.",
         max_counter=1,
+        counter_share=0.2,
     ),
     Directive.EXPLAIN: DirectiveRule(
         False,
@@ -113,6 +120,7 @@ DIRECTIVES: dict[Directive | None, DirectiveRule] = {
         False,
         "'Explain' asks why or how: make the causes and links clear, not a debate.",
         "Sum up the explanation and its significance.",
+        counter_share=0.2,
     ),
     None: DirectiveRule(
         True,
@@ -158,9 +166,11 @@ TEMPLATES: dict[str, Template] = {
             sections=(
                 SectionSpec("introduction", "Introduction", 0.12, guidance=_INTRO),
                 SectionSpec("for", max_points=3, guidance=_FOR),
-                SectionSpec("against", max_points=2, when=COUNTER_VIEW, guidance=_AGAINST),
+                SectionSpec("against", max_points=2, when=COUNTER_VIEW, guidance=_AGAINST, counter=True),
                 SectionSpec("judgement", share=0.08, when=JUDGEMENT, guidance=_JUDGEMENT),
-                SectionSpec("conclusion", "Conclusion and way forward", 0.12, guidance=_CONCLUSION),
+                SectionSpec(
+                    "conclusion", "Conclusion and way forward", 0.12, guidance=_CONCLUSION, way_forward=1
+                ),
             ),
         ),
         Template(
@@ -179,7 +189,7 @@ TEMPLATES: dict[str, Template] = {
             sections=(
                 SectionSpec("introduction", "Introduction", 0.12, guidance=_INTRO),
                 SectionSpec("for", max_points=5, guidance=_FOR),
-                SectionSpec("against", max_points=3, when=COUNTER_VIEW, guidance=_AGAINST),
+                SectionSpec("against", max_points=3, when=COUNTER_VIEW, guidance=_AGAINST, counter=True),
                 SectionSpec("judgement", share=0.07, when=JUDGEMENT, guidance=_JUDGEMENT),
                 SectionSpec("way-forward", "Way forward", 0.08, max_points=2, guidance=_WAY_FORWARD),
                 SectionSpec("conclusion", "Conclusion", 0.10, guidance=_CONCLUSION),
@@ -201,7 +211,7 @@ TEMPLATES: dict[str, Template] = {
             sections=(
                 SectionSpec("introduction", "Introduction", 0.12, guidance=_INTRO),
                 SectionSpec("for", guidance=_FOR),
-                SectionSpec("against", guidance=_AGAINST),
+                SectionSpec("against", guidance=_AGAINST, counter=True),
                 SectionSpec("judgement", share=0.06, when=JUDGEMENT, guidance=_JUDGEMENT),
                 SectionSpec("way-forward", "Way forward", 0.10, guidance=_WAY_FORWARD),
                 SectionSpec("conclusion", "Conclusion", 0.10, guidance=_CONCLUSION),
@@ -239,6 +249,7 @@ TEMPLATES: dict[str, Template] = {
                     "attacks",
                     "Their likely attacks and our responses",
                     max_points=4,
+                    counter=True,
                     guidance=("Pre-empt, do not wait: answer the strongest attack first.",),
                 ),
                 SectionSpec(
@@ -262,7 +273,9 @@ TEMPLATES: dict[str, Template] = {
             sections=(
                 SectionSpec("introduction", "Thesis", 0.12, guidance=_INTRO),
                 SectionSpec("for", "Reasons", max_points=3, guidance=_FOR),
-                SectionSpec("against", "Objection and rebuttal", max_points=1, guidance=_AGAINST),
+                SectionSpec(
+                    "against", "Objection and rebuttal", max_points=1, guidance=_AGAINST, counter=True
+                ),
                 SectionSpec("conclusion", "Conclusion", 0.10, guidance=_CONCLUSION),
             ),
         ),
