@@ -56,9 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except MapFileError as exc:
-        for problem in exc.problems:
-            print(f"argmap: {problem}", file=sys.stderr)
+    except MapFileError as exc:  # one line: the first problem and how many more (validate lists all)
+        more = "; `argmap validate` lists them all" if len(exc.problems) > 1 else ""
+        print(f"argmap: {exc}{more}", file=sys.stderr)
         return 1
     except ArgmapError as exc:
         print(f"argmap: {exc}", file=sys.stderr)

@@ -69,6 +69,8 @@ class _DuplicateKey(Exception):
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: set[object] = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE:  # "<<: *defaults": PyYAML merges it below; its keys may be overridden
+            continue
         key = loader.construct_object(key_node, deep=deep)
         try:
             hash(key)
@@ -82,6 +84,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
+_MERGE = "tag:yaml.org,2002:merge"
 _MapLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -223,6 +226,8 @@ def parse_map(text: str, where: str = "<text>") -> ArgumentMap:
     """
     try:
         data = _load_yaml(text)
+    except RecursionError:
+        raise MapFileError([Located(where, None, "not valid YAML: nested too deeply to read")]) from None
     except _DuplicateKey as dup:
         raise MapFileError(
             [Located(where, dup.line, f"key {dup.key!r} appears twice in the same mapping")]

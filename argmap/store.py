@@ -294,6 +294,8 @@ class Library:
         """A new map from a skeleton (see ``argmap.skeletons.SKELETONS``); refuses a taken name."""
         if skeleton not in SKELETONS:
             raise StoreError(f"unknown skeleton {skeleton!r}; choose one of {', '.join(SKELETONS)}")
+        if not title.strip():
+            raise StoreError(f"map {check_name(name)!r} needs a title: give one with --title")
         argument_map = skeleton_map(skeleton, title, question)
         revision = self.save(name, argument_map, None)
         return LoadedMap(argument_map, self.path_of(name), revision)
@@ -314,10 +316,21 @@ class Library:
             raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
         if target.exists():
             raise StoreError(f"a map named {check_name(new_name)!r} already exists in {self.root}")
-        os.rename(source, target)
-        old_backups = self.data_dir / "backups" / check_name(name)
+        backups = self.data_dir / "backups"
+        old_backups, new_backups = backups / check_name(name), backups / check_name(new_name)
+        if new_backups.exists():
+            # Left by a deleted map of the new name: kept, but set aside, so they never pass for
+            # earlier versions of the renamed map.
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            os.replace(new_backups, backups / f"{check_name(new_name)}--set-aside-{stamp}")
         if old_backups.is_dir():
-            os.replace(old_backups, self.data_dir / "backups" / check_name(new_name))
+            os.replace(old_backups, new_backups)
+        try:
+            os.rename(source, target)
+        except OSError:
+            if new_backups.is_dir():
+                os.replace(new_backups, old_backups)  # the map keeps its name and its backups
+            raise
         return target
 
     def delete(self, name: str) -> TrashEntry:

@@ -158,3 +158,29 @@ def test_an_output_that_cannot_be_written_gives_one_line(good: Path, tmp_path: P
     blocker.write_text("not a folder")
     assert main(["render", str(good), "-o", str(blocker / "map.dot")]) == 1
     assert capsys.readouterr().err.startswith(f"argmap: {blocker / 'map.dot'}: cannot write")
+
+
+def test_new_without_a_title_is_one_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["--library", str(tmp_path), "new", "m", "--title", ""]) == 1
+    assert capsys.readouterr().err == "argmap: map 'm' needs a title: give one with --title\n"
+
+
+def test_commands_other_than_validate_say_one_line_with_a_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    broken = tmp_path / "two.yaml"
+    broken.write_text(
+        "title: T\nnodes:\n- id: a\n  kind: claim\n  supports: [x]\n  text: y\n- id: b\n  kind: claim\n  supports: [b]\n  text: z\n"
+    )
+    assert main(["show", str(broken)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"argmap: {broken}:5: node 'a' supports 'x', which does not exist (and 1 more problem); "
+        "`argmap validate` lists them all"
+    ]
+
+
+def test_validate_counts_one_node_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    one = tmp_path / "one.yaml"
+    one.write_text("title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n")
+    assert main(["validate", str(one)]) == 0
+    assert capsys.readouterr().out == f"{one}: ok (1 node)\n"

@@ -199,3 +199,41 @@ def test_every_library_map_reads_the_same_with_the_fast_yaml_reader():
     for path in sorted(ARGUMENTS.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert _load_yaml(text) == yaml.load(text, Loader=_MapLoader), path.name
+
+
+def test_merge_keys_work_as_in_yaml():
+    text = (
+        "title: T\n"
+        "nodes:\n"
+        "- {id: t, kind: thesis, text: Thesis.}\n"
+        "- &claim {id: b, kind: claim, supports: [t], tags: [economy], text: B.}\n"
+        "- <<: *claim\n"
+        "  id: a\n"
+        "  text: A.\n"
+        "  tags: [society]\n"
+    )
+    node = parse_map(text).nodes[2]
+    # merged from b, with the keys written here winning, as YAML says
+    assert (node.id, node.kind.value, node.supports, node.tags, node.text) == (
+        "a",
+        "claim",
+        ["t"],
+        ["society"],
+        "A.",
+    )
+    import yaml
+
+    from argmap.mapfile import _load_yaml
+
+    assert _load_yaml(text) == yaml.safe_load(text)
+
+
+def test_a_duplicate_key_beside_a_merge_is_still_refused():
+    text = "base: &b {x: 1}\nm:\n  <<: *b\n  y: 1\n  y: 2\n"
+    assert problems(text) == ["bad.yaml:5: key 'y' appears twice in the same mapping"]
+
+
+def test_yaml_nested_too_deeply_is_one_line_not_a_traceback():
+    assert problems("nodes: " + "[" * 5000 + "]" * 5000 + "\n") == [
+        "bad.yaml: not valid YAML: nested too deeply to read"
+    ]

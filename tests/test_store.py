@@ -171,3 +171,26 @@ def test_saved_files_are_readable_by_others_as_with_a_plain_write(library: Libra
     current = os.umask(0)
     os.umask(current)
     assert mode == 0o666 & ~current
+
+
+def test_rename_onto_a_deleted_maps_backups_keeps_both_histories_apart(library: Library):
+    old = library.create("b", "Old b")
+    library.save("b", old.map.model_copy(update={"title": "Old b, edited"}), old.revision)
+    library.delete("b")
+    first = library.create("a", "A")
+    library.save("a", first.map.model_copy(update={"title": "A, edited"}), first.revision)
+    a_backups = [path.read_bytes() for path in library.backups_of("a")]
+    library.rename("a", "b")
+    assert library.load("b").map.title == "A, edited"
+    assert [path.read_bytes() for path in library.backups_of("b")] == a_backups  # a's history only
+    assert not library.backups_of("a")
+    set_aside = [
+        path.name for path in (library.data_dir / "backups").iterdir() if "--set-aside-" in path.name
+    ]
+    assert len(set_aside) == 1 and set_aside[0].startswith("b--")
+
+
+def test_a_new_map_needs_a_title(library: Library):
+    with pytest.raises(StoreError, match="needs a title"):
+        library.create("m", "   ")
+    assert not library.exists("m")

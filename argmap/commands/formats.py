@@ -8,6 +8,7 @@ from pathlib import Path
 
 from argmap.commands.common import load_target
 from argmap.errors import ArgmapError
+from argmap.words import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +61,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"argmap: warning: {warning}", file=sys.stderr)
     write_atomic(output, dump_map(result.map).encode("utf-8"))
-    print(f"{output}: {len(result.map.nodes)} nodes, {len(result.map.relations())} relations from {fmt}")
+    nodes, relations = (
+        counted(len(result.map.nodes), "node"),
+        counted(len(result.map.relations()), "relation"),
+    )
+    print(f"{output}: {nodes}, {relations} from {fmt}")
     return 0
 
 
@@ -76,5 +81,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     _refuse_overwrite(output, args.force)
     loaded = load_target(args)
     write_atomic(output, write_text(loaded.map, fmt).encode("utf-8"))
-    print(f"{output}: {len(loaded.map.nodes)} nodes written as {FORMATS[fmt].label}")
+    print(f"{output}: {counted(len(loaded.map.nodes), 'node')} written as {FORMATS[fmt].label}")
     return 0

@@ -7,6 +7,7 @@ import sys
 
 from argmap.commands.common import add_map_argument, library_of, load_target, print_json
 from argmap.errors import ArgmapError, MapFileError
+from argmap.words import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,7 +52,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             failed += 1
             print(f"argmap: {exc}", file=sys.stderr)
             continue
-        print(f"{loaded.path}: ok ({len(loaded.map.nodes)} nodes)")
+        print(f"{loaded.path}: ok ({counted(len(loaded.map.nodes), 'node')})")
     return 1 if failed else 0
 
 
@@ -131,6 +132,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         print(f"no maps in {library_of(args).root}")
     for e in entries:
-        status = f"INVALID: {e.error}" if e.error else f"{e.node_count} nodes"
+        status = f"INVALID: {e.error}" if e.error else counted(e.node_count, "node")
         print(f"{e.name:24} {e.title}  ({status})")
     return 0

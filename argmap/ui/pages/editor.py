@@ -46,6 +46,7 @@ from argmap.ui.views import (
     cached_node_choices,
     cached_svg,
 )
+from argmap.words import counted
 
 SEVERITY_ICON = {
     Severity.ERROR: ":material/error:",
@@ -195,7 +196,7 @@ def toolbar(opened: state.OpenMap) -> None:
         )
     saved = "not saved (see above)" if opened.stale else f"saved to `{opened.name}.yaml`"
     status.caption(
-        f"{len(opened.map.nodes)} nodes · every change is {saved} · click a box on the map to select it"
+        f"{counted(len(opened.map.nodes), 'node')} · every change is {saved} · click a box on the map to select it"
     )
 
 

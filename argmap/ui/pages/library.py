@@ -20,11 +20,12 @@ from argmap.store import Entry
 from argmap.ui import state
 from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, md, show_messages
 from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
+from argmap.words import counted
 
 
 def counts_line(entry: Entry) -> str:
     parts = [f"{count} {kind}" for kind, count in entry.counts_by_kind.items() if count]
-    return f"{entry.node_count} nodes" + (f" ({', '.join(parts)})" if parts else "")
+    return counted(entry.node_count, "node") + (f" ({', '.join(parts)})" if parts else "")
 
 
 def when(moment: datetime) -> str:
@@ -168,7 +169,7 @@ def upload_section() -> None:
         except ArgmapError as exc:
             st.error(f"{md(str(exc))}; nothing was saved.", icon=":material/error:")
             return
-        st.success(f"{md(argument_map.title)}: {len(argument_map.nodes)} nodes, valid.")
+        st.success(f"{md(argument_map.title)}: {counted(len(argument_map.nodes), 'node')}, valid.")
         for warning in warnings:
             st.warning(md(warning))
         default = slugify(PurePath(upload.name).name.split(".")[0]) or "uploaded"
