@@ -403,6 +403,37 @@ def test_score_json_lists_every_node_with_base_and_strength(clean_file, capsys):
     assert evidence == {"id": "arms-share", "kind": "evidence", "base": 0.8, "strength": 0.8}
 
 
+@pytest.fixture
+def cycle_file(tmp_path):
+    # Two claims supporting each other settle at 1.0 and carry the thesis with them.
+    path = tmp_path / "cycle.yaml"
+    nodes = [
+        {"id": "t", "kind": "thesis", "text": "The thesis."},
+        {"id": "a", "kind": "claim", "supports": ["t", "b"], "text": "Claim a."},
+        {"id": "b", "kind": "claim", "supports": ["a"], "text": "Claim b."},
+    ]
+    path.write_text(dump_map(build(*nodes)), encoding="utf-8")
+    return path
+
+
+def test_score_names_a_cycle_even_when_it_settles(cycle_file, capsys):
+    assert main(["score", str(cycle_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    verdict_at = next(i for i, line in enumerate(lines) if line.startswith("Thesis holds at 1.00"))
+    assert lines[verdict_at + 1].startswith("Cycle (circular reasoning, settled in ")
+    assert lines[verdict_at + 1].endswith(" rounds): a -> b -> a")
+    assert not any(line.startswith("Did not converge") for line in lines)
+
+
+def test_score_json_lists_the_cycles(cycle_file, clean_file, capsys):
+    assert main(["score", str(cycle_file), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["converged"] is True
+    assert result["cycles"] == [["a", "b"]]
+    assert main(["score", str(clean_file), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cycles"] == []
+
+
 def test_score_of_the_seed_map_reports_the_thesis_strength(capsys):
     assert main(["score", str(SEED_MAP)]) == 0
     out = capsys.readouterr().out

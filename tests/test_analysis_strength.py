@@ -203,3 +203,50 @@ def test_balance_weighs_each_dimension_on_both_sides():
     assert rows["defence"].against_strength == pytest.approx(0.4)
     assert rows["economy"].for_nodes == ()
     assert rows["economy"].against_nodes == ("x",)
+
+
+def test_balance_counts_an_attacker_against_even_when_its_parent_shares_the_tag():
+    # The counterpoint opposes a thesis tagged like itself: it argues against, whatever the
+    # thesis's tags, and the thesis is not a point on its own side.
+    m = build(
+        node("t", "thesis", 0.5, tags=["economy"]),
+        node("c", "claim", 0.5, supports=["t"], tags=["economy"]),
+        node("cp", "counterpoint", 0.9, opposes=["t"], tags=["economy"]),
+    )
+    (row,) = balance(m)
+    assert row.for_strength == pytest.approx(0.5)
+    assert row.against_strength == pytest.approx(0.9)
+    assert row.for_nodes == ("c",)
+    assert row.against_nodes == ("cp",)
+
+
+def test_balance_counts_a_rebuttal_for_even_when_the_counterpoint_it_answers_shares_the_tag():
+    m = build(
+        node("t", "thesis", 0.5),
+        node("x", "counterpoint", 0.6, opposes=["t"], tags=["defence"]),
+        node("r", "rebuttal", 0.5, opposes=["x"], tags=["defence"]),
+        node("e", "evidence", 0.4, supports=["x"], tags=["defence"]),
+    )
+    rows = {row.tag: row for row in balance(m)}
+    # Attack 0.5 outweighs support 0.4, so x = 0.6 - 0.6 * 0.1 = 0.54; the evidence counts
+    # through x, and the rebuttal on its own, for the thesis.
+    assert rows["defence"].for_strength == pytest.approx(0.5)
+    assert rows["defence"].for_nodes == ("r",)
+    assert rows["defence"].against_strength == pytest.approx(0.54)
+    assert rows["defence"].against_nodes == ("x", "e")
+
+
+def test_balance_of_the_seed_maps_strategic_dimension_weighs_its_irritants():
+    seed = load_path(SEED_MAP).map
+    strengths = compute_strengths(seed)
+    thesis = seed.thesis()
+    assert thesis is not None and "strategic" in thesis.tags
+    rows = {row.tag: row for row in balance(seed, strengths)}
+    strategic = rows["strategic"]
+    assert strategic.against_nodes == ("west-tilt", "quad-restart", "china-pivot")
+    assert strategic.against_strength > 0
+    # quad-restart supports west-tilt, so it counts through it: F(west-tilt, china-pivot).
+    west, pivot = strengths.strength["west-tilt"], strengths.strength["china-pivot"]
+    assert strategic.against_strength == pytest.approx(1 - (1 - west) * (1 - pivot))
+    assert thesis.id not in strategic.for_nodes
+    assert strategic.for_strength != pytest.approx(strengths.strength[thesis.id])

@@ -17,7 +17,6 @@ from argmap.analysis.graph import (
     build_graph,
     components_leaves_first,
     descendants,
-    opposite,
     sides,
 )
 from argmap.analysis.strength import (
@@ -70,8 +69,9 @@ class Influence:
 @dataclass(frozen=True)
 class DimensionBalance:
     """One dimension (tag): the nodes tagged with it on each side of the thesis and each side's
-    strength, F(strengths) over the side's topmost tagged nodes (a tagged node under another node
-    with the same tag on the same side is already counted through it)."""
+    strength, F(strengths) over the side's topmost tagged nodes (a tagged node supporting another
+    node with the same tag on the same side is already counted through it; one opposing a node
+    with the tag argues on the other side, so it counts there). The thesis is on neither side."""
 
     tag: str
     for_strength: float
@@ -296,11 +296,12 @@ def balance(argument_map: ArgumentMap, strengths: Strengths | None = None) -> li
     """Per dimension (tag, in the map's tag order), the strength of each side of the thesis.
 
     Nodes that do not reach the thesis, and context, belong to no side and are left out. A node on
-    both sides counts on both.
+    both sides counts on both. The thesis is what the sides argue about, not a point on either,
+    so it is left out even when it carries the tag.
     """
     strengths = strengths or compute_strengths(argument_map)
     graph = build_graph(argument_map)
-    node_sides = sides(graph)
+    node_sides = {node_id: side_set for node_id, side_set in sides(graph).items() if node_id != graph.thesis}
     tags_of = {node.id: node.tags for node in argument_map.nodes}
     top = _topmost_tagged(graph, node_sides, tags_of)
     result: list[DimensionBalance] = []
@@ -329,19 +330,23 @@ def balance(argument_map: ArgumentMap, strengths: Strengths | None = None) -> li
 def _topmost_tagged(
     graph: MapGraph, node_sides: dict[str, frozenset[Side]], tags_of: dict[str, list[str]]
 ) -> set[tuple[str, str, Side]]:
-    """(node, tag, side) for each tagged node with no parent on the same side carrying the tag.
+    """(node, tag, side) for each tagged node that no parent on the same side carrying the tag
+    already counts.
 
-    A parent on the same side is one reached by a supporting relation (an opposing relation flips
-    the side), so evidence tagged "defence" under a claim tagged "defence" is not counted twice.
+    Only a parent the node supports counts it: the node's strength then adds to the parent's on
+    the parent's side, so evidence tagged "defence" under a claim tagged "defence" is not counted
+    twice. A node that opposes its parent argues on the other side, so a counterpoint tagged
+    "economy" against a claim (or thesis) tagged "economy" counts against, on its own. Parents
+    absent from ``node_sides`` (the thesis, nodes on no side) count nothing.
     """
     top: set[tuple[str, str, Side]] = set()
     for node_id, node_side_set in node_sides.items():
         for tag in tags_of[node_id]:
             for side in node_side_set:
                 covered = any(
-                    tag in tags_of[parent]
-                    and (side if relation is RelationType.SUPPORTS else opposite(side))
-                    in node_sides.get(parent, ())
+                    relation is RelationType.SUPPORTS
+                    and tag in tags_of[parent]
+                    and side in node_sides.get(parent, ())
                     for parent, relation in graph.parents[node_id]
                 )
                 if not covered:

@@ -21,10 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from argmap.analysis import compute_strengths, side_words, verdict
+    from argmap.model import find_cycles
 
     loaded = load_target(args)
     argument_map = loaded.map
     strengths = compute_strengths(argument_map)
+    # A settled cycle still shapes the verdict (two claims propping each other up reach 1.0), so
+    # it is always reported, not only when it fails to converge.
+    cycles = find_cycles(argument_map)
     judgement = verdict(argument_map, strengths)
     kinds = {node.id: node.kind.value for node in argument_map.nodes}
     # Strongest first; ties keep the map's order (sorted is stable).
@@ -46,6 +50,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                 "thesis_strength": judgement.strength,
                 "converged": strengths.converged,
                 "rounds": strengths.rounds,
+                "cycles": cycles,
                 "unanswered": list(judgement.unanswered),
                 "nodes": rows,
             }
@@ -57,6 +62,10 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"{row['id']:{width}}  {row['kind']:14}  {row['base']:5.2f}  {row['strength']:8.2f}")
     print()
     print(judgement.sentence)
+    if cycles:
+        loops = "; ".join(" -> ".join([*cycle, cycle[0]]) for cycle in cycles)
+        settled = f"settled in {strengths.rounds} rounds" if strengths.converged else "did not settle"
+        print(f"Cycle{'s' if len(cycles) > 1 else ''} (circular reasoning, {settled}): {loops}")
     against_word = side_words(argument_map)[1]
     print(f"Unanswered {against_word}: " + (", ".join(judgement.unanswered) or "none"))
     if not strengths.converged:
