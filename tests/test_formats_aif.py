@@ -166,3 +166,50 @@ def test_aif_without_argmap_records_still_round_trips_its_structure():
     again = _read(document).map
     assert len(again.nodes) == len(argument_map.nodes)
     assert len(again.relations()) == len(argument_map.relations())
+
+
+def _with(argmap_record=None, **extra):
+    graph = _graph([(1, "I", "Tax sugar."), (2, "I", "Sugar harms health."), (3, "RA", "")], [(2, 3), (3, 1)])
+    if argmap_record is not None:
+        graph["nodes"][0]["argmap"] = argmap_record
+    return json.dumps({**graph, **extra})
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (_with(locutions=5), "t.json: not AIF: 'locutions' must be a list"),
+        (_with(participants={"participantID": 1}), "t.json: not AIF: 'participants' must be a list"),
+        (_with({"tags": 5}), "t.json: I node '1': argmap field 'tags' must be a list of text"),
+        (_with({"tags": ["ok", 5]}), "I node '1': argmap field 'tags' must be a list of text"),
+        (_with({"sources": [{"title": 5}]}), "I node '1': argmap field 'sources' item #1 needs a 'title'"),
+        (
+            _with({"kind": "evidence", "sources": [{"title": 5}]}),
+            "I node '1': argmap field 'sources' item #1 needs a 'title'",
+        ),
+        (
+            _with({"sources": [{"title": "T", "url": 5}]}),
+            "argmap field 'sources' item #1: 'url' must be text",
+        ),
+        (_with({"sources": "T"}), "I node '1': argmap field 'sources' must be a list"),
+        (_with({"kind": ["claim"]}), "I node '1': argmap field 'kind' must be text"),
+        (_with({"label": 3}), "I node '1': argmap field 'label' must be text"),
+        (_with({"score": 2}), "I node '1': argmap field 'score' must be a number from 0 to 1"),
+        (_with({"score": True}), "I node '1': argmap field 'score' must be a number from 0 to 1"),
+        (_with(7), "I node '1': its 'argmap' record must be an object"),
+        (_with(argmap={"title": 5}), "the file's 'argmap' record: 'title' must be text"),
+        ("[" * 200_000, "t.json: not valid AIF: the JSON is nested too deeply to read"),
+        ('{"nodes": ' + "[" * 200_000, "t.json: not valid AIF: the JSON is nested too deeply to read"),
+    ],
+)
+def test_odd_but_valid_json_is_refused_in_one_line_naming_the_node_and_field(document, message):
+    with pytest.raises(FormatError) as caught:
+        _read(document)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_null_dialogue_lists_and_argmap_fields_count_as_missing():
+    document = _with({"kind": None, "tags": None, "sources": None}, locutions=None, participants=None)
+    argument_map = _read(document).map
+    assert [n.text for n in argument_map.nodes] == ["Tax sugar.", "Sugar harms health."]
+    assert argument_map.nodes[0].kind is Kind.THESIS

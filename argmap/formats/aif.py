@@ -14,6 +14,10 @@ same under a top-level ``"AIF"`` key. Node ids may be strings or integers; ``loc
 - PA (preference) and the dialogue layer (L locutions, YA illocutions, TA transitions) are not
   argument structure and are skipped; the speaker of a statement (found through L -> YA -> I and the
   locution's participant, or the ``Name: text`` form of the L node) is kept in the node's notes.
+- Odd but valid JSON is refused in one line naming the file and the node and field, never read
+  half-way: ``locutions`` or ``participants`` that are not lists, an ``"argmap"`` record whose
+  fields have the wrong type (tags not a list of text, a source without a text title, a score
+  outside 0..1), or nesting too deep to read. A ``null`` field counts as missing.
 
 Writing is deterministic: I nodes numbered in map order, then one RA or CA node per relation, edges
 in the same order, no timestamps. Each I node carries an ``"argmap"`` record (id, kind, label,
@@ -41,6 +45,8 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(source_name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise FormatError(source_name, "not valid AIF: the JSON is nested too deeply to read") from None
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         extension = document.get("argmap")
         document = document["AIF"]
@@ -89,7 +95,7 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
     if not statements:
         raise FormatError(source_name, "the file has no I nodes (statements) to import")
     warnings: list[str] = []
-    speakers = _speakers(document, nodes, incoming)
+    speakers = _speakers(document, nodes, incoming, source_name)
     drafts: dict[str, Draft] = {}
     for node_id in statements:
         drafts[node_id] = _draft(node_id, nodes[node_id], speakers.get(node_id), warnings, source_name)
@@ -135,7 +141,10 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
         warnings.append(f"{source_name}: skipped nodes outside the argument layer: {listed}")
 
     fields = extension if isinstance(extension, dict) else {}
-    title = fields.get("title") if isinstance(fields.get("title"), str) else None
+    for name in ("title", "question", "conclusion"):
+        if fields.get(name) is not None and not isinstance(fields[name], str):
+            raise FormatError(source_name, f"the file's 'argmap' record: {name!r} must be text")
+    title = fields.get("title")
     if title is None:
         raw_text = document.get("text") if isinstance(document.get("text"), str) else None
         title = source_name.rsplit("/", 1)[-1].removesuffix(".json").removesuffix(".aif")
@@ -147,8 +156,8 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
         edges,
         where=source_name,
         warnings=warnings,
-        question=fields.get("question") if isinstance(fields.get("question"), str) else None,
-        conclusion=fields.get("conclusion") if isinstance(fields.get("conclusion"), str) else None,
+        question=fields.get("question"),
+        conclusion=fields.get("conclusion"),
     )
     return _with_map_fields(result, fields, source_name)
 
@@ -156,20 +165,36 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
 def _draft(node_id: str, node: dict[str, Any], speaker: str | None, warnings: list[str], where: str) -> Draft:
     draft = Draft(node_id, node["text"])
     record = node.get("argmap")
-    if isinstance(record, dict):
-        draft.id_hint = record.get("id") if isinstance(record.get("id"), str) else None
+    if record is not None and not isinstance(record, dict):
+        raise FormatError(where, f"I node {node_id!r}: its 'argmap' record must be an object")
+    if record is not None:
+
+        def field(name: str, expected: type | tuple[type, ...], what: str) -> Any:
+            value = record.get(name)
+            if value is not None and (not isinstance(value, expected) or isinstance(value, bool)):
+                raise FormatError(where, f"I node {node_id!r}: argmap field {name!r} must be {what}")
+            return value
+
+        draft.id_hint = field("id", str, "text")
+        kind = field("kind", str, "text")
         try:
-            draft.kind = Kind(record["kind"]) if "kind" in record else None
+            draft.kind = Kind(kind) if kind is not None else None
         except ValueError:
-            warnings.append(f"{where}: node {node_id}: unknown kind {record['kind']!r}; inferred instead")
-        draft.label = record.get("label") if isinstance(record.get("label"), str) else None
-        draft.tags = [t for t in record.get("tags", []) if isinstance(t, str)]
-        draft.basis = record.get("basis") if isinstance(record.get("basis"), str) else None
-        draft.sources = [s for s in record.get("sources", []) if isinstance(s, dict) and s.get("title")]
-        score = record.get("score")
-        draft.score = float(score) if isinstance(score, (int, float)) and 0 <= score <= 1 else None
-        if isinstance(record.get("notes"), str):
-            draft.notes.append(record["notes"])
+            warnings.append(f"{where}: node {node_id}: unknown kind {kind!r}; inferred instead")
+        draft.label = field("label", str, "text")
+        tags = field("tags", list, "a list of text") or []
+        if not all(isinstance(tag, str) for tag in tags):
+            raise FormatError(where, f"I node {node_id!r}: argmap field 'tags' must be a list of text")
+        draft.tags = tags
+        draft.basis = field("basis", str, "text")
+        draft.sources = _sources(field("sources", list, "a list of objects") or [], node_id, where)
+        score = field("score", (int, float), "a number from 0 to 1")
+        if score is not None and not 0 <= score <= 1:
+            raise FormatError(where, f"I node {node_id!r}: argmap field 'score' must be a number from 0 to 1")
+        draft.score = None if score is None else float(score)
+        notes = field("notes", str, "text")
+        if notes is not None:
+            draft.notes.append(notes)
     else:
         draft.notes.append(f"AIF node {node_id}.")
     if speaker:
@@ -177,10 +202,30 @@ def _draft(node_id: str, node: dict[str, Any], speaker: str | None, warnings: li
     return draft
 
 
+def _sources(raw: list[Any], node_id: str, where: str) -> list[dict[str, str]]:
+    """An I node's argmap sources, each an object with a text title and text (or null) other fields."""
+    sources: list[dict[str, str]] = []
+    for number, source in enumerate(raw, start=1):
+        place = f"I node {node_id!r}: argmap field 'sources' item #{number}"
+        if not isinstance(source, dict):
+            raise FormatError(where, f"{place} must be an object")
+        title = source.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise FormatError(where, f"{place} needs a 'title' that is text")
+        for key, value in source.items():
+            if value is not None and not isinstance(value, str):
+                raise FormatError(where, f"{place}: {key!r} must be text")
+        sources.append(source)
+    return sources
+
+
 def _speakers(
-    document: dict[str, Any], nodes: dict[str, dict[str, Any]], incoming: dict[str, list[str]]
+    document: dict[str, Any], nodes: dict[str, dict[str, Any]], incoming: dict[str, list[str]], where: str
 ) -> dict[str, str]:
     """Speaker name of each I node, from L -> YA -> I and the locution's participant."""
+    for name in ("participants", "locutions"):
+        if document.get(name) is not None and not isinstance(document[name], list):
+            raise FormatError(where, f"not AIF: {name!r} must be a list")
     people: dict[str, str] = {}
     for participant in document.get("participants") or []:
         if isinstance(participant, dict) and "participantID" in participant:
