@@ -279,10 +279,22 @@ def _describe(err: Any, data: dict[str, Any]) -> str:
     if isinstance(err.get("ctx"), dict) and isinstance(err["ctx"].get("error"), Exception):
         message = str(err["ctx"]["error"])
     message = message.removeprefix("Value error, ")
+    if kind == "model_type":  # "… a valid dictionary or instance of Node": pydantic's words
+        return f"{owner}: {field}: must be a mapping of keys (id, kind, text …), not {_yaml_kind(err.get('input'))}"
+    if message == "Keys should be strings":
+        return f"{owner}: key {json.dumps(loc[-2] if len(loc) > 1 else loc[-1])} must be a word, not a number"
     shown = err.get("input")
     if kind not in ("model_type", "dict_type", "list_type") and isinstance(shown, (str, int, float, bool)):
         return f"{owner}: {field} {json.dumps(shown, ensure_ascii=False)}: {message}"
     return f"{owner}: {field}: {message}"
+
+
+def _yaml_kind(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {json.dumps(value, ensure_ascii=False)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a number" if isinstance(value, (int, float)) and not isinstance(value, bool) else "a value"
 
 
 def _owner(loc: tuple[Any, ...], data: dict[str, Any]) -> tuple[str, str]:

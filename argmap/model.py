@@ -184,7 +184,8 @@ class Node(_Strict):
     tags: list[str] = Field(default_factory=list)
     basis: Basis | None = None
     sources: list[Source] = Field(default_factory=list)
-    score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    # strict: `score: yes` or `score: "0.5"` is a mistake to report, not a number to guess
+    score: Annotated[float, Field(ge=0.0, le=1.0, strict=True, allow_inf_nan=False)] | None = None
     notes: str | None = None
 
     @field_validator("tags")

@@ -97,10 +97,20 @@ def check_name(name: str) -> str:
     return bare
 
 
-def read_input(path: Path, what: str = "file") -> bytes:
-    """The bytes of a file the user named; StoreError with one line when it cannot be read."""
+#: A map file larger than this is refused before it is read (a 10,000-node map is about 2.5 MB).
+MAP_FILE_LIMIT = 64 * 1024 * 1024
+
+
+def read_input(path: Path, what: str = "file", limit: int = MAP_FILE_LIMIT) -> bytes:
+    """The bytes of a file the user named; StoreError with one line when it cannot be read or is
+    larger than ``limit`` bytes. Never reads more than ``limit`` + 1 bytes, so a huge file or a
+    device such as /dev/zero is refused without filling the memory."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise StoreError(f"{path}: larger than the {limit // (1024 * 1024)} MB limit for a {what}")
+        return data
     except FileNotFoundError:
         raise StoreError(f"{path}: no such {what}") from None
     except IsADirectoryError:
@@ -381,6 +391,7 @@ def resolve(target: str, library: Library | None = None) -> LoadedMap:
 
 
 __all__ = [
+    "MAP_FILE_LIMIT",
     "Entry",
     "Library",
     "LoadedMap",

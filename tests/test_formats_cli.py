@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import SEED_MAP, SEED_NOTE
 
@@ -76,3 +78,20 @@ def test_writing_a_format_that_only_reads_is_refused():
 
     with pytest.raises(FormatError, match="cannot write Kialo"):
         write_text(load_path(SEED_MAP).map, "kialo")
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    big = tmp_path / "big.argdown"
+    with big.open("wb") as stream:  # sparse: 33 MB that take no disk
+        stream.truncate(33 * 1024 * 1024)
+    assert main(["import", str(big), "-o", str(tmp_path / "out.yaml")]) == 1
+    assert capsys.readouterr().err == f"argmap: {big}: larger than the 32 MB limit for a file\n"
+
+
+def test_an_endless_device_is_refused_not_read_into_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    assert main(["import", "/dev/zero", "--from", "argdown", "-o", str(tmp_path / "out.yaml")]) == 1
+    assert "larger than the 32 MB limit" in capsys.readouterr().err

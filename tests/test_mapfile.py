@@ -44,6 +44,9 @@ nodes:
 """
 
 
+THESIS_WITH = "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n"
+
+
 def problems(text: str) -> list[str]:
     with pytest.raises(MapFileError) as caught:
         parse_map(text, "bad.yaml")
@@ -237,3 +240,27 @@ def test_yaml_nested_too_deeply_is_one_line_not_a_traceback():
     assert problems("nodes: " + "[" * 5000 + "]" * 5000 + "\n") == [
         "bad.yaml: not valid YAML: nested too deeply to read"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1: b\ntitle: T\n", "bad.yaml:1: the map: key 1 must be a word, not a number"),
+        (
+            "title: T\nnodes: [a]\n",
+            'bad.yaml:2: node #1: node: must be a mapping of keys (id, kind, text …), not the text "a"',
+        ),
+        (THESIS_WITH + "  score: .nan\n", "bad.yaml:6: node 't': score NaN: Input should be a finite number"),
+        (THESIS_WITH + "  score: true\n", "bad.yaml:6: node 't': score true: Input should be a valid number"),
+        (
+            THESIS_WITH + '  score: "0.5"\n',
+            "bad.yaml:6: node 't': score \"0.5\": Input should be a valid number",
+        ),
+    ],
+)
+def test_wrong_values_are_named_in_the_users_words(text: str, message: str):
+    assert problems(text) == [message]
+
+
+def test_a_whole_number_is_a_score():
+    assert parse_map(THESIS_WITH + "  score: 1\n").nodes[0].score == 1.0

@@ -50,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source, output = Path(args.source), Path(args.output)
     _refuse_overwrite(output, args.force)
-    data = read_input(source)
+    data = read_input(source, limit=FILE_LIMIT_BYTES)
     fmt = args.fmt
     if fmt is None:
         sample = data[:4096].decode("utf-8", errors="replace")
