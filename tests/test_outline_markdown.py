@@ -36,6 +36,14 @@ def test_user_text_cannot_become_markup():
     assert r"1. x\_y \<b\>" in text
 
 
+def test_an_ampersand_stays_as_typed_and_never_becomes_an_entity():
+    text = outline_to_markdown(
+        Outline(title="T", sections=(Section("S", points=(Point("Tom & Jerry &amp; &#39; &nbsp;"),)),))
+    )
+    # CommonMark would show "&amp;" as "&": escaped, it shows as typed; a lone "&" needs nothing
+    assert r"1. Tom & Jerry \&amp; \&\#39; \&nbsp;" in text
+
+
 def test_guidance_is_a_quote_that_can_be_left_out():
     outline = Outline(
         title="T", sections=(Section("S", guidance=("Open with a fact.",), points=(Point("p"),)),)

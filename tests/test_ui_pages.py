@@ -126,6 +126,7 @@ def test_md_escapes_only_what_markdown_would_read():
     assert md("plain words, 2024-25 & <b>") == r"plain words, 2024-25 & \<b\>"
     assert md("- not a list\n1. nor this\n  + nor this") == "\\- not a list\n1\\. nor this\n  \\+ nor this"
     assert md("a_b `c` ~d~ #e |f|") == r"a\_b \`c\` \~d\~ \#e \|f\|"
+    assert md("Tom & Jerry &amp;") == r"Tom & Jerry \&amp;"
 
 
 def test_delete_moves_a_map_to_the_trash_and_restore_brings_it_back(app: AppTest, library: Library):

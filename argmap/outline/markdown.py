@@ -10,7 +10,8 @@ import re
 
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, Table, xml_safe
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# "&" only where it would start an entity ("&amp;", "&#39;"): "Tom & Jerry" stays as typed.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;))")
 _INDENT = "   "  # three spaces: the width of "1. ", so nested lists line up under the text
 
 

@@ -33,7 +33,7 @@ def md(text: str) -> str:
     return _LINE_START.sub(r"\1\\\2", escaped)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$]|&(?=#?[A-Za-z0-9]+;))")  # "&amp;" stays as typed
 # A line that starts like a list item or a quote: "- ", "+ ", "1. ", "1) "
 _LINE_START = re.compile(r"^(\s*\d*)([-+]|(?<=\d)[.)])(?=\s|$)", re.MULTILINE)
 
