@@ -213,3 +213,11 @@ def test_null_dialogue_lists_and_argmap_fields_count_as_missing():
     argument_map = _read(document).map
     assert [n.text for n in argument_map.nodes] == ["Tax sugar.", "Sugar harms health."]
     assert argument_map.nodes[0].kind is Kind.THESIS
+
+
+def test_twenty_thousand_equal_statements_get_numbered_ids_in_order():
+    # Took 40 s when each id searched yes-2, yes-3 … from the start; now about a second.
+    count = 20_000
+    document = {"nodes": [{"nodeID": i, "text": "Yes.", "type": "I"} for i in range(count)], "edges": []}
+    argument_map = _read(document).map
+    assert [n.id for n in argument_map.nodes] == ["yes"] + [f"yes-{n}" for n in range(2, count + 1)]

@@ -129,3 +129,10 @@ def test_a_note_without_a_closing_paragraph_has_no_thesis_and_says_so():
     assert result.map.thesis() is None
     assert result.map.nodes[0].kind is Kind.COUNTERPOINT
     assert any("no closing paragraph" in w for w in result.warnings)
+
+
+def test_twenty_thousand_equal_bullets_get_numbered_ids_in_order():
+    # Took 56 s when each id searched yes-2, yes-3 … from the start; now about a second.
+    count = 20_000
+    argument_map = read_text("Title\n\n" + "- Yes.\n" * count, "notes", "same.txt").map
+    assert [n.id for n in argument_map.nodes] == ["yes"] + [f"yes-{n}" for n in range(2, count + 1)]

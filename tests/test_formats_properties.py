@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.formats import FORMATS, FormatError, read_text, write_text
-from argmap.formats.common import one_line
+from argmap.formats.common import _unique_id, one_line
 from argmap.mapfile import map_from_data, map_to_data
-from argmap.model import Kind
+from argmap.model import SLUG_MAX, Kind
 
 _TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co"), blacklist_characters="\u2028\u2029\x85"),
@@ -92,3 +92,53 @@ def test_random_text_never_crashes_a_reader(text, fmt):
         assert "\n" not in str(error) and str(error).startswith("noise")
     else:
         assert result.map.title
+
+
+def _first_free_id(base: str, taken: set[str]) -> str:
+    """The id rule as first written (quadratic for many equal labels): the reference for the fast one."""
+    base = (base or "statement")[:SLUG_MAX].strip("-") or "statement"
+    candidate, number = base, 2
+    while candidate in taken:
+        suffix = f"-{number}"
+        candidate = base[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+_BASES = [
+    "a",
+    "a-2",
+    "a-3",
+    "a-2-2",
+    "b",
+    "",
+    "-",
+    "x" * (SLUG_MAX - 1),
+    "x" * SLUG_MAX,
+    "x" * (SLUG_MAX - 2) + "-2",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_BASES), max_size=40), st.sets(st.sampled_from([*_BASES, "a-4", "statement"]))
+)
+@_SETTINGS
+def test_ids_are_the_same_as_the_first_free_numbered_slug(bases, requested):
+    slow, fast, numbers = set(requested), set(requested), {}
+    assert [_unique_id(b, fast, numbers) for b in bases] == [_first_free_id(b, slow) for b in bases]
+
+
+class _CountingSet(set):
+    lookups = 0
+
+    def __contains__(self, item):
+        self.lookups += 1
+        return super().__contains__(item)
+
+
+def test_many_equal_labels_cost_linear_time():
+    taken, numbers = _CountingSet(), {}
+    ids = [_unique_id("yes", taken, numbers) for _ in range(5_000)]
+    assert ids == ["yes"] + [f"yes-{n}" for n in range(2, 5_001)]
+    assert taken.lookups <= 2 * 5_000  # the first-free search made 12.5 million

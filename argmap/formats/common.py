@@ -86,13 +86,23 @@ def tag_slug(text: str) -> str | None:
     return slug or None
 
 
-def _unique_id(base: str, taken: set[str]) -> str:
+def _unique_id(base: str, taken: set[str], next_number: dict[str, int]) -> str:
+    """``base`` as an id not yet in ``taken``, else ``base-2``, ``base-3`` … (the first one free).
+
+    ``next_number`` remembers, per base, the number after the last one given, so that many equal
+    labels cost linear time, not quadratic: ids are only ever added to ``taken``, so every smaller
+    number is still taken and the search may start there and give the same id as from 2.
+    """
     base = (base or "statement")[:SLUG_MAX].strip("-") or "statement"
-    candidate, number = base, 2
-    while candidate in taken:
-        suffix = f"-{number}"
-        candidate = base[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
-        number += 1
+    candidate, number = base, next_number.get(base, 2)
+    if base in next_number or candidate in taken:
+        while True:
+            suffix = f"-{number}"
+            candidate = base[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+            number += 1
+            if candidate not in taken:
+                break
+    next_number[base] = number
     taken.add(candidate)
     return candidate
 
@@ -151,6 +161,7 @@ def assemble(
     dropped = _settle(drafts, parents, children, kinds)
 
     taken: set[str] = set()
+    next_number: dict[str, int] = {}
     ids: dict[str, str] = {}
     for draft in drafts:  # requested ids first, so that a later slug cannot take one
         hint = draft.id_hint
@@ -159,7 +170,7 @@ def assemble(
             taken.add(hint)
     for draft in drafts:
         if draft.key not in ids:
-            ids[draft.key] = _unique_id(slugify(draft.label or draft.text), taken)
+            ids[draft.key] = _unique_id(slugify(draft.label or draft.text), taken, next_number)
 
     for child, relation, parent in dropped:
         warnings.append(
