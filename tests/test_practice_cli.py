@@ -106,3 +106,14 @@ def test_deck_writes_the_same_package_twice(tmp_path, capsys):
     assert "collection.anki2" in zipfile.ZipFile(first).namelist()
     notes = len(all_drill_items(load_path(SEED_MAP).map))
     assert f"({notes} notes)" in capsys.readouterr().out
+
+
+def test_deck_of_a_map_file_with_a_space_in_its_name(tmp_path, capsys):
+    spaced = tmp_path / "my map.yaml"
+    spaced.write_bytes(SEED_MAP.read_bytes())
+    out = tmp_path / "sp.apkg"
+
+    assert main(["deck", str(spaced), "-o", str(out)]) == 0
+
+    assert f"wrote {out}" in capsys.readouterr().out
+    assert "collection.anki2" in zipfile.ZipFile(out).namelist()

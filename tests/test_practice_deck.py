@@ -13,7 +13,7 @@ import pytest
 from conftest import SEED_MAP
 
 from argmap.practice import all_drill_items
-from argmap.practice.deck import build_deck
+from argmap.practice.deck import build_deck, tag_name
 from argmap.store import load_path
 
 EDITED = datetime(2025, 3, 1, tzinfo=UTC)
@@ -22,6 +22,17 @@ EDITED = datetime(2025, 3, 1, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def seed():
     return load_path(SEED_MAP).map
+
+
+def _tags(deck: bytes, tmp_path: Path) -> set[str]:
+    with zipfile.ZipFile(io.BytesIO(deck)) as package:
+        collection = tmp_path / "tags.anki2"
+        collection.write_bytes(package.read("collection.anki2"))
+    db = sqlite3.connect(collection)
+    try:
+        return {tag for (tags,) in db.execute("SELECT tags FROM notes") for tag in tags.split()}
+    finally:
+        db.close()
 
 
 def _notes(deck: bytes, tmp_path: Path) -> list[tuple[str, str, int]]:
@@ -80,3 +91,32 @@ def test_decks_of_different_maps_do_not_share_note_guids(seed, tmp_path):
     second = {guid for guid, _, _ in _notes(build_deck(seed, "india-russia-copy", EDITED), tmp_path)}
 
     assert not first & second
+
+
+def test_a_library_map_is_tagged_with_its_name_as_it_is(seed, tmp_path):
+    assert _tags(build_deck(seed, "india-russia", EDITED), tmp_path) == {
+        "argmap::rebuttal",
+        "argmap::evidence",
+        "argmap::map::india-russia",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [
+        ("my map", "my_map"),
+        ("भारत रूस  संबंध", "भारत_रूस_संबंध"),
+        ('notes "draft"\tv2', "notes_draft_v2"),
+        ("a::b", "a_b"),
+        ("\u3000", "map"),
+    ],
+)
+def test_a_map_file_name_a_tag_cannot_hold_is_tagged_with_underscores(seed, tmp_path, name, tag):
+    deck = build_deck(seed, name, EDITED)
+
+    assert f"argmap::map::{tag}" in _tags(deck, tmp_path)
+    assert tag_name(name) == tag
+    # The note ids still come from the name itself, so "my map" and "my_map" do not share notes.
+    assert {guid for guid, _, _ in _notes(deck, tmp_path)}.isdisjoint(
+        guid for guid, _, _ in _notes(build_deck(seed, tag, EDITED), tmp_path)
+    )

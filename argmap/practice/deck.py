@@ -10,6 +10,11 @@ counts from) and zips the collection with the temporary file's time, so two runs
 time is the caller's ``modified`` (the CLI passes the map file's modification time: an edited map
 gives newer notes, which Anki's importer takes as updates), and the package is zipped again with a
 fixed entry date, which makes the same map give a byte-identical deck.
+
+Each note is tagged ``argmap::MODE`` and ``argmap::map::NAME``. Anki tags cannot hold spaces (nor
+quotes, control characters or, outside the hierarchy, ``::``), so characters of the name that a tag
+cannot hold become ``_`` (see :func:`tag_name`): ``my map.yaml`` is tagged ``argmap::map::my_map``.
+Library names (letters, digits, ``-`` and ``_``) are used as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import re
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -30,6 +36,9 @@ from argmap.practice.drills import INSTRUCTIONS, DrillItem, all_drill_items
 
 _MODEL_NAME = "argmap drill"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
+#: What a tag cannot hold: whitespace (Anki's separator, the ideographic space included), quotes,
+#: control characters, and colons (``::`` would make a tag hierarchy of the name).
+_TAG_UNSAFE = re.compile(r'[\s"\x00-\x1f\x7f:]+')
 _CSS = """
 .card { font-family: sans-serif; font-size: 19px; text-align: left; color: #1d1d1f; background: #fff; }
 .instruction { font-size: 14px; color: #5b5b66; text-transform: uppercase; letter-spacing: .04em; }
@@ -87,7 +96,7 @@ def build_deck(
                     _html(argument_map.title),
                     _html(item.id),
                 ],
-                tags=[f"argmap::{item.mode.value}", f"argmap::map::{map_name}"],
+                tags=[f"argmap::{item.mode.value}", f"argmap::map::{tag_name(map_name)}"],
                 guid=genanki.guid_for("argmap", map_name, item.id),
             )
         )
@@ -95,6 +104,12 @@ def build_deck(
         raw = Path(folder) / "deck.apkg"
         genanki.Package(deck).write_to_file(str(raw), timestamp=modified.timestamp())
         return _rezip(raw.read_bytes())
+
+
+def tag_name(name: str) -> str:
+    """A map name as one Anki tag component: every run of characters a tag cannot hold (see
+    :data:`_TAG_UNSAFE`) becomes ``_``; a name left empty becomes ``map``."""
+    return _TAG_UNSAFE.sub("_", name).strip("_") or "map"
 
 
 def _rezip(package: bytes) -> bytes:
