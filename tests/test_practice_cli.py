@@ -117,3 +117,12 @@ def test_deck_of_a_map_file_with_a_space_in_its_name(tmp_path, capsys):
 
     assert f"wrote {out}" in capsys.readouterr().out
     assert "collection.anki2" in zipfile.ZipFile(out).namelist()
+
+
+def test_drill_for_the_against_side_says_what_the_against_side_lacks(library, capsys):
+    assert main(["drill", str(SEED_MAP), "--side", "against", "--library", str(library.root)]) == 1
+
+    err = capsys.readouterr().err
+    assert "no answer from the against side to any for-side point" in err
+    assert "drill the for side" in err
+    assert len(err.strip().splitlines()) == 1

@@ -8,6 +8,7 @@ from fsrs import Rating
 
 from argmap.model import ArgumentMap
 from argmap.practice import DrillMode, PracticeError, drill_items, grade_for, score_answer
+from argmap.practice.drills import require_items
 from argmap.practice.scoring import key_terms
 from argmap.store import load_path
 
@@ -146,3 +147,80 @@ def test_key_terms_put_names_and_figures_before_common_words():
 )
 def test_scores_map_to_review_grades(score, grade):
     assert grade_for(score) is grade
+
+
+def _debate(*nodes: dict) -> ArgumentMap:
+    return ArgumentMap.model_validate(
+        {
+            "title": "Debate",
+            "nodes": [
+                {"id": "t", "kind": "thesis", "text": "The motion."},
+                {"id": "pro", "kind": "claim", "supports": ["t"], "text": "A point for."},
+                {"id": "con", "kind": "counterpoint", "opposes": ["t"], "text": "A point against."},
+                *nodes,
+            ],
+        }
+    )
+
+
+def _refusal(argument_map, mode, side) -> str:
+    with pytest.raises(PracticeError) as refused:
+        require_items(drill_items(argument_map, mode, side), argument_map, mode, side)
+    return str(refused.value)
+
+
+def test_the_against_side_rebuttal_drill_says_the_map_has_no_against_answers(seed):
+    message = _refusal(seed, "rebuttal", "against")
+
+    assert message == (
+        "map 'India–Russia relations' has no answer from the against side to any for-side point "
+        "(such as a counterpoint under one of its claims), so there is nothing to drill in rebuttal mode; "
+        "add one, or drill the for side"
+    )
+
+
+def test_the_for_side_rebuttal_drill_says_the_map_has_no_for_answers():
+    answered = _debate({"id": "c2", "kind": "counterpoint", "opposes": ["pro"], "text": "Not so."})
+
+    message = _refusal(answered, "rebuttal", "for")
+
+    assert "has no answer from the for side to any against-side point" in message
+    assert "(such as a rebuttal or recommendation under one of its counterpoints)" in message
+    assert message.endswith("; add one, or drill the against side")
+
+
+def test_a_map_with_no_answers_at_all_does_not_suggest_the_other_side():
+    assert _refusal(_debate(), "rebuttal", "against").endswith("nothing to drill in rebuttal mode; add one")
+    assert _refusal(_debate(), "rebuttal", "for").endswith("nothing to drill in rebuttal mode; add one")
+    assert "no point that has a rebuttal" in _refusal(_debate(), "rebuttal", None)
+
+
+@pytest.mark.parametrize(
+    ("mode", "side", "why"),
+    [
+        ("evidence", "for", "no for-side point with evidence under it"),
+        ("evidence", "against", "no against-side point with evidence under it"),
+    ],
+)
+def test_other_modes_name_the_side_they_lack(mode, side, why):
+    assert f"has {why}, so there is nothing to drill in {mode} mode" in _refusal(_debate(), mode, side)
+
+
+def test_switch_and_steelman_name_the_missing_side():
+    only_for = ArgumentMap.model_validate(
+        {
+            "title": "One-sided",
+            "nodes": [
+                {"id": "t", "kind": "thesis", "text": "The motion."},
+                {"id": "pro", "kind": "claim", "supports": ["t"], "text": "A point for."},
+            ],
+        }
+    )
+
+    assert "has no against-side main points (counterpoints opposing the thesis)" in _refusal(
+        only_for, "switch", "for"
+    )
+    assert _refusal(only_for, "steelman", "for").endswith(
+        "has no against-side points, so there is "
+        "nothing to drill in steelman mode; add one, or drill the against side"
+    )

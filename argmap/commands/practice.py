@@ -127,7 +127,9 @@ def cmd_drill(args: argparse.Namespace) -> int:
         print(f"forgot {forgotten} tries at {loaded.name!r} in {store.path}")
         return 0
     strengths = compute_strengths(loaded.map).strength
-    items = require_items(drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode)
+    items = require_items(
+        drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode, args.side
+    )
     now = datetime.now(UTC)
     queue = (items if args.all else store.due_items(loaded.name, items, now))[: args.count]
     if not queue:

@@ -140,18 +140,47 @@ def all_drill_items(
 
 
 def require_items(
-    items: list[DrillItem], argument_map: ArgumentMap, mode: DrillMode | str
+    items: list[DrillItem],
+    argument_map: ArgumentMap,
+    mode: DrillMode | str,
+    side: Side | str | None = None,
 ) -> list[DrillItem]:
-    """``items`` unchanged, or PracticeError saying why a map gave none for this mode."""
+    """``items`` unchanged, or PracticeError saying what the map lacks for this mode and side (the
+    ``side`` the items were drawn for; None: both sides), and whether the other side has items."""
     if items:
         return items
-    why = {
-        DrillMode.REBUTTAL: "no point that has a rebuttal, recommendation or counterpoint answering it",
-        DrillMode.EVIDENCE: "no point with evidence under it",
-        DrillMode.SWITCH: "no main points on the other side",
-        DrillMode.STEELMAN: "no points on the other side",
-    }[DrillMode(mode)]
-    raise PracticeError(f"map {argument_map.title!r} has {why}, so there is nothing to drill in {mode} mode")
+    mode = DrillMode(mode)
+    side = Side(side) if side is not None else None
+    title = f"map {argument_map.title!r}"
+    if side is None:
+        why = {
+            DrillMode.REBUTTAL: "no point that has a rebuttal, recommendation or counterpoint answering it",
+            DrillMode.EVIDENCE: "no point with evidence under it",
+            DrillMode.SWITCH: "no main points on either side",
+            DrillMode.STEELMAN: "no points on either side",
+        }[mode]
+        raise PracticeError(f"{title} has {why}, so there is nothing to drill in {mode} mode")
+    mine, theirs = side.value, side.other.value
+    if mode is DrillMode.REBUTTAL:
+        example = (
+            "a rebuttal or recommendation under one of its counterpoints"
+            if side is Side.FOR
+            else "a counterpoint under one of its claims"
+        )
+        why = f"no answer from the {mine} side to any {theirs}-side point (such as {example})"
+    elif mode is DrillMode.EVIDENCE:
+        why = f"no {mine}-side point with evidence under it"
+    elif mode is DrillMode.SWITCH:
+        main = "counterpoints opposing the thesis" if side is Side.FOR else "claims supporting the thesis"
+        why = f"no {theirs}-side main points ({main})"
+    else:
+        why = f"no {theirs}-side points"
+    hint = (
+        f"; add one, or drill the {theirs} side"
+        if drill_items(argument_map, mode, side.other)
+        else "; add one"
+    )
+    raise PracticeError(f"{title} has {why}, so there is nothing to drill in {mode} mode{hint}")
 
 
 def _item(

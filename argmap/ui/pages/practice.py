@@ -79,7 +79,7 @@ with drill:
     st.subheader("Drill")
     try:
         strengths = cached_strengths(opened.key, argument_map).strength
-        items = require_items(drill_items(argument_map, mode, side, strengths), argument_map, mode)
+        items = require_items(drill_items(argument_map, mode, side, strengths), argument_map, mode, side)
     except ArgmapError as exc:
         report(exc)
         items = []
