@@ -173,3 +173,29 @@ def test_argdown_relations_match_the_map_relations_when_written():
     supports = sum(r.type is RelationType.SUPPORTS for r in argument_map.relations())
     assert written.count("\n    <+ [") == supports
     assert written.count("\n    <- [") == len(argument_map.relations()) - supports
+
+
+def test_a_heading_runs_on_to_the_empty_line_so_its_continuation_lines_are_not_statements():
+    # Argdown's own parser finds 42 statements and arguments here; its headings run over three lines.
+    path = CORPUS / "argdown" / "examples__semmelweis_betz.argdown"
+    argument_map = _read(path.read_text(encoding="utf-8"), path.name).map
+    assert len(argument_map.nodes) == 42
+    assert not any("Available Evidence" in n.text or n.text.startswith("@[") for n in argument_map.nodes)
+    sections = {tag for n in argument_map.nodes for tag in n.tags if tag.startswith("inferential-relations")}
+    assert sections == {
+        "inferential-relations-between-epidemic",
+        "inferential-relations-between-rough",
+        "inferential-relations-between-cadavric",
+    }
+    assert "inferential-relations-between-epidemic" in argument_map.get("difference-in-exposure").tags
+
+
+def test_a_heading_line_in_a_block_tags_only_what_follows_it():
+    argument_map = _read("# Costs of\n*the* ban {isGroup: true}\n[A]: a\n\n[B]: b\n# Benefits\n[C]: c\n").map
+    tags = {n.id: n.tags for n in argument_map.nodes}
+    assert tags == {"a": ["costs-of-the-ban"], "b": ["costs-of-the-ban"], "c": ["benefits"]}
+
+
+def test_a_relation_under_a_heading_is_refused_with_its_line():
+    with pytest.raises(FormatError, match=r"^t\.argdown:2:1: a relation must sit under a statement"):
+        _read("# Heading\n  + [B]: b\n")

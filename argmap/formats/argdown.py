@@ -25,7 +25,10 @@ Mapping onto argmap:
   is the thesis, supports are claims, attacks are counterpoints or, on a counterpoint, rebuttals.
   A statement's ``{kind: …, id: …}`` data (what :func:`write_argdown` writes) is used as given.
 - Tags become node tags (as slugs); the innermost heading above a definition becomes a tag too
-  (headings are Argdown's groups, argmap's dimensions). Frontmatter ``title``, ``subTitle`` /
+  (headings are Argdown's groups, argmap's dimensions). A heading, like every top-level block,
+  runs on to the next empty line, so its text may span several lines (mentions, tags and a final
+  ``{data}`` included). A line in it that starts a statement, argument or list item starts that
+  element instead (Argdown reports an error there); a relation under a heading is refused. Frontmatter ``title``, ``subTitle`` /
   ``question``, ``conclusion``, ``directive``, ``tags`` and ``vocabulary`` fill the map's fields.
 - An untitled paragraph with no relations (prose between the statements) becomes a context node.
 
@@ -253,11 +256,17 @@ class _Reader:
             raw = self.lines[index]
             number = index + 1
             heading = _HEADING.match(raw)
-            if heading and (not items or not raw[:1].isspace()):
-                text = re.sub(r"\{.*\}\s*$", "", heading["text"])
-                self.heading_tag = tag_slug(_unprotect(_TAG.sub(_tag_word, _protect(text))))
-                items.append(_Element(False, None, False, -2, "#", number, 1))  # closes what came before
+            if heading:  # closes what came before; its text is read when the block's items are
+                items.append(_Element(False, None, False, -2, "#", number, 1, [(number, 1, heading["text"])]))
                 continue
+            if items and items[-1].symbol == "#":
+                if not _starts_element(raw):  # a heading runs on to the empty line, as in Argdown
+                    items[-1].parts.append((number, 1, raw.strip()))
+                    continue
+                if _RELATION.match(raw):
+                    raise self.fail(
+                        "a relation must sit under a statement or argument, not under a heading", number
+                    )
             relation = _RELATION.match(raw) if items and items[-1].symbol != "#" else None
             if relation:
                 indent = len(relation["indent"].expandtabs(4))
@@ -276,6 +285,8 @@ class _Reader:
         root_key: str | None = None
         for item in items:
             if item.symbol == "#":
+                text = re.sub(r"\{.*\}\s*$", "", " ".join(part for _, _, part in item.parts))
+                self.heading_tag = tag_slug(_unprotect(_TAG.sub(_tag_word, _protect(text))))
                 stack = []
                 continue
             key = self._register(item)
@@ -526,6 +537,18 @@ class _Reader:
         if not isinstance(value, dict):
             raise self.fail("data {…} must be YAML keys and values", line, column)
         return {str(k): v for k, v in value.items()}
+
+
+def _starts_element(raw: str) -> bool:
+    """Whether a line begins an element of its own (so cannot continue a heading's text)."""
+    if _HEADING.match(raw) or _PCS_ITEM.match(raw) or _LIST_ITEM.match(raw) or _RELATION.match(raw):
+        return True
+    stripped = raw.strip()
+    if _LINK.match(stripped):
+        return False
+    return any(
+        pattern.match(stripped) for pattern in (_STATEMENT_DEF, _ARGUMENT_DEF, _STATEMENT_REF, _ARGUMENT_REF)
+    )
 
 
 def _tag_word(match: re.Match[str]) -> str:
