@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from conftest import ROOT, SEED_MAP
 from docx import Document
 
@@ -126,3 +127,28 @@ def test_drill_for_the_against_side_says_what_the_against_side_lacks(library, ca
     assert "no answer from the against side to any for-side point" in err
     assert "drill the for side" in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["drill"],
+        ["deck", "-o", "out.apkg"],
+        ["case", "--side", "for", "-o", "case.md"],
+        ["flow", "-o", "flow.md"],
+    ],
+)
+def test_a_map_without_a_thesis_is_refused_in_one_line_naming_the_file(
+    tmp_path, capsys, monkeypatch, command
+):
+    monkeypatch.chdir(tmp_path)
+    loose = tmp_path / "loose.yaml"
+    loose.write_text("schema: 1\ntitle: No thesis\nnodes:\n- {id: a, kind: claim, text: A loose point.}\n")
+    name, *options = command
+
+    assert main([name, str(loose), *options, "--library", str(tmp_path / "lib")]) == 1
+
+    assert capsys.readouterr().err == (
+        f"argmap: {loose}: map 'No thesis' has no thesis, so it has no sides to practise; add a thesis node\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["loose.yaml"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -61,6 +63,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     deck.set_defaults(func=cmd_deck)
 
 
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """Put the map file's path in front of the core's PracticeError (no thesis, nothing to drill),
+    which names the map by its title only: the core does not know where a map came from."""
+    from argmap.practice import PracticeError
+
+    try:
+        yield
+    except PracticeError as exc:
+        raise PracticeError(f"{path}: {exc}") from None
+
+
 def _document_path(value: str) -> Path:
     out = Path(value)
     if out.suffix.lower() not in _DOCUMENT_SUFFIXES:
@@ -76,7 +90,9 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     out = _document_path(args.output)
     loaded = load_target(args)
-    write_atomic(out, case_document(loaded.map, args.side, args.format, _kind(out)))
+    with _naming(loaded.path):
+        document = case_document(loaded.map, args.side, args.format, _kind(out))
+    write_atomic(out, document)
     print(f"wrote {out}")
     return 0
 
@@ -87,7 +103,9 @@ def cmd_flow(args: argparse.Namespace) -> int:
 
     out = _document_path(args.output)
     loaded = load_target(args)
-    write_atomic(out, flow_document(loaded.map, args.format, _kind(out)))
+    with _naming(loaded.path):
+        document = flow_document(loaded.map, args.format, _kind(out))
+    write_atomic(out, document)
     print(f"wrote {out}")
     return 0
 
@@ -105,7 +123,8 @@ def cmd_deck(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".apkg":
         raise ArgmapError(f"{out}: an Anki deck is written as .apkg")
     loaded = load_target(args)
-    items = all_drill_items(loaded.map)
+    with _naming(loaded.path):
+        items = all_drill_items(loaded.map)
     # The map file's time, not the clock: the same map gives the same deck, an edited one newer notes.
     modified = datetime.fromtimestamp(loaded.path.stat().st_mtime, UTC)
     write_atomic(out, build_deck(loaded.map, loaded.name, modified, items))
@@ -127,9 +146,10 @@ def cmd_drill(args: argparse.Namespace) -> int:
         print(f"forgot {forgotten} tries at {loaded.name!r} in {store.path}")
         return 0
     strengths = compute_strengths(loaded.map).strength
-    items = require_items(
-        drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode, args.side
-    )
+    with _naming(loaded.path):
+        items = require_items(
+            drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode, args.side
+        )
     now = datetime.now(UTC)
     queue = (items if args.all else store.due_items(loaded.name, items, now))[: args.count]
     if not queue:
