@@ -33,8 +33,10 @@ Mapping onto argmap:
 - An untitled paragraph with no relations (prose between the statements) becomes a context node.
 
 Not supported: ``@include(…)`` (argmap reads one file; run ``argdown`` to combine them first) and
-statement references by number; the reader stops with the line and column. Markdown lists are read
-as statements.
+statement references by number (``<A>(1)``, ``<A>(1): text``, ``@<A>(1)``: a statement of an
+argument named by its number, a syntax Argdown's own lexer has commented out, so that its parser
+fails on them too); the reader stops at the first, naming its line and column. Markdown lists are read as
+statements. Titles may hold escaped characters: ``[A\\]]: text`` is the statement titled ``A]``.
 
 Writing gives one definition per node, ``[Label]: text #tags {id: …, kind: …}``, with the node's
 children listed under it as ``<+ [Child]`` / ``<- [Child]``. Special characters in text are escaped
@@ -62,10 +64,14 @@ _INFERENCE = re.compile(r"^[ \t]*-{2,}[ \t]*$")
 _INLINE_INFERENCE = re.compile(r"^[ \t]*-{2,}(?P<rules>.*?)-{2,}[ \t]*$")
 _HEADING = re.compile(r"^(?P<level>#+)[ \t]+(?P<text>.*)$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d+\.|\*)(?=\s)[ \t]*(?P<rest>.*)$")
-_STATEMENT_DEF = re.compile(r"\[(?P<title>[^\]]+?)\]:[ \t]*")
-_STATEMENT_REF = re.compile(r"\[(?P<title>[^\-\]][^\]]*?)\][ \t]*")
-_ARGUMENT_DEF = re.compile(r"<(?P<title>[^>]+?)>:[ \t]*")
-_ARGUMENT_REF = re.compile(r"<(?P<title>[^\-+_>!][^>]*?)>[ \t]*")
+# Titles may hold escaped characters (``[A\]]`` is the title ``A]``): a backslash and the next
+# character are read as one, so an escaped bracket never ends the title.
+_STATEMENT_DEF = re.compile(r"\[(?P<title>(?:\\.|[^\]\\])+?)\]:[ \t]*")
+_STATEMENT_REF = re.compile(r"\[(?P<title>(?:\\.|[^\-\]\\])(?:\\.|[^\]\\])*?)\][ \t]*")
+_ARGUMENT_DEF = re.compile(r"<(?P<title>(?:\\.|[^>\\])+?)>:[ \t]*")
+_ARGUMENT_REF = re.compile(r"<(?P<title>(?:\\.|[^\-+_>!\\])(?:\\.|[^>\\])*?)>[ \t]*")
+# <A>(1), @<A>(1): a statement of an argument named by its number (escapes skipped, not matched)
+_BY_NUMBER = re.compile(r"\\.|(?P<hit>@?<[^<>\n]+>\(\d+\))")
 _TAG = re.compile(
     r"#(?:\((?P<long>[^)]+)\)|(?P<short>[A-Za-z0-9\-\u00C0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))"
 )
@@ -239,6 +245,14 @@ class _Reader:
                     index + 1,
                     include.start() + 1,
                 )
+            for found in _BY_NUMBER.finditer(self.lines[index]):
+                if found["hit"]:
+                    raise self.fail(
+                        f"statement references by number ({found['hit'].lstrip('@')}) are not supported "
+                        "(Argdown's own parser does not read them either): name the statement [Title]",
+                        index + 1,
+                        found.start() + 1,
+                    )
         if _PCS_ITEM.match(first):
             self._pcs(block, previous_argument)
             return None
@@ -456,7 +470,7 @@ class _Reader:
         ):
             match = pattern.match(stripped)
             if match and not _LINK.match(stripped):
-                title = one_line(match["title"])
+                title = one_line(re.sub(r"\\(.)", r"\1", match["title"]))
                 rest = stripped[match.end() :]
                 return _Element(
                     is_argument,
