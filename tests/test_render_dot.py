@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ROOT, SEED_MAP
@@ -12,7 +14,7 @@ from conftest import ROOT, SEED_MAP
 from argmap.generate import generate_map
 from argmap.model import Kind, RelationType
 from argmap.render import RenderError, RenderOptions, build_dot
-from argmap.render.themes import DEFAULT, PRINT
+from argmap.render.themes import DEFAULT, PATTERN_WORDS, PRINT, THEMES
 from argmap.store import load_path
 
 
@@ -80,6 +82,57 @@ def test_legend_names_every_kind_in_the_maps_vocabulary(seed):
         "opposes",
     ):
         assert words in graph_line
+
+
+def legend_key(dot: str) -> list[ET.Element]:
+    """The cells of the legend's key row: a swatch per kind, then a sample per relation."""
+    graph_line = next(line for line in dot.splitlines() if line.startswith("\tgraph [id="))
+    label = re.search(r" label=<(.*)> labelloc=t", graph_line)
+    assert label, "no legend on the graph line"
+    return list(ET.fromstring(label.group(1)).findall("TR")[-1])
+
+
+def drawing(cell: ET.Element) -> bytes:
+    """A key cell without its words or their font: what is drawn around them."""
+    bare = copy.deepcopy(cell)
+    for element in bare.iter():
+        element.text = element.tail = None
+        if element.tag == "FONT":
+            element.attrib.clear()
+    return ET.tostring(bare)
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_every_kind_has_a_swatch_of_its_own_in_the_legend(seed, theme):
+    """Told apart by the drawing alone, not the words: in print, Claim and Evidence were the same box."""
+    cells = legend_key(build_dot(seed, RenderOptions(theme=theme)))
+    assert len(cells) == len(Kind) + len(RelationType)
+    swatches = [drawing(cell) for cell in cells[: len(Kind)]]
+    assert len(set(swatches)) == len(Kind)
+
+
+def test_print_legend_names_each_kinds_pattern_and_draws_its_shape(seed):
+    cells = legend_key(build_dot(seed, RenderOptions(theme="print")))
+    words = ["".join(cell.itertext()) for cell in cells]
+    for kind, cell_words in zip(Kind, words, strict=False):
+        assert cell_words.endswith(f": {PATTERN_WORDS[kind]}")
+    swatches = dict(zip(Kind, cells, strict=False))
+    folded = swatches[Kind.EVIDENCE].findall(".//TD[@SIDES]")
+    assert {cell.get("SIDES") for cell in folded} >= {"LT", "LB", "R"}  # the outline skips a corner
+    assert len(swatches[Kind.COUNTERPOINT].findall(".//TD[@SIDES]")) == 4  # four marked corners
+    assert swatches[Kind.THESIS].find("TABLE") is not None and swatches[Kind.THESIS].get("BORDER") == "2"
+    assert swatches[Kind.RECOMMENDATION].get("BORDER") == "1"  # double, but not bold
+    assert "rounded" in (swatches[Kind.CLAIM].find("TABLE").get("STYLE") or "")
+
+
+def test_legend_relation_samples_are_lines_not_text(seed):
+    supports, opposes = legend_key(build_dot(seed))[len(Kind) :]
+    assert "—" not in "".join(supports.itertext()) and "-" not in "".join(opposes.itertext())
+    solid, dashed = (sample.find(".//TD[@SIDES='B']") for sample in (supports, opposes))
+    assert solid.get("COLOR") == DEFAULT.edges[RelationType.SUPPORTS].colour and solid.get("STYLE") is None
+    assert (
+        dashed.get("COLOR") == DEFAULT.edges[RelationType.OPPOSES].colour and dashed.get("STYLE") == "dashed"
+    )
 
 
 def test_legend_can_be_switched_off(seed):

@@ -10,8 +10,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from argmap.model import ArgumentMap, Kind, Node
+from argmap.model import ArgumentMap, Kind, Node, RelationType
 from argmap.render import RenderOptions, render_bytes
+from argmap.render.themes import THEMES
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
@@ -110,3 +111,66 @@ def test_selected_node_carries_a_selected_class():
     )
     assert group(root, "emoji").get("class") == "node kind-claim selected"
     assert group(root, "braces").get("class") == "node kind-claim highlight"
+
+
+def legend_marks(root: ET.Element) -> list[ET.Element]:
+    """What the graph's own label (title, question and key) draws: the graph group's loose shapes."""
+    return [child for child in group(root, "argmap") if child.tag != f"{SVG}g"]
+
+
+def points(polyline: ET.Element) -> list[tuple[float, float]]:
+    pairs = (pair.split(",") for pair in (polyline.get("points") or "").split())
+    return [(float(x), float(y)) for x, y in pairs]
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_the_legend_draws_each_relation_as_the_map_draws_its_edges(theme):
+    """Each relation's sample is a real line, solid or dashed in the edge's colour, then its head.
+
+    The old key wrote "———▶" in text: DejaVu Sans leaves gaps between em dashes, so "supports"
+    looked as dashed as "- - -⊣ opposes" while support edges are solid.
+    """
+    argument_map = ArgumentMap(
+        title="Relations",
+        nodes=[
+            Node(id="thesis", kind=Kind.THESIS, label="Thesis", text="The thesis."),
+            Node(id="for", kind=Kind.CLAIM, supports=["thesis"], label="For", text="For."),
+            Node(id="against", kind=Kind.COUNTERPOINT, opposes=["thesis"], label="Against", text="Against."),
+        ],
+    )
+    root = ET.fromstring(render_bytes(argument_map, RenderOptions(theme=theme), "svg"))
+    marks = legend_marks(root)
+    dashes = {}
+    for relation in RelationType:
+        edge_group = group(root, "for->thesis" if relation is RelationType.SUPPORTS else "against->thesis")
+        assert edge_group.get("class") == f"edge {relation.value}"
+        edge = next(edge_group.iter(f"{SVG}path"))
+        word = next(
+            mark
+            for mark in marks
+            if mark.tag == f"{SVG}text" and "".join(mark.itertext()).strip() == relation.value
+        )
+        word_x, word_y = float(word.get("x", 0)), float(word.get("y", 0))
+        before = [mark for mark in marks[: marks.index(word)] if mark.tag == f"{SVG}polyline"]
+        lines = [
+            line
+            for line in before
+            if len(ends := points(line)) == 2 and ends[0][1] == ends[1][1] and abs(ends[0][1] - word_y) < 6
+        ]
+        assert lines, f"no line drawn before {relation.value!r} in the legend"
+        line = lines[-1]
+        assert abs(points(line)[0][0] - points(line)[1][0]) >= 24  # a stretch of edge, not a dot
+        assert max(x for x, _ in points(line)) < word_x
+        assert line.get("stroke") == edge.get("stroke") == THEMES[theme].edges[relation].colour
+        assert line.get("stroke-dasharray") == edge.get("stroke-dasharray")
+        dashes[relation] = line.get("stroke-dasharray")
+        head = marks[marks.index(line) + 1]
+        if relation is RelationType.SUPPORTS:  # an arrowhead
+            assert head.tag == f"{SVG}text" and head.text == "►"
+            assert head.get("fill") == edge.get("stroke")
+        else:  # a tee: a short upright bar
+            (x1, y1), (x2, y2) = points(head)
+            assert head.tag == f"{SVG}polyline" and x1 == x2 and 6 <= abs(y1 - y2) <= 14
+            assert head.get("stroke") == edge.get("stroke")
+    assert dashes[RelationType.SUPPORTS] is None
+    assert dashes[RelationType.OPPOSES] is not None

@@ -28,7 +28,7 @@ import graphviz
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Basis, Kind, Node, RelationType
 from argmap.render.escape import clean_text, html_escape, html_text, quoted
-from argmap.render.themes import PATTERN_WORDS, THEMES, NodeStyle, Theme
+from argmap.render.themes import PATTERN_WORDS, THEMES, EdgeStyle, NodeStyle, Theme
 
 GroupBy = Literal["tag", "kind", "none"]
 GROUP_BY: tuple[str, ...] = ("tag", "kind", "none")
@@ -421,26 +421,9 @@ def _legend(argument_map: ArgumentMap, options: RenderOptions, theme: Theme) -> 
     kinds = [kind for kind in Kind if options.evidence or kind is not Kind.EVIDENCE]
     cells = []
     for kind in kinds:
-        style = theme.nodes[kind]
         words = names[kind] if theme.name != "print" else f"{names[kind]}: {PATTERN_WORDS[kind]}"
-        border_style = (
-            ' STYLE="dashed"'
-            if "dashed" in style.style
-            else ' STYLE="dotted"'
-            if "dotted" in style.style
-            else ""
-        )
-        cells.append(
-            f'<TD BORDER="{2 if style.peripheries > 1 else 1}" COLOR="{style.border}" BGCOLOR="{style.fill}"'
-            f'{border_style} CELLPADDING="3"><FONT POINT-SIZE="9" COLOR="{style.font}">{html_text(words)}</FONT></TD>'
-        )
-    for relation in RelationType:
-        edge = theme.edges[relation]
-        glyph = "———▶" if relation is RelationType.SUPPORTS else "- - -⊣"
-        cells.append(
-            f'<TD><FONT POINT-SIZE="9" COLOR="{edge.colour}">{glyph}</FONT>'
-            f'<FONT POINT-SIZE="9"> {relation.value}</FONT></TD>'
-        )
+        cells.append(_kind_swatch(theme.nodes[kind], words))
+    cells.extend(_relation_sample(relation, theme.edges[relation]) for relation in RelationType)
     rows = [
         f'<TR><TD ALIGN="LEFT" COLSPAN="{len(cells)}"><FONT POINT-SIZE="16"><B>{html_text(argument_map.title)}</B></FONT></TD></TR>'
     ]
@@ -451,3 +434,102 @@ def _legend(argument_map: ArgumentMap, options: RenderOptions, theme: Theme) -> 
         )
     rows.append(f"<TR>{''.join(cells)}</TR>")
     return f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="1">{"".join(rows)}</TABLE>'
+
+
+# The key's samples are drawn with table borders, the only lines an HTML-like label can draw, so
+# a line is as solid or dashed as the map's own (Graphviz draws both with the same pen) and a kind's
+# swatch shows its pattern: a cell cannot take a node's shape, but rounded corners, a dashed or
+# dotted border, a double border (a table in a bordered cell), marked corners and a folded corner
+# (cells with some sides drawn) can all be built from cells. Text glyphs are no substitute: the em
+# dashes of "———" leave gaps in DejaVu Sans, so a solid line drawn with them looked dashed.
+_SAMPLE_LINE = 36  # points: three dashes of a dashed edge
+_CORNER = 7  # points: the side of a swatch's marked or folded corner
+
+
+def _line_style(style: str) -> str:
+    """The ``STYLE`` of a table border drawn like a node's or an edge's ``style`` attribute."""
+    return "dashed" if "dashed" in style else "dotted" if "dotted" in style else ""
+
+
+def _attributes(**values: str | int) -> str:
+    """HTML-like attributes, skipping empty ones: ``_attributes(BORDER=1, STYLE="")`` is ``' BORDER="1"'``."""
+    return "".join(f' {name}="{value}"' for name, value in values.items() if value != "")
+
+
+def _kind_swatch(style: NodeStyle, words: str) -> str:
+    """A key cell that looks like the kind's boxes: fill, border colour, width, line and shape."""
+    border = max(1, round(style.penwidth), 2 if "bold" in style.style else 1)
+    line = _line_style(style.style)
+    text = f'<FONT POINT-SIZE="9" COLOR="{style.font}">{html_text(words)}</FONT>'
+    if style.shape == "note":
+        box = _folded_swatch(style, border, line, text)
+    elif "diagonals" in style.style:
+        box = _cornered_swatch(style, border, line, text)
+    else:
+        rounded = "rounded" if "rounded" in style.style else ""
+        box = (
+            f"<TABLE{_attributes(BORDER=border, COLOR=style.border, BGCOLOR=style.fill)}"
+            f"{_attributes(STYLE=','.join(filter(None, (rounded, line))))}"
+            f' CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"><TR><TD>{text}</TD></TR></TABLE>'
+        )
+    if style.peripheries > 1:  # a second border around the first, as Graphviz draws peripheries=2
+        return f'<TD{_attributes(BORDER=border, COLOR=style.border, STYLE=line)} CELLPADDING="2">{box}</TD>'
+    return f'<TD CELLPADDING="0">{box}</TD>'
+
+
+def _folded_swatch(style: NodeStyle, border: int, line: str, text: str) -> str:
+    """A box whose top right corner is folded down, like the ``note`` shape (square, not diagonal).
+
+    Each cell draws only its own share of the outline, so the outline skips the folded corner.
+    """
+
+    def cell(sides: str, content: str = "", fill: str = style.fill, **extra: int) -> str:
+        drawn = _attributes(SIDES=sides, BORDER=border, COLOR=style.border, STYLE=line, BGCOLOR=fill, **extra)
+        return f"<TD{drawn}>{content}</TD>"
+
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR>{cell('LT', HEIGHT=_CORNER)}{cell('LB', fill='', WIDTH=_CORNER, HEIGHT=_CORNER)}</TR>"
+        f"<TR>{cell('L', text, CELLPADDING=2)}{cell('R')}</TR>"
+        f"<TR>{cell('LB', HEIGHT=_CORNER)}{cell('RB')}</TR></TABLE>"
+    )
+
+
+def _cornered_swatch(style: NodeStyle, border: int, line: str, text: str) -> str:
+    """A box with each corner marked off, like the ``diagonals`` style (squares, not diagonals)."""
+
+    def corner(sides: str) -> str:
+        return f"<TD{_attributes(SIDES=sides, BORDER=1, COLOR=style.border, WIDTH=_CORNER, HEIGHT=_CORNER)}></TD>"
+
+    return (
+        f"<TABLE{_attributes(BORDER=border, COLOR=style.border, BGCOLOR=style.fill, STYLE=line)}"
+        ' CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR>{corner('RB')}<TD></TD>{corner('LB')}</TR>"
+        f'<TR><TD></TD><TD CELLPADDING="1">{text}</TD><TD></TD></TR>'
+        f"<TR>{corner('RT')}<TD></TD>{corner('LT')}</TR></TABLE>"
+    )
+
+
+def _relation_sample(relation: RelationType, edge: EdgeStyle) -> str:
+    """A short stretch of the relation's edge, in its colour, line and head, then its name.
+
+    The line is the bottom border of a cell in the upper of two rows, so it runs through the
+    middle of the row, one point wide (the edges are 1.3 to 1.6; a border is whole points). The
+    head is a triangle glyph (``normal``) or a bar drawn as a border (``tee``).
+    """
+    line = (
+        f"<TD{_attributes(SIDES='B', BORDER=1, COLOR=edge.colour, STYLE=_line_style(edge.style))}"
+        f' WIDTH="{_SAMPLE_LINE}" HEIGHT="6"></TD>'
+    )
+    if edge.arrowhead == "tee":
+        head = (
+            f'<TD ROWSPAN="2"{_attributes(SIDES="L", BORDER=2, COLOR=edge.colour)}'
+            ' FIXEDSIZE="TRUE" WIDTH="4" HEIGHT="11"></TD>'
+        )
+    else:
+        head = f'<TD ROWSPAN="2"><FONT POINT-SIZE="12" COLOR="{edge.colour}">►</FONT></TD>'
+    return (
+        '<TD CELLPADDING="0"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR>{line}{head}<TD ROWSPAN="2" CELLPADDING="2"><FONT POINT-SIZE="9">{relation.value}</FONT></TD></TR>'
+        '<TR><TD HEIGHT="6"></TD></TR></TABLE></TD>'
+    )

@@ -116,7 +116,8 @@ PRINT = Theme(
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, PRINT)}
 
-#: What the print theme's legend says each pattern is, since its swatches are all grey.
+#: What the print theme's legend says each pattern is: its swatches are all grey, and a legend cell
+#: can only approximate a shape (the note's fold and the cut corners are drawn square).
 PATTERN_WORDS: dict[Kind, str] = {
     Kind.THESIS: "double bold border",
     Kind.CLAIM: "plain border",
