@@ -152,3 +152,55 @@ def test_a_map_without_a_thesis_is_refused_in_one_line_naming_the_file(
         f"argmap: {loose}: map 'No thesis' has no thesis, so it has no sides to practise; add a thesis node\n"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["loose.yaml"]
+
+
+def _answer_one(monkeypatch, *argv: str) -> int:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x\n"))
+    return main(["drill", *argv, "--count", "1"])
+
+
+def test_a_map_named_by_path_keeps_its_progress_beside_it_not_in_the_working_folder(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.delenv("ARGMAP_LIBRARY", raising=False)
+    (tmp_path / "x").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    map_file = tmp_path / "x" / "fr.yaml"
+    map_file.write_bytes(SEED_MAP.read_bytes())
+    monkeypatch.chdir(tmp_path / "elsewhere")
+
+    assert _answer_one(monkeypatch, str(map_file)) == 0
+
+    kept = tmp_path / "x" / ".argmap" / "progress.sqlite"
+    assert f"progress kept in {kept}" in capsys.readouterr().out
+    assert len(ProgressStore(kept).history("fr")) == 1
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_library_map_shares_progress_whether_named_by_name_or_by_path(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("ARGMAP_LIBRARY", raising=False)
+    (tmp_path / "arguments").mkdir()
+    (tmp_path / "arguments" / "india-russia.yaml").write_bytes(SEED_MAP.read_bytes())
+    monkeypatch.chdir(tmp_path)
+
+    assert _answer_one(monkeypatch, "india-russia") == 0
+    assert _answer_one(monkeypatch, "arguments/india-russia.yaml") == 0
+
+    assert (
+        len(ProgressStore(tmp_path / "arguments" / ".argmap" / "progress.sqlite").history("india-russia"))
+        == 2
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["arguments"]
+
+
+def test_a_library_given_by_option_or_environment_keeps_the_progress(tmp_path, capsys, monkeypatch):
+    map_file = tmp_path / "fr.yaml"
+    map_file.write_bytes(SEED_MAP.read_bytes())
+    monkeypatch.setenv("ARGMAP_LIBRARY", str(tmp_path / "env-lib"))
+
+    assert _answer_one(monkeypatch, str(map_file)) == 0
+    assert _answer_one(monkeypatch, str(map_file), "--library", str(tmp_path / "opt-lib")) == 0
+
+    for library in ("env-lib", "opt-lib"):
+        assert len(ProgressStore(tmp_path / library / ".argmap" / "progress.sqlite").history("fr")) == 1
+    assert not (tmp_path / ".argmap").exists()

@@ -3,23 +3,35 @@
 ``drill`` protocol, so that it can be scripted: each prompt is printed on stdout, and each answer is
 ONE line of stdin. An empty line means "I don't know": it scores 0 and the item comes back soon. End
 of input stops the drill; items not reached are neither asked nor recorded. So
-``printf 'answer one\\nanswer two\\n' | argmap drill PATH --count 2`` answers two items. Progress is
-kept in the library's data folder (``--library`` / ``ARGMAP_LIBRARY``), keyed by the map's name.
+``printf 'answer one\\nanswer two\\n' | argmap drill PATH --count 2`` answers two items.
+
+Where ``drill`` keeps progress (an SQLite file, keyed by the map's name; see :func:`_progress_store`):
+in ``DIR/.argmap/progress.sqlite`` when a library is given (``--library DIR`` or ``ARGMAP_LIBRARY``),
+else in the data folder of the folder the map is in, ``<map's folder>/.argmap/progress.sqlite``. So
+``argmap drill india-russia`` and ``argmap drill arguments/india-russia.yaml`` share progress in
+``arguments/.argmap/``, and ``argmap drill /tmp/x/fr.yaml`` keeps it in ``/tmp/x/.argmap/``, never
+in an ``arguments/`` folder made in whatever folder the command was run from. The path is printed
+after every drill and by ``--reset``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from argmap.commands.common import add_map_argument, library_of, load_target
+from argmap.commands.common import add_map_argument, load_target
 from argmap.errors import ArgmapError
+from argmap.store import Library, LoadedMap
+
+if TYPE_CHECKING:
+    from argmap.practice import ProgressStore
 
 _FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
 _MODES = ("rebuttal", "evidence", "switch", "steelman")
@@ -47,7 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     flow.set_defaults(func=cmd_flow)
 
     drill = sub.add_parser(
-        "drill", help="drill rebuttals, evidence or switching sides; answers read from stdin"
+        "drill",
+        help="drill rebuttals, evidence or switching sides; answers read from stdin",
+        description="Drill a map: one prompt per item on stdout, one answer per line of stdin. "
+        "Progress is kept in DIR/.argmap/progress.sqlite when a library is given (--library DIR or "
+        "ARGMAP_LIBRARY), else beside the map: <map's folder>/.argmap/progress.sqlite.",
     )
     add_map_argument(drill)
     drill.add_argument("--mode", choices=_MODES, default="rebuttal")
@@ -134,13 +150,13 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
 def cmd_drill(args: argparse.Namespace) -> int:
     from argmap.analysis import compute_strengths
-    from argmap.practice import ProgressStore, drill_items, score_answer
+    from argmap.practice import drill_items, score_answer
     from argmap.practice.drills import require_items
 
     if args.count < 1:
         raise ArgmapError(f"--count must be 1 or more, not {args.count}")
     loaded = load_target(args)
-    store = ProgressStore.of_library(library_of(args))
+    store = _progress_store(args, loaded)
     if args.reset:
         forgotten = store.reset(loaded.name)
         print(f"forgot {forgotten} tries at {loaded.name!r} in {store.path}")
@@ -186,6 +202,17 @@ def cmd_drill(args: argparse.Namespace) -> int:
             f"\n{len(scores)} answered, mean score {sum(scores) / len(scores):.0%}; progress kept in {store.path}"
         )
     return 0
+
+
+def _progress_store(args: argparse.Namespace, loaded: LoadedMap) -> ProgressStore:
+    """The progress store of the library the user named (``--library``, else ``ARGMAP_LIBRARY``),
+    else of the folder the map file is in: a map found by name in the default library is in that
+    library's folder, and a map named by path keeps its progress beside it, so a drill run from an
+    arbitrary folder never makes ``./arguments/`` there."""
+    from argmap.practice import ProgressStore
+
+    named = getattr(args, "library", None) or os.environ.get("ARGMAP_LIBRARY")
+    return ProgressStore.of_library(Library(named) if named else Library(loaded.path.parent))
 
 
 def _span(span: timedelta) -> str:
