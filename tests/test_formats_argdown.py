@@ -7,7 +7,7 @@ from conftest import CORPUS, SEED_MAP
 
 from argmap.formats import FormatError, read_text, write_text
 from argmap.formats.common import one_line
-from argmap.mapfile import map_to_data
+from argmap.mapfile import map_from_data, map_to_data
 from argmap.model import Kind, RelationType
 from argmap.store import load_path
 
@@ -229,3 +229,17 @@ def test_statement_references_by_number_are_refused_with_line_and_column(text, w
 
 def test_an_escaped_number_reference_is_text():
     assert _read("[S]: see \\<A>(1)\n").map.nodes[0].text == "see <A>(1)"
+
+
+@pytest.mark.parametrize("text", ["\\", "a // b", "a/*b*/c", "x \\] y"])
+def test_titles_with_backslashes_and_comment_marks_survive_the_round_trip(text):
+    data = {
+        "title": "t",
+        "nodes": [
+            {"id": "n0", "kind": "thesis", "text": text},
+            {"id": "n1", "kind": "claim", "supports": ["n0"], "text": "x"},
+        ],
+    }
+    argument_map = map_from_data(data, "t.yaml")
+    again = _read(write_text(argument_map, "argdown")).map
+    assert map_to_data(again) == map_to_data(argument_map)

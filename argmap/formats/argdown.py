@@ -727,8 +727,9 @@ def _escape(text: str) -> str:
 
 
 def _title(label: str) -> str:
+    """A label as an Argdown title: no brackets or braces, and backslashes and comment marks escaped."""
     cleaned = one_line(re.sub(r"[\[\]<>{}]", " ", label)).lstrip("-+_@#! ").rstrip(": ")
-    return cleaned or "statement"
+    return re.sub(r"\\|/(?=[/*])", lambda m: "\\" + m[0], cleaned) or "statement"
 
 
 _NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
