@@ -371,6 +371,9 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+# ``samehead``: a parent's supports meet at one point on its box, and its objections at another,
+# so twenty arguments for a thesis end in one arrowhead instead of a pile of them, and the dashed
+# red objections stay apart from the green bundle.
 def _edge_statement(
     source: str,
     target: str,
@@ -387,7 +390,7 @@ def _edge_statement(
     tip = quoted(f"{labels[source]} — {name} — {labels[target]}")
     return (
         f'"{source}" -> "{target}" [id="{source}->{target}" class="{name}" color="{style.colour}" '
-        f"style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} tooltip={tip}]"
+        f"style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} samehead={name} tooltip={tip}]"
     )
 
 
