@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 
 from argmap.formats import FormatError, detect_format, read_text
 from argmap.model import Kind
@@ -72,3 +72,25 @@ def test_malformed_kialo_is_refused_naming_the_line(text, message):
 def test_a_txt_file_is_kialo_only_when_it_looks_like_one():
     assert detect_format("d.txt", KIALO.read_text(encoding="utf-8")) == "kialo"
     assert detect_format("d.txt", "Context- A note.\n\n• point") == "notes"
+
+
+def test_numbered_lines_that_do_not_extend_the_thesis_number_continue_the_claim_above():
+    path = ROOT / "tests" / "fixtures" / "kialo" / "numbered-lists.txt"
+    argument_map = read_text(path.read_text(encoding="utf-8"), "kialo", path.name).map
+    assert len(argument_map.nodes) == 5
+    traffic = next(n for n in argument_map.nodes if n.text.startswith("A charge cuts traffic"))
+    assert traffic.text.splitlines() == [
+        "A charge cuts traffic for two reasons:",
+        "1. first reason: some trips move to off-peak hours;",
+        "2. second reason: some drivers switch to buses.",
+    ]
+    fairness = next(n for n in argument_map.nodes if n.text.startswith("The charge falls hardest"))
+    assert fairness.text.endswith("\n1. Rich drivers barely notice it.\n2. Poor drivers pay the same amount.")
+    assert fairness.kind is Kind.COUNTERPOINT
+    full = next(n for n in argument_map.nodes if n.text.startswith("Buses are already full"))
+    assert (full.id, fairness.id, "supports") in _edges(argument_map)  # the cross-link 1.2.1.
+
+
+def test_a_second_thesis_marked_pro_or_con_is_still_refused():
+    with pytest.raises(FormatError, match=r"^k\.txt:3:1: a second thesis 2\."):
+        _read("1. T\n1.1. Pro: a\n2. Pro: b\n")

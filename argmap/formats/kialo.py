@@ -2,7 +2,8 @@
 
 The export is a numbered outline: ``Discussion Title: …``, the thesis as ``1. …``, then each claim
 as ``1.2.1. Pro: …`` or ``Con: …`` under the claim its number extends. A claim may run over several
-lines (lines that do not start with a number continue the claim above), and a claim whose whole
+lines: a line that does not start with a claim number extending the thesis's (so also ``1. first
+reason`` or ``2. second`` of a numbered list) continues the claim above. A claim whose whole
 text is ``-> See 1.4.2.`` is a cross-link: the claim it names also supports (Pro) or attacks (Con)
 this parent. Files may use CRLF line endings.
 
@@ -35,6 +36,22 @@ def looks_like_kialo(text: str) -> bool:
     )
 
 
+def _starts_claim(claim: re.Match[str], thesis: str | None) -> bool:
+    """Whether a numbered line starts a claim, by Kialo's numbering, or continues the claim above.
+
+    Before the thesis, any numbered line starts it. After it, a claim's number extends the
+    thesis's (``1.2.1.`` under ``1.``), so a line numbered otherwise (``1. first reason``,
+    ``2. second``, ``3.5 million``) is text of the claim above, such as a numbered list; only a
+    depth-0 line marked ``Pro:`` or ``Con:`` is taken as a (refused) second thesis.
+    """
+    if thesis is None:
+        return True
+    key = claim["number"]
+    if "." not in key:
+        return claim["side"] is not None
+    return key.startswith(thesis + ".") and (claim["side"] is not None or claim["dot"] is not None)
+
+
 def read_kialo(text: str, source_name: str = "kialo.txt") -> ImportResult:
     """Read a Kialo text export. Raises FormatError naming the line of the first malformed claim."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -50,16 +67,15 @@ def read_kialo(text: str, source_name: str = "kialo.txt") -> ImportResult:
             title = heading["title"].strip()
             continue
         claim = _CLAIM.match(line.strip())
-        numbered = claim is not None and claim["dot"] is not None and "." in claim["number"]
-        if claim and (claim["side"] or numbered or claim["number"] == "1" or not claims):
+        if claim and _starts_claim(claim, order[0] if order else None):
             key = claim["number"]
-            if key in claims:
-                raise FormatError(source_name, f"claim {key}. appears twice", number, 1)
             depth = key.count(".")
             if depth == 0 and claims:
                 raise FormatError(
                     source_name, f"a second thesis {key}.; a discussion has one, '1.'", number, 1
                 )
+            if key in claims:
+                raise FormatError(source_name, f"claim {key}. appears twice", number, 1)
             if depth > 0 and not claim["side"]:
                 raise FormatError(source_name, f"claim {key}. needs 'Pro:' or 'Con:'", number, len(key) + 3)
             if depth > 0 and key.rsplit(".", 1)[0] not in claims:
