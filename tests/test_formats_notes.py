@@ -136,3 +136,37 @@ def test_twenty_thousand_equal_bullets_get_numbered_ids_in_order():
     count = 20_000
     argument_map = read_text("Title\n\n" + "- Yes.\n" * count, "notes", "same.txt").map
     assert [n.id for n in argument_map.nodes] == ["yes"] + [f"yes-{n}" for n in range(2, count + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "thesis", "conclusion"),
+    [
+        # a line that reads like a heading used to become the title and nothing else: 0 nodes
+        ("India should keep buying Russian oil\n", "India should keep buying Russian oil", None),
+        (
+            "India should keep buying Russian oil. It is cheap.\nIt keeps inflation down.\n",
+            "India should keep buying Russian oil.",
+            "India should keep buying Russian oil. It is cheap. It keeps inflation down.",
+        ),
+        ("India Russia Relations\nDefence ties remain strong\n", "Defence ties remain strong", None),
+    ],
+)
+def test_a_one_paragraph_note_gives_the_thesis_and_the_conclusion(text, thesis, conclusion):
+    argument_map = read_text(text, "notes", "n_one.txt").map
+    assert [(n.kind, n.text) for n in argument_map.nodes] == [(Kind.THESIS, thesis)]
+    assert argument_map.conclusion == (conclusion or thesis)
+
+
+def test_a_lone_context_paragraph_stays_context():
+    result = read_text("Context- Ties go back to 1971.\n", "notes", "c.txt")
+    assert [(n.kind, n.text) for n in result.map.nodes] == [(Kind.CONTEXT, "Ties go back to 1971.")]
+    assert any("no closing paragraph" in w for w in result.warnings)
+
+
+def test_a_heading_with_nothing_under_it_is_kept_as_context_and_named_in_a_warning():
+    result = read_text("Ties go back to 1971.\n\nChallenges\n", "notes", "h.txt")
+    assert [(n.kind, n.text) for n in result.map.nodes] == [
+        (Kind.CONTEXT, "Ties go back to 1971."),
+        (Kind.CONTEXT, "Challenges"),
+    ]
+    assert any("h.txt:3: heading 'Challenges' has nothing under it" in w for w in result.warnings)

@@ -12,6 +12,12 @@ Such a note has a ``Context-`` paragraph, headed groups of bullets and a closing
 - bullets under "Way Forward", "Recommendations" … become recommendations supporting it;
 - the closing paragraph (or the paragraph under a "Conclusion" heading) gives the thesis: its
   first sentence is the thesis text and the whole paragraph the map's conclusion;
+- a note that is one paragraph and nothing else is its own closing paragraph, so it gives the
+  thesis and the conclusion (a one-point note states a position to argue), unless it is marked
+  ``Context-``; a note whose lines all read like headings is taken the same way, its last line
+  being the paragraph (a one-line note thus gives both the title and the thesis);
+- a heading with nothing under it, other than the one that gives the map its title, becomes a
+  context node, with a warning;
 - a bullet written ``Heading- text`` gives the node its label (the heading) and, when the heading
   is short, a tag; evidence cites the note as its source.
 
@@ -161,6 +167,7 @@ class _Section:
     line: int
     items: list[_Item] = field(default_factory=list)
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    marked: bool = False  # a paragraph the note itself marks "Context-"
 
 
 def _section_kind(heading: str) -> Kind:
@@ -190,6 +197,10 @@ def read_notes(text: str, source_name: str = "notes.txt") -> ImportResult:
     if not any(line.strip() for line in lines):
         raise FormatError(source_name, "the note is empty", 1)
     sections = _read_sections(lines)
+    if not any(section.items or section.paragraphs for section in sections):
+        # only lines that read like headings: the last is the note's one point, not a heading
+        last = sections[-1]
+        last.paragraphs.append((last.line, last.heading or ""))
     warnings: list[str] = []
     closing = _closing_paragraph(sections)
     return _build(sections, closing, source_name, warnings)
@@ -225,7 +236,7 @@ def _read_sections(lines: list[str]) -> list[_Section]:
             continue
         context = _CONTEXT.match(line)
         if context and context["text"]:
-            section = _Section(Kind.CONTEXT, None, number)
+            section = _Section(Kind.CONTEXT, None, number, marked=True)
             section.paragraphs.append((number, context["text"].strip()))
             sections.append(section)
         elif _is_heading(line) and not (blank_run == 0 and section.paragraphs and not last_was_bullet):
@@ -256,7 +267,8 @@ def _closing_paragraph(sections: list[_Section]) -> tuple[_Section, int, str] | 
     if last is not None and last.paragraphs:
         line, text = last.paragraphs[-1]
         last_bullet = max((item.line for item in _walk(last.items)), default=0)
-        if line > last_bullet and (last.heading is not None or len(sections) > 1):
+        alone = len(sections) == 1 and not last.items and len(last.paragraphs) == 1 and not last.marked
+        if line > last_bullet and (last.heading is not None or len(sections) > 1 or alone):
             return last, line, text
     return None
 
@@ -284,6 +296,7 @@ def _build(
     edges: list[Edge] = []
     source = {"title": source_name}
     title = _title(sections, source_name)
+    title_section = _title_section(sections)
     thesis_key: str | None = None
     conclusion: str | None = None
     if closing is not None:
@@ -337,6 +350,12 @@ def _build(
                 )
         if kind is Kind.THESIS:
             kind = Kind.CONTEXT  # a Conclusion section's other paragraphs are background
+        if section.heading and not section.items and not section.paragraphs and section is not title_section:
+            add((section.line, section.heading), Kind.CONTEXT, section, None)
+            warnings.append(
+                f"{source_name}:{section.line}: heading {derive_label(section.heading)!r} has nothing "
+                "under it; kept as context"
+            )
         for line, paragraph in section.paragraphs:
             if closing is not None and line == closing[1]:
                 continue
@@ -376,13 +395,21 @@ def _split_heading(text: str) -> tuple[str | None, str, list[str]]:
     return head, body, tags
 
 
-def _title(sections: list[_Section], source_name: str) -> str:
+def _title_section(sections: list[_Section]) -> _Section | None:
+    """The section whose heading names the map: the first background heading that is not generic."""
     for section in sections:
         if (
             section.heading
             and section.kind is Kind.CONTEXT
             and section.heading.lower() not in _GENERIC_HEADINGS
         ):
-            return one_line(section.heading)
+            return section
+    return None
+
+
+def _title(sections: list[_Section], source_name: str) -> str:
+    section = _title_section(sections)
+    if section is not None and section.heading:
+        return one_line(section.heading)
     stem = PurePath(source_name).name.split(".")[0]
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", stem) if word) or "Imported notes"
