@@ -138,7 +138,12 @@ def slugify(text: str, limit: int = 40) -> str:
     """A slug id made from free text: lower case ASCII words joined by hyphens (may be empty)."""
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # Accents go (é -> e); dashes and other punctuation separate words ("India–Japan" ->
+    # "india-japan", not "indiajapan"); letters of other scripts drop out.
+    unquoted = re.sub(r"['’]", "", text)  # "India's" -> "indias"
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", unquoted) if not unicodedata.combining(c))
+    spaced = re.sub(r"[\W_]+", " ", decomposed)
+    ascii_text = spaced.encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for word in words:

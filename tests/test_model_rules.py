@@ -185,3 +185,16 @@ def test_evidence_is_named_without_an_article():
         "node 'f' (evidence) cannot support 'e' (evidence): "
         "evidence may support only claim, counterpoint, rebuttal, recommendation, thesis"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("India–Japan relations", "india-japan-relations"),  # a dash separates words
+        ("Café—au lait", "cafe-au-lait"),
+        ("India's tilt", "indias-tilt"),
+        ("भारत रूस संबंध", ""),  # no Latin letters: the caller picks a fallback name
+    ],
+)
+def test_slugs_keep_words_apart_and_drop_accents(text: str, slug: str):
+    assert slugify(text) == slug

@@ -406,3 +406,13 @@ def test_a_drill_answer_is_scored_recorded_and_charted(app: AppTest, library: Li
     assert len(ProgressStore.of_library(library).history(SEED)) == 1
     app.button(key="next_item").click().run()
     assert "1 try over 1 day;" in " ".join(c.value for c in app.caption)
+
+
+def test_the_outline_preview_shows_dollars_not_maths():
+    from argmap.outline import Outline, Point, Section
+    from argmap.ui.views import outline_preview_markdown
+
+    preview = outline_preview_markdown(
+        Outline(title="T", sections=(Section("S", points=(Point("From $5 to $6"),)),))
+    )
+    assert r"From \$5 to \$6" in preview

@@ -220,7 +220,7 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "debate-case",
             "Debate case",
-            "Debate case for one side (--side for|against): definitions and burden, strongest arguments, prepared responses",
+            "Debate case for one side (for or against the motion): definitions and burden, strongest arguments, prepared responses",
             words=900,
             low=600,
             high=1200,

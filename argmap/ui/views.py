@@ -181,12 +181,14 @@ def outline_preview_markdown(outline: Outline) -> str:
     """The outline's Markdown (as the .md download has it) for the page's preview.
 
     Streamlit's Markdown has no footnotes, so each ``[^n]`` reads ``[n]`` and the Sources become a
-    list of ``[n] citation``; the title is left out, since the page names the map already.
+    list of ``[n] citation``; ``$`` is escaped, since Streamlit would read ``$…$`` as maths; the
+    title is left out, since the page names the map already.
     """
     text = outline_to_markdown(outline)
     body = text.partition("\n")[2].lstrip("\n")  # the first line is "# title"
     body = _FOOTNOTE.sub(lambda match: f"- \\[{match[1]}\\] ", body)
-    return _FOOTNOTE_REF.sub(lambda match: f" \\[{match[1]}\\]", body)
+    body = _FOOTNOTE_REF.sub(lambda match: f" \\[{match[1]}\\]", body)
+    return body.replace("$", "\\$")  # Streamlit reads $…$ as maths; the .md file has no maths
 
 
 def outline_docx_bytes(
