@@ -260,6 +260,44 @@ def test_delete_asks_first_then_removes_the_node(app: AppTest, library: Library)
     assert app.selectbox(key="selected").value == "strong-ties"
 
 
+def add_labelled(at: AppTest, parent: str, kind: str, text: str, label: str) -> AppTest:
+    select(at, parent)
+    labelled(at.text_input, "Label of the new point (optional)").set_value(label)
+    return add_below(at, kind, text)
+
+
+def test_two_points_with_the_same_label_keep_their_own_selection(app: AppTest, library: Library):
+    opened(app)
+    add_labelled(app, "defence", "counterpoint", "Spares arrive late.", "Delivery delays")
+    add_labelled(app, "defence", "counterpoint", "S-400 deliveries slipped.", "Delivery delays")
+    box = app.selectbox(key="selected")
+    assert len(set(box.options)) == len(box.options)  # Streamlit matches an option by its shown text
+    assert "claim · Major defence supplier" in box.options  # a label used once stays short
+    select(app, "delivery-delays")
+    app.run()  # any rerun (e.g. the map's "Actual size") keeps the selection
+    assert app.selectbox(key="selected").value == "delivery-delays"
+    assert "id `delivery-delays` · opposes `defence`" in [c.value for c in app.caption]
+    app.button(key="delete_node").click().run()
+    assert app.selectbox(key="selected").value == "delivery-delays"
+    assert "Delivery delays" in app.warning[0].value  # the confirmation, for this node
+    app.button(key="confirm_delete_yes").click().run()
+    index = library.load(SEED).map.node_index()
+    assert "delivery-delays" not in index and "delivery-delays-2" in index
+
+
+def test_node_choices_stay_unique_even_when_a_label_names_another_id():
+    from argmap.editing import add_node
+    from argmap.model import ArgumentMap
+    from argmap.ui.views import node_choices
+
+    argument_map = ArgumentMap(title="T")
+    for node_id, label in (("a", "X"), ("b", "X"), ("c", "X (a)")):
+        argument_map = add_node(argument_map, "context", "Some text.", node_id=node_id, label=label)
+    choices = node_choices(argument_map)
+    assert len(set(choices.values())) == 3
+    assert choices["b"] == "context · X (b)"
+
+
 def test_a_stale_file_is_not_overwritten_and_can_be_saved_as_a_copy(app: AppTest, library: Library):
     select(opened(app), "defence")
     path = library.path_of(SEED)

@@ -12,6 +12,7 @@ ordinary functions so that tests can check the bytes (AppTest cannot read a down
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -141,8 +142,28 @@ def cached_svg(key: str, view: MapView, _argument_map: ArgumentMap) -> str:
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_node_choices(key: str, _argument_map: ArgumentMap) -> dict[str, str]:
     """How the node select boxes show each node id: its kind, then its label (kind first, so that a
-    narrow box cutting a long label short still shows it)."""
-    return {node.id: f"{node.kind.value} · {node.display_label}" for node in _argument_map.nodes}
+    narrow box cutting a long label short still shows it). See :func:`node_choices`."""
+    return node_choices(_argument_map)
+
+
+def node_choices(argument_map: ArgumentMap) -> dict[str, str]:
+    """Each node id with the text a select box shows for it: "kind · label", and the id after it
+    when another node shows the same "kind · label".
+
+    Every text is unique: Streamlit gives a select box's value back as the text shown and matches
+    it to the first option showing that text, so two points labelled alike would swap the selection.
+    """
+    shown = {node.id: f"{node.kind.value} · {node.display_label}" for node in argument_map.nodes}
+    # Rarely a text with its id added equals another node's text (a label typed "X (x-2)"):
+    # add the id again until none repeats; each round makes the repeated texts longer.
+    for _ in range(len(shown)):
+        counts = Counter(shown.values())
+        repeated = [node_id for node_id, text in shown.items() if counts[text] > 1]
+        if not repeated:
+            break
+        for node_id in repeated:
+            shown[node_id] = f"{shown[node_id]} ({node_id})"
+    return shown
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
