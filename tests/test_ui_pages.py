@@ -304,12 +304,28 @@ def test_a_stale_file_is_not_overwritten_and_can_be_saved_as_a_copy(app: AppTest
     path.write_text(path.read_text().replace("title: India–Russia relations", "title: Edited elsewhere"))
     add_below(app, "counterpoint", "Russian spares arrive late.")
     assert "This map changed on disk since you opened it" in app.warning[0].value
+    assert not app.success  # no "Added …": it was not saved
     assert "title: Edited elsewhere" in path.read_text()
     assert "russian-spares-arrive-late" not in path.read_text()
     app.button(key="stale_save_copy").click().run()
     copy = library.load("india-russia-copy").map
     assert "russian-spares-arrive-late" in copy.node_index()
     assert not [w for w in app.warning if "changed on disk" in w.value]
+
+
+def test_no_edit_says_it_was_done_while_the_file_on_disk_refuses_it(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    path = library.path_of(SEED)
+    path.write_text(path.read_text().replace("title: India–Russia relations", "title: Edited elsewhere"))
+    labelled(app.text_input, "Tags (comma-separated dimensions)").set_value("defence, arms trade")
+    labelled(app.button, "Save changes").click().run()
+    assert "was not saved" in app.warning[0].value and not app.success
+    app.button(key="undo").click().run()
+    assert not app.success
+    app.button(key="delete_node").click().run()
+    app.button(key="confirm_delete_yes").click().run()
+    assert "was not saved" in app.warning[0].value and not app.success
+    assert "title: Edited elsewhere" in path.read_text()
 
 
 def test_reload_after_a_stale_save_shows_the_file_as_it_is_on_disk(app: AppTest, library: Library):

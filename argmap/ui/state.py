@@ -109,11 +109,13 @@ def _save(opened: OpenMap, new_map: ArgumentMap) -> None:
         opened.key = revision_of(dump_map(new_map).encode("utf-8"))
 
 
-def apply(new_map: ArgumentMap, label: str, select: str | None = None) -> None:
-    """Make ``new_map`` the open map: record it for undo and save it at once.
+def apply(new_map: ArgumentMap, label: str, select: str | None = None, notice: str | None = None) -> bool:
+    """Make ``new_map`` the open map: record it for undo and save it at once; True when saved.
 
-    A refused save (the file changed on disk) keeps the edit on screen and marks the map stale.
-    ``select`` selects a node afterwards (the one just added, or the parent of one deleted).
+    A refused save (the file changed on disk) keeps the edit on screen and marks the map stale;
+    ``notice`` (e.g. "Added claim …") is shown only when the save succeeded, since the stale banner
+    then says that the change was not saved. ``select`` selects a node afterwards (the one just
+    added, or the parent of one deleted).
     """
     opened = current()
     if opened is None:
@@ -123,6 +125,9 @@ def apply(new_map: ArgumentMap, label: str, select: str | None = None) -> None:
     if select is not None:
         st.session_state[SELECTED] = select
     _keep_selection(opened)
+    if notice is not None and not opened.stale:
+        notify(notice)
+    return not opened.stale
 
 
 def step_label(history: History, back: bool) -> str | None:
@@ -131,14 +136,16 @@ def step_label(history: History, back: bool) -> str | None:
 
 
 def step(back: bool) -> None:
-    """Undo (``back``) or redo the last change, save the map as it then is, and say so."""
+    """Undo (``back``) or redo the last change, save the map as it then is, and say so (only when
+    it was saved)."""
     opened = current()
     label = step_label(opened.history, back) if opened is not None else None
     if opened is None or label is None:
         return
     _save(opened, opened.history.undo() if back else opened.history.redo())
     _keep_selection(opened)
-    notify(f"{'Undone' if back else 'Redone'}: {label}")
+    if not opened.stale:  # otherwise the stale banner says it was not saved
+        notify(f"{'Undone' if back else 'Redone'}: {label}")
 
 
 def _keep_selection(opened: OpenMap) -> None:

@@ -93,8 +93,7 @@ def save_node(node_id: str, widget: str) -> None:
     if new_map == opened.map:
         state.notify("Nothing changed.")
         return
-    state.apply(new_map, f"edit {node_id!r}")
-    state.notify(f"Saved {node_id!r}.{dropped}")
+    state.apply(new_map, f"edit {node_id!r}", notice=f"Saved {node_id!r}.{dropped}")
 
 
 def add_below(parent_id: str, widget: str) -> None:
@@ -108,8 +107,12 @@ def add_below(parent_id: str, widget: str) -> None:
     new_id = fresh_id(opened.map, st.session_state[f"{widget}_label"] or text, kind.value)
     label = st.session_state[f"{widget}_label"].strip() or None
     new_map = add_child(opened.map, parent_id, kind, text, node_id=new_id, label=label)
-    state.apply(new_map, f"add {kind.value} {new_id!r}", select=new_id)
-    state.notify(f"Added {kind.value} {new_id!r} below {parent_id!r}.")
+    state.apply(
+        new_map,
+        f"add {kind.value} {new_id!r}",
+        select=new_id,
+        notice=f"Added {kind.value} {new_id!r} below {parent_id!r}.",
+    )
 
 
 def move(node_id: str, widget: str, keep_others: bool) -> None:
@@ -146,8 +149,9 @@ def delete(node_id: str) -> None:
     with_orphans = bool(st.session_state.get("delete_orphans"))
     new_map = delete_node(opened.map, node_id, with_orphans=with_orphans)
     st.session_state.pop("confirm_delete", None)
-    state.apply(new_map, f"delete {node_id!r}", select=parent)
-    state.notify(f"Deleted {node_id!r}. Undo brings it back.")
+    state.apply(
+        new_map, f"delete {node_id!r}", select=parent, notice=f"Deleted {node_id!r}. Undo brings it back."
+    )
 
 
 def apply_table_edits(table_key: str) -> None:
@@ -162,8 +166,7 @@ def apply_table_edits(table_key: str) -> None:
     if new_map == opened.map:
         state.notify("The table has no changes to apply.")
         return
-    state.apply(new_map, "table edits")
-    state.notify("Applied the table edits.")
+    state.apply(new_map, "table edits", notice="Applied the table edits.")
 
 
 # -- the page's parts -------------------------------------------------------------------------------
