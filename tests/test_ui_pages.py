@@ -392,6 +392,14 @@ def test_a_kind_filter_draws_only_those_kinds_and_the_thesis(app: AppTest):
     assert 'id="defence"' not in svg
 
 
+def test_the_tag_filter_offers_only_the_tags_that_nodes_carry(app: AppTest, library: Library):
+    opened(app)
+    options = app.multiselect(key="filter_tags").options
+    node_tags = {tag for node in library.load(SEED).map.nodes for tag in node.tags}
+    assert set(options) == node_tags
+    assert "gs-2" not in options and "defence" in options  # gs-2 is a tag of the map itself
+
+
 # -- Outline & export ------------------------------------------------------------------------------
 
 

@@ -209,8 +209,18 @@ def filters(argument_map: ArgumentMap) -> dict:
         kinds = one.multiselect(
             "Show kinds", [kind.value for kind in Kind], key="filter_kinds", placeholder="all kinds"
         )
+        # Only the tags that nodes carry: the map's own tags (gs-2, international-relations…)
+        # file the map in the library and match no box.
+        node_tags = list(dict.fromkeys(tag for node in argument_map.nodes for tag in node.tags))
+        chosen = st.session_state.get("filter_tags")
+        if chosen and any(tag not in node_tags for tag in chosen):  # a tag that an edit removed
+            st.session_state["filter_tags"] = [tag for tag in chosen if tag in node_tags]
         tags = two.multiselect(
-            "Show tags", argument_map.all_tags(), key="filter_tags", placeholder="all tags"
+            "Show tags",
+            node_tags,
+            key="filter_tags",
+            placeholder="all tags" if node_tags else "no node has a tag",
+            disabled=not node_tags,
         )
         group_by = three.selectbox(
             "Group boxes by", list(GROUP_BY), key="group_by", help="Draw a frame around each tag or kind"
