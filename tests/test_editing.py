@@ -32,7 +32,7 @@ from argmap.editing import (
     update_node,
 )
 from argmap.mapfile import dump_map, parse_map
-from argmap.model import ArgumentMap, Basis, Kind, RelationType
+from argmap.model import ArgumentMap, Basis, Directive, Kind, RelationType
 from argmap.store import load_path
 
 SMALL = """\
@@ -256,6 +256,52 @@ def test_update_map_changes_title_and_refuses_an_empty_one(small: ArgumentMap):
     assert update_map(small, title="New").nodes == small.nodes
     with pytest.raises(EditError, match="the map's title"):
         update_map(small, title="")
+
+
+def test_update_map_sets_every_detail_the_outlines_use(small: ArgumentMap):
+    edited = update_map(
+        small,
+        title=" India–Russia ",
+        question="Critically examine India–Russia ties. (250 words)",
+        directive="critically examine",
+        vocabulary={"for": "Convergences", "against": "Irritants"},
+        tags="GS 2, international relations",
+        conclusion="Ties endure.",
+    )
+    assert edited.title == "India–Russia"
+    assert edited.directive is Directive.CRITICALLY_EXAMINE
+    assert (edited.vocabulary.for_, edited.vocabulary.against) == ("Convergences", "Irritants")
+    assert edited.tags == ["gs-2", "international-relations"]
+    assert edited.conclusion == "Ties endure." and edited.nodes == small.nodes
+    cleared = update_map(
+        edited, question=" ", directive=None, vocabulary={"for": "", "against": ""}, conclusion=""
+    )
+    assert (cleared.question, cleared.directive, cleared.vocabulary, cleared.conclusion) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert parse_map(dump_map(cleared), "m.yaml") == cleared
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"title": "  "}, "the map's title cannot be empty"),
+        ({"directive": "summarise"}, "the map's directive must be one of: discuss, critically examine"),
+        (
+            {"vocabulary": {"for": "Convergences", "against": " "}},
+            "the map's words for the two sides need both",
+        ),
+        ({"tags": ["GS 2"]}, "the map's tag 'GS 2' must be"),
+    ],
+)
+def test_update_map_refuses_a_bad_detail_in_one_sentence(small: ArgumentMap, fields: dict, message: str):
+    with pytest.raises(EditError) as refused:
+        update_map(small, **fields)
+    assert str(refused.value).startswith(message)
+    assert "\n" not in str(refused.value)
 
 
 # -- moving, linking, deleting, renaming -----------------------------------------------------------

@@ -338,6 +338,60 @@ def test_reload_after_a_stale_save_shows_the_file_as_it_is_on_disk(app: AppTest,
     assert "russian-spares-arrive-late" not in app.selectbox(key="selected").options
 
 
+def test_the_map_details_are_edited_saved_and_undone(app: AppTest, library: Library):
+    opened(app)
+    labelled(app.text_input, "Title").set_value("India and Russia")
+    labelled(app.text_area, "Question").set_value("Critically examine India–Russia ties. (150 words)")
+    labelled(app.selectbox, "Directive").set_value("evaluate")
+    labelled(app.text_input, "Heading for the points for").set_value("Strengths")
+    labelled(app.text_input, "Heading for the points against").set_value("Strains")
+    labelled(app.text_input, "Map tags (comma-separated)").set_value("GS 2, bilateral")
+    labelled(app.text_area, "Conclusion").set_value("The ties hold.")
+    labelled(app.button, "Save map details").click().run()
+    assert not app.exception and not app.error
+    saved = library.load(SEED).map
+    assert (saved.title, saved.question, saved.directive.value, saved.conclusion) == (
+        "India and Russia",
+        "Critically examine India–Russia ties. (150 words)",
+        "evaluate",
+        "The ties hold.",
+    )
+    assert (saved.vocabulary.for_, saved.vocabulary.against, saved.tags) == (
+        "Strengths",
+        "Strains",
+        ["gs-2", "bilateral"],
+    )
+    assert app.title[0].value == "India and Russia"
+    assert app.success[0].value == "Saved the map details."
+    assert labelled(app.text_input, "Title").value == "India and Russia"
+    app.button(key="undo").click().run()
+    assert library.load(SEED).map.title == "India–Russia relations"
+    assert labelled(app.text_input, "Title").value == "India–Russia relations"
+
+
+def test_map_details_are_refused_in_one_line_and_kept_for_correction(app: AppTest, library: Library):
+    before = library.path_of(SEED).read_bytes()
+    opened(app)
+    labelled(app.text_input, "Title").set_value("  ")
+    labelled(app.button, "Save map details").click().run()
+    assert app.error[0].value.startswith("the map's title cannot be empty")
+    labelled(app.text_input, "Title").set_value("Ties")
+    labelled(app.text_input, "Heading for the points against").set_value("")
+    labelled(app.button, "Save map details").click().run()
+    assert "need both a word for and a word against" in app.error[0].value
+    assert library.path_of(SEED).read_bytes() == before
+
+
+def test_map_details_are_not_written_over_a_file_changed_on_disk(app: AppTest, library: Library):
+    opened(app)
+    path = library.path_of(SEED)
+    path.write_text(path.read_text().replace("against: Irritants", "against: Frictions"))
+    labelled(app.text_input, "Title").set_value("India and Russia")
+    labelled(app.button, "Save map details").click().run()
+    assert "was not saved" in app.warning[0].value and not app.success
+    assert "against: Frictions" in path.read_text() and "title: India–Russia relations" in path.read_text()
+
+
 def findings(at: AppTest) -> list[str]:
     """The labels of the findings listed under the map (each a button selecting its node)."""
     return [b.label for b in at.button if b.key and b.key.startswith("check_")]
