@@ -247,9 +247,9 @@ def _map_value(key: str, value: Any) -> Any:
     if key == "directive":
         if not value:
             return None
-        words = [directive.value for directive in Directive]
-        if str(value) not in words:
-            raise EditError(f"the map's directive must be one of: {', '.join(words)} (or none)")
+        directives = [directive.value for directive in Directive]
+        if str(value) not in directives:
+            raise EditError(f"the map's directive must be one of: {', '.join(directives)} (or none)")
         return str(value)
     if key == "tags":
         tags = parse_tags(value) if isinstance(value, str) else list(value or [])
