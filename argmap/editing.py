@@ -269,8 +269,8 @@ def _map_value(key: str, value: Any) -> Any:
             return None
         if not all(words.values()):
             raise EditError(
-                "the map's words for the two sides need both a word for and a word against "
-                "(e.g. Convergences and Irritants), or neither"
+                "the map's headings for the two sides need both a heading for the points for and one "
+                "for the points against (e.g. Convergences and Irritants), or neither"
             )
         return words
     return value

@@ -292,7 +292,7 @@ def test_update_map_sets_every_detail_the_outlines_use(small: ArgumentMap):
         ({"directive": "summarise"}, "the map's directive must be one of: discuss, critically examine"),
         (
             {"vocabulary": {"for": "Convergences", "against": " "}},
-            "the map's words for the two sides need both",
+            "the map's headings for the two sides need both",
         ),
         ({"tags": ["GS 2"]}, "the map's tag 'GS 2' must be"),
     ],

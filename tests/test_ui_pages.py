@@ -378,7 +378,7 @@ def test_map_details_are_refused_in_one_line_and_kept_for_correction(app: AppTes
     labelled(app.text_input, "Title").set_value("Ties")
     labelled(app.text_input, "Heading for the points against").set_value("")
     labelled(app.button, "Save map details").click().run()
-    assert "need both a word for and a word against" in app.error[0].value
+    assert "need both a heading for the points for and one" in app.error[0].value
     assert library.path_of(SEED).read_bytes() == before
 
 
