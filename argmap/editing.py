@@ -684,6 +684,61 @@ def apply_table(argument_map: ArgumentMap, rows: Iterable[Mapping[str, Any]]) ->
     return result
 
 
+#: Unapplied edits of the table view, kept apart from the map until they are applied:
+#: node id -> column -> (the value the cell had when it was typed, the value typed).
+TableEdits = dict[str, dict[str, tuple[Any, Any]]]
+
+
+def table_edits(
+    argument_map: ArgumentMap, shown: TableEdits, edited_rows: Mapping[Any, Mapping[str, Any]]
+) -> TableEdits:
+    """The table view's unapplied edits: ``shown`` (those the table was drawn with, see
+    :func:`rows_with_edits`), then the cells of a data editor's ``edited_rows`` (row number ->
+    column -> value, rows as :func:`table_rows` gives them). A cell typed back to the map's value
+    is no longer an edit; unknown rows and columns (``id``) are ignored."""
+    edits = {node_id: dict(cells) for node_id, cells in shown.items()}
+    current = table_rows(argument_map)
+    for index, changes in edited_rows.items():
+        row = int(index)
+        if not 0 <= row < len(current):
+            continue
+        node_id = current[row]["id"]
+        cells = edits.setdefault(node_id, {})
+        for column, value in changes.items():
+            if column not in TABLE_COLUMNS[1:]:
+                continue
+            was, typed = current[row][column], None if _is_blank(value) else value
+            if typed == was:
+                cells.pop(column, None)
+            else:
+                cells[column] = (was, typed)
+        if not cells:
+            del edits[node_id]
+    return edits
+
+
+def rows_with_edits(
+    argument_map: ArgumentMap, edits: TableEdits
+) -> tuple[list[dict[str, Any]], TableEdits, int]:
+    """:func:`table_rows` with the unapplied ``edits`` typed in, for drawing the table or for
+    :func:`apply_table`; also the edits kept and how many were dropped: an edit is kept only while
+    its cell still holds the value it had when it was typed (not when the node was deleted or that
+    field was changed elsewhere since), so that it never undoes a later change unseen."""
+    rows = table_rows(argument_map)
+    at = {row["id"]: row for row in rows}
+    kept: TableEdits = {}
+    dropped = 0
+    for node_id, cells in edits.items():
+        row = at.get(node_id)
+        for column, (was, typed) in cells.items():
+            if row is None or column not in row or row[column] != was:
+                dropped += 1
+                continue
+            row[column] = typed
+            kept.setdefault(node_id, {})[column] = (was, typed)
+    return rows, kept, dropped
+
+
 # -- undo and redo -----------------------------------------------------------------------------------
 
 
@@ -765,6 +820,7 @@ __all__ = [
     "EditError",
     "History",
     "Step",
+    "TableEdits",
     "add_child",
     "add_node",
     "apply_table",
@@ -779,8 +835,10 @@ __all__ = [
     "relation_for",
     "rename_node",
     "reparent",
+    "rows_with_edits",
     "sources_text",
     "subtree",
+    "table_edits",
     "table_rows",
     "unlink",
     "update_map",

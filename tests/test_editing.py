@@ -24,8 +24,10 @@ from argmap.editing import (
     relation_for,
     rename_node,
     reparent,
+    rows_with_edits,
     sources_text,
     subtree,
+    table_edits,
     table_rows,
     unlink,
     update_map,
@@ -436,6 +438,27 @@ def test_apply_table_names_the_row_of_a_bad_edit(small: ArgumentMap):
         EditError, match=r"table row 5: node 'bridge' \(context\) cannot oppose 'china-pivot'"
     ):
         apply_table(small, rows)
+
+
+def test_table_edits_keep_what_was_typed_and_forget_a_cell_typed_back(small: ArgumentMap):
+    edits = table_edits(small, {}, {"1": {"text": "Russia sells arms.", "id": "x"}, 4: {"score": 0.4}})
+    assert edits == {
+        "defence": {"text": ("Russia is India's largest arms supplier.", "Russia sells arms.")},
+        "bridge": {"score": (None, 0.4)},
+    }
+    again = table_edits(small, edits, {"1": {"text": "Russia is India's largest arms supplier."}})
+    assert again == {"bridge": {"score": (None, 0.4)}}
+    rows, kept, dropped = rows_with_edits(small, edits)
+    assert (rows[1]["text"], rows[4]["score"], kept, dropped) == ("Russia sells arms.", 0.4, edits, 0)
+    assert apply_table(small, rows).get("defence").text == "Russia sells arms."
+
+
+def test_a_kept_table_edit_of_a_cell_changed_since_is_dropped(small: ArgumentMap):
+    edits = table_edits(small, {}, {"1": {"text": "Russia sells arms.", "tags": "arms"}})
+    changed = delete_node(update_node(small, "defence", text="Changed in the panel."), "bridge")
+    rows, kept, dropped = rows_with_edits(changed, {**edits, "bridge": {"score": (None, 0.4)}})
+    assert kept == {"defence": {"tags": ("defence", "arms")}} and dropped == 2
+    assert rows[1]["text"] == "Changed in the panel." and rows[1]["tags"] == "arms"
 
 
 def test_parse_tags_makes_slugs_without_repeats():

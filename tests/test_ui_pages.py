@@ -438,6 +438,65 @@ def test_the_table_tab_shows_the_nodes_table_and_keeps_the_selection(app: AppTes
     assert 'class="node kind-counterpoint selected"' in drawn_svg(app)
 
 
+def tab(at: AppTest, name: str) -> AppTest:
+    at.session_state["editor_tab"] = name  # what a click on the tab sets
+    return at.run()
+
+
+def edit_table(at: AppTest, edits: dict[str, dict[str, str]]) -> dict[str, int]:
+    """Type into the Table tab's data editor (its edit state, as the browser sends it) the cells
+    of each node's row (node id -> column -> value); returns each node's row number."""
+    [table] = at.data_editor
+    ids = table.value["id"].tolist()
+    rows = {node_id: ids.index(node_id) for node_id in edits}
+    edited = {str(rows[node_id]): cells for node_id, cells in edits.items()}
+    at.session_state[table.key] = {"edited_rows": edited, "added_rows": [], "deleted_rows": []}
+    at.run()
+    return rows
+
+
+def test_unapplied_table_edits_are_kept_across_tabs_until_applied(app: AppTest, library: Library):
+    tab(opened(app), "Table")
+    row = edit_table(app, {"mi35-sale": {"text": "Edited in the table."}})["mi35-sale"]
+    assert "1 unapplied edit" in " ".join(c.value for c in app.caption)
+    tab(app, "Map")
+    tab(app, "Table")
+    assert app.data_editor[0].value["text"][row] == "Edited in the table."
+    assert "1 unapplied edit" in " ".join(c.value for c in app.caption)
+    assert library.load(SEED).map.get("mi35-sale").text != "Edited in the table."
+    app.button(key="apply_table").click().run()
+    assert library.load(SEED).map.get("mi35-sale").text == "Edited in the table."
+    assert app.success[0].value == "Applied the table edits."
+    assert "no unapplied edits" in " ".join(c.value for c in app.caption)
+
+
+def test_discard_drops_the_unapplied_table_edits(app: AppTest, library: Library):
+    tab(opened(app), "Table")
+    row = edit_table(app, {"mi35-sale": {"text": "Edited in the table."}})["mi35-sale"]
+    app.button(key="discard_table").click().run()
+    assert app.data_editor[0].value["text"][row] == library.load(SEED).map.get("mi35-sale").text
+    tab(app, "Map")
+    tab(app, "Table")
+    assert app.data_editor[0].value["text"][row] != "Edited in the table."
+
+
+def test_a_kept_table_edit_of_a_node_changed_since_is_dropped_with_a_warning(app: AppTest, library: Library):
+    tab(opened(app), "Table")
+    edit_table(
+        app, {"defence": {"tags": "defence, arms trade"}, "mi35-sale": {"text": "Edited in the table."}}
+    )
+    tab(app, "Map")
+    select(app, "defence")
+    labelled(app.text_input, "Tags (comma-separated dimensions)").set_value("strategic")
+    labelled(app.button, "Save changes").click().run()
+    tab(app, "Table")
+    assert "1 unapplied table edit was dropped" in app.warning[0].value
+    app.button(key="apply_table").click().run()
+    saved = library.load(SEED).map
+    assert saved.get("defence").tags == ["strategic"]
+    assert saved.get("mi35-sale").text == "Edited in the table."
+
+
 def test_a_kind_filter_draws_only_those_kinds_and_the_thesis(app: AppTest):
     opened(app)
     app.multiselect(key="filter_kinds").set_value(["counterpoint"]).run()
