@@ -20,9 +20,12 @@ from typing import Any
 import streamlit as st
 
 KEY = "map_click"
-#: The smallest share of its actual size that "Fit width" shrinks a map to: at 0.75 a box's text
-#: (12 pt, 16 px) is 12 px high, its kind caption 8 px; a wider map scrolls in its frame instead.
-MIN_SCALE = 0.75
+#: The smallest share of its actual size that "Fit width" shrinks a map to. At 0.55 a box's text
+#: (12 pt, 16 px) is 8.8 px high and evidence's (10 pt) 7.3 px: small but legible, a whole-width
+#: overview in which a click selects a box for the side panel ("Actual size" reads it at full
+#: size). The shipped maps (1,280 to 1,410 px wide) fit the Editor's frame at a 1400 px window;
+#: a wider map scrolls in its frame instead of shrinking further.
+MIN_SCALE = 0.55
 
 _CSS = """
 .argmap-map { overflow: auto; max-height: 75vh; border: 1px solid rgba(128,128,128,.25);

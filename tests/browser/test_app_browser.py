@@ -15,6 +15,7 @@ from argmap.analysis import verdict
 from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.store import Library
+from argmap.ui.map_component import MIN_SCALE
 
 from .app import (
     SEED,
@@ -64,6 +65,21 @@ def test_clicking_a_node_on_the_map_selects_it(page: Page) -> None:
     expect(map_node(page, "west-tilt")).to_have_class(re.compile(r"\bselected\b"))
     expect(the_map(page).locator("g.node.selected")).to_have_count(1)
     screenshot(page, "editor")
+
+
+def test_fit_width_shows_the_whole_width_of_the_seed_map(page: Page) -> None:
+    open_in_editor(page)
+    frame = page.locator(".st-key-map_click .argmap-map")
+    expect(the_map(page)).to_be_visible()
+    width = "r => ({frame: r.clientWidth, picture: r.scrollWidth, natural: parseFloat(r.dataset.width)})"
+    fitted = frame.evaluate(width)
+    # At the tests' 1400 px window the map fits its frame, shrunk to no less than MIN_SCALE.
+    assert fitted["picture"] <= fitted["frame"], fitted
+    assert fitted["frame"] >= fitted["natural"] * MIN_SCALE, fitted
+    page.get_by_text("Actual size", exact=True).click()
+    expect(frame).to_have_attribute("data-natural", "true")
+    natural = frame.evaluate(width)
+    assert natural["picture"] >= natural["natural"] - 1 > natural["frame"], natural
 
 
 def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
