@@ -1,7 +1,10 @@
 """What every page shows: the map picker in the sidebar, one-off notices, errors, the stale banner.
 
 Actions run as widget callbacks through :func:`act`, which turns an ArgmapError into a message
-shown at the top of the next run (``st.error``), so a user never sees a traceback for bad input.
+shown on the next run (``st.error``), so a user never sees a traceback for bad input. The message
+shows where the user is looking: :func:`act` with ``place=`` keeps it for ``show_messages(place)``,
+which the page calls inside the box holding the control (the drill card, the trash…); without a
+place it shows at the top of the page. A notice (:func:`notify`) can be placed the same way.
 """
 
 from __future__ import annotations
@@ -38,16 +41,34 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$]|&(?=#?[A-Za-z0-9]+;))")  # "
 _LINE_START = re.compile(r"^(\s*\d*)([-+]|(?<=\d)[.)])(?=\s|$)", re.MULTILINE)
 
 
-def act(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], None]:
-    """A widget callback that runs ``action`` and keeps its ArgmapError message for the page."""
+def _key(kind: str, place: str | None) -> str:
+    """The session key of a message of ``kind`` (ERROR, state.NOTICE) for ``place`` (None: the page)."""
+    return kind if place is None else f"{kind}@{place}"
+
+
+def act(
+    action: Callable[..., Any], *args: Any, place: str | None = None, **kwargs: Any
+) -> Callable[[], None]:
+    """A widget callback that runs ``action`` and keeps its ArgmapError message for the page:
+    shown by ``show_messages(place)``, next to the control, or at the top of the page (no place).
+    ``args`` and ``kwargs`` go to ``action``."""
 
     def run() -> None:
         try:
             action(*args, **kwargs)
         except ArgmapError as exc:
-            st.session_state[ERROR] = str(exc)
+            st.session_state[_key(ERROR, place)] = str(exc)
 
     return run
+
+
+def notify(message: str, place: str | None = None) -> None:
+    """Show ``message`` once on the next run: where ``show_messages(place)`` is called, or at the
+    top of the page that runs next (no place; it survives a switch to another page)."""
+    if place is None:
+        state.notify(message)
+    else:
+        st.session_state[_key(state.NOTICE, place)] = message
 
 
 def report(exc: ArgmapError) -> None:
@@ -55,12 +76,13 @@ def report(exc: ArgmapError) -> None:
     st.error(md(str(exc)), icon=":material/error:")
 
 
-def show_messages() -> None:
-    """The error and the notice left by the last action, shown once."""
-    error = st.session_state.pop(ERROR, None)
+def show_messages(place: str | None = None) -> None:
+    """The error and the notice the last action left for ``place`` (None: the top of the page),
+    shown once."""
+    error = st.session_state.pop(_key(ERROR, place), None)
     if error:
         st.error(md(error), icon=":material/error:")
-    notice = st.session_state.pop(state.NOTICE, None)
+    notice = st.session_state.pop(_key(state.NOTICE, place), None)
     if notice:
         st.success(md(notice), icon=":material/check_circle:")
 

@@ -17,7 +17,9 @@ from argmap.errors import ArgmapError
 from argmap.practice import (
     FORMATS,
     DrillMode,
+    DrillScore,
     ProgressStore,
+    Scheduled,
     Side,
     build_deck,
     case_document,
@@ -28,7 +30,7 @@ from argmap.practice import (
 )
 from argmap.practice.drills import require_items
 from argmap.ui import state
-from argmap.ui.common import act, md, report, require_map
+from argmap.ui.common import act, md, report, require_map, show_messages
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.timer_component import speech_timer
 from argmap.ui.views import cached_strengths
@@ -59,6 +61,9 @@ mode = DrillMode(
 )
 
 
+DRILL = "drill"  # where the drill's messages show: in its card
+
+
 def check_answer(item_id: str, widget: str) -> None:
     items = {item.id: item for item in drill_items(argument_map, mode, side)}
     item = items.get(item_id)
@@ -67,11 +72,33 @@ def check_answer(item_id: str, widget: str) -> None:
         raise ArgmapError("write an answer before checking it")
     result = score_answer(item, answer)
     scheduled = store.record(opened.name, item, result)
-    st.session_state[RESULT] = (item_id, result, scheduled)
+    st.session_state[RESULT] = ((opened.name, mode, side, item_id), answer, result, scheduled)
 
 
 def next_item() -> None:
     st.session_state.pop(RESULT, None)
+
+
+def answered(answer: str, score: DrillScore, scheduled: Scheduled) -> None:
+    """The user's answer beside the model answer, with the score and when the item comes back."""
+    yours, model = st.columns(2)
+    with yours.container(border=True, key="your_answer", height="stretch"):
+        st.markdown("**Your answer**")
+        st.text(answer)
+    with model.container(border=True, key="model_answer", height="stretch"):
+        st.markdown("**Model answer (from the map)**")
+        st.text(score.model_answer)
+    number, words = st.columns([1, 3], vertical_alignment="center")
+    number.metric(
+        "Score", f"{score.score:.0%}", help="Key terms of the model answer you used, and overall likeness"
+    )
+    with words:
+        st.markdown(f"Grade: **{score.grade_name}**; next review {scheduled.due.astimezone():%d %b %H:%M}.")
+        if score.matched_terms:
+            st.markdown("Used: " + ", ".join(f"**{md(term)}**" for term in score.matched_terms))
+        if score.missing_terms:
+            st.markdown("Missed: " + ", ".join(f"**{md(term)}**" for term in score.missing_terms))
+    st.button("Next item", key="next_item", type="primary", on_click=next_item)
 
 
 drill, timers = st.columns([3, 2], gap="large")
@@ -86,8 +113,11 @@ with drill:
     result = st.session_state.get(RESULT)
     shown = None
     if result is not None:
-        shown = next((item for item in items if item.id == result[0]), None)
+        shown = next((item for item in items if result[0] == (opened.name, mode, side, item.id)), None)
     if shown is None and items:
+        # A result left from another mode, side or map is not this card's: start afresh.
+        st.session_state.pop(RESULT, None)
+        result = None
         due = store.due_items(opened.name, items)
         shown = due[0] if due else None
         if shown is None:
@@ -96,29 +126,19 @@ with drill:
         with st.container(border=True, key="drill_card"):
             st.caption(f"{shown.instruction} · {len(items)} items in this mode")
             st.markdown(f"> {md(shown.prompt)}")
-            widget = f"answer_{shown.id}"
-            st.text_area("Your answer", key=widget, height=120, disabled=result is not None)
             if result is None:
+                widget = f"answer_{shown.id}"
+                st.text_area("Your answer", key=widget, height=120)
+                show_messages(DRILL)
                 st.button(
                     "Check my answer",
                     key="check_answer",
                     type="primary",
-                    on_click=act(check_answer, shown.id, widget),
+                    on_click=act(check_answer, shown.id, widget, place=DRILL),
                 )
-    if result is not None and shown is not None:
-        _, score, scheduled = result
-        st.metric(
-            "Score", f"{score.score:.0%}", help="Key terms of the model answer you used, and overall likeness"
-        )
-        st.markdown(f"Grade: **{score.grade_name}**; next review {scheduled.due.astimezone():%d %b %H:%M}.")
-        if score.matched_terms:
-            st.markdown("Used: " + ", ".join(f"**{md(term)}**" for term in score.matched_terms))
-        if score.missing_terms:
-            st.markdown("Missed: " + ", ".join(f"**{md(term)}**" for term in score.missing_terms))
-        with st.container(border=True, key="model_answer"):
-            st.markdown("**Model answer (from the map)**")
-            st.text(score.model_answer)
-        st.button("Next item", key="next_item", on_click=next_item)
+            else:
+                _, answer, score, scheduled = result
+                answered(answer, score, scheduled)
 
 with timers:
     st.subheader("Timers")
