@@ -16,11 +16,14 @@ from argmap.errors import ArgmapError, MapFileError, StoreError
 from argmap.formats import UPLOAD_LIMIT_BYTES
 from argmap.model import ArgumentMap, slugify
 from argmap.skeletons import SKELETONS
-from argmap.store import Entry
+from argmap.store import Entry, TrashEntry
 from argmap.ui import state
-from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, md, show_messages
+from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, md, notify, show_messages
 from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
 from argmap.words import counted
+
+GO_TO_EDITOR = "go_to_editor"
+TRASH = "trash"  # the Trash expander: open or not
 
 
 def counts_line(entry: Entry) -> str:
@@ -28,8 +31,8 @@ def counts_line(entry: Entry) -> str:
     return counted(entry.node_count, "node") + (f" ({', '.join(parts)})" if parts else "")
 
 
-def when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M")
+def when(moment: datetime, seconds: bool = False) -> str:
+    return moment.astimezone().strftime("%d %b %Y, %H:%M:%S" if seconds else "%d %b %Y, %H:%M")
 
 
 def _open_and_edit(name: str) -> None:
@@ -72,8 +75,14 @@ def _create() -> None:
     name = st.session_state.get("new_name", "").strip() or slugify(title) or "map"
     question = st.session_state.get("new_question", "").strip() or None
     loaded = state.library().create(name, title, st.session_state.get("new_skeleton", "blank"), question)
-    state.open_map(loaded.name)
-    st.session_state["go_to_editor"] = True
+    _go_to_editor(loaded.name)
+
+
+def _go_to_editor(name: str) -> None:
+    """Open the map just added and go to the Editor, which says it was added."""
+    state.open_map(name)
+    notify(f"Added {name!r} to the library.")  # no place: shown at the top of the Editor
+    st.session_state[GO_TO_EDITOR] = True
 
 
 def new_map_form() -> None:
@@ -92,7 +101,8 @@ def new_map_form() -> None:
             key="new_skeleton",
             format_func=lambda name: f"{name}: {SKELETONS[name]['description']}",
         )
-        st.form_submit_button("Create map", type="primary", on_click=act(_create))
+        show_messages("new_map")
+        st.form_submit_button("Create map", type="primary", on_click=act(_create, place="new_map"))
 
 
 def _manage(operation: str) -> None:
@@ -106,18 +116,18 @@ def _manage(operation: str) -> None:
         trashed = lib.delete(name)
         if opened is not None and opened.name == name:
             state.close_map()
-        state.notify(f"Moved {trashed.name!r} to the trash; restore it from the Trash below.")
+        notify(f"Moved {trashed.name!r} to the trash; restore it from the Trash below.", "manage")
         return
     if not new_name:
         raise StoreError(f"type a new name to {operation} {name!r}")
     if operation == "duplicate":
         lib.duplicate(name, new_name)
-        state.notify(f"Copied {name!r} to {new_name!r}.")
+        notify(f"Copied {name!r} to {new_name!r}.", "manage")
     else:
         lib.rename(name, new_name)
         if opened is not None and opened.name == name:
             state.open_map(new_name)
-        state.notify(f"Renamed {name!r} to {new_name!r}.")
+        notify(f"Renamed {name!r} to {new_name!r}.", "manage")
     st.session_state["manage_new_name"] = ""
 
 
@@ -129,18 +139,21 @@ def manage_section(entries: list[Entry]) -> None:
             "Map to duplicate, rename or delete", [entry.name for entry in entries], key="manage_map"
         )
         st.text_input("New name", key="manage_new_name", help="For Duplicate and Rename")
+        show_messages("manage")
         one, two, three = st.columns(3)
-        one.button("Duplicate", key="duplicate", on_click=act(_manage, "duplicate"), width="stretch")
-        two.button("Rename", key="rename", on_click=act(_manage, "rename"), width="stretch")
-        three.button("Delete", key="delete", on_click=act(_manage, "delete"), width="stretch")
+        for column, operation in ((one, "duplicate"), (two, "rename"), (three, "delete")):
+            column.button(
+                operation.capitalize(),
+                key=operation,
+                on_click=act(_manage, operation, place="manage"),
+                width="stretch",
+            )
 
 
 def _add_upload(argument_map: ArgumentMap) -> None:
     name = st.session_state.get("upload_name", "").strip()
     loaded = state.library().import_map(name, argument_map)
-    state.open_map(loaded.name)
-    state.notify(f"Added {loaded.name!r} to the library.")
-    st.session_state["go_to_editor"] = True
+    _go_to_editor(loaded.name)
 
 
 def upload_section() -> None:
@@ -174,30 +187,65 @@ def upload_section() -> None:
             st.warning(md(warning))
         default = slugify(PurePath(upload.name).name.split(".")[0]) or "uploaded"
         st.text_input("Save as", value=default, key="upload_name")
-        st.button("Add to library", key="upload_add", type="primary", on_click=act(_add_upload, argument_map))
+        show_messages("upload")
+        st.button(
+            "Add to library",
+            key="upload_add",
+            type="primary",
+            on_click=act(_add_upload, argument_map, place="upload"),
+        )
 
 
 def trash_section() -> None:
     trash = state.library().trash()
-    with st.expander(f"Trash ({len(trash)})", expanded=False):
+    with st.expander(f"Trash ({len(trash)})", key=TRASH, on_change="rerun"):
+        show_messages("trash")
         if not trash:
             st.caption("Deleted maps come here and can be restored.")
         for index, entry in enumerate(trash):
-            text, button = st.columns([4, 1], vertical_alignment="center")
-            text.markdown(f"`{entry.name}` · deleted {when(entry.deleted)}")
-            button.button("Restore", key=f"restore_{index}", on_click=act(_restore, index), width="stretch")
+            trash_row(index, entry)
 
 
-def _restore(index: int) -> None:
+def trash_row(index: int, entry: TrashEntry) -> None:
+    """A deleted map: its name, when it was deleted (to the second, so two deletions of one name
+    differ), and Restore under the name typed (its old name unless that is taken)."""
+    file = entry.path.name
+    with st.container(border=True, key=f"trash_{index}"):
+        st.markdown(f"`{entry.name}` · deleted {when(entry.deleted, seconds=True)}")
+        show_messages(f"trash_{file}")
+        name, button = st.columns([3, 2], vertical_alignment="bottom")
+        name.text_input(
+            "Restore as",
+            value=entry.name,
+            key=f"restore_name_{file}",
+            help="The name to bring it back under; change it when a map of that name exists",
+        )
+        button.button(
+            "Restore",
+            key=f"restore_{index}",
+            on_click=act(_restore, file, place=f"trash_{file}"),
+            width="stretch",
+        )
+
+
+def _restore(file: str) -> None:
     lib = state.library()
-    entry = lib.trash()[index]
-    target = lib.restore(entry)
-    state.notify(f"Restored {target.stem!r}.")
+    entry = next((entry for entry in lib.trash() if entry.path.name == file), None)
+    if entry is None:
+        raise StoreError(f"{file} is no longer in the trash")
+    new_name = st.session_state.get(f"restore_name_{file}", "").strip() or entry.name
+    target = lib.restore(entry, new_name)
+    st.session_state[TRASH] = True  # kept open, so its notice shows, though its label changes
+    if target.stem == entry.name:
+        notify(f"Restored {entry.name!r}.", "trash")
+    else:
+        notify(f"Restored {entry.name!r} as {target.stem!r}.", "trash")
 
 
-show_messages()
-if st.session_state.pop("go_to_editor", False):
+if st.session_state.pop(GO_TO_EDITOR, False):
+    # Before show_messages: the notice of the map just added is the Editor's to show.
     st.switch_page(EDITOR_PAGE)
+show_messages()
 map_sidebar()
 st.title("Library")
 st.caption(
