@@ -7,6 +7,7 @@ answer, restoring from the trash, and the balance chart.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -157,3 +158,25 @@ def test_checking_an_empty_answer_says_so_in_the_drill_card(app: AppTest):
     [error] = app.main.get_by_key("drill_card").error
     assert error.value == "write an answer before checking it"
     assert not top_level(app, "error")
+
+
+# -- Analysis --------------------------------------------------------------------------------------
+
+
+def balance_chart(at: AppTest) -> dict:
+    [chart] = [c for c in at.get("vega_lite_chart") if "Dimension" in c.proto.spec]
+    return json.loads(chart.proto.spec)
+
+
+def test_the_balance_chart_has_axis_titles_and_only_the_nodes_dimensions(app: AppTest):
+    opened(app)
+    app.switch_page(ANALYSIS).run()
+    assert not app.exception
+    spec = json.dumps(balance_chart(app))
+    assert "streamlit-generated" not in spec
+    assert '"title": "Strength"' in spec and '"title": "Dimension"' in spec
+    [table] = [frame.value for frame in app.dataframe if "Dimension" in frame.value.columns]
+    dimensions = table["Dimension"].tolist()
+    for map_tag in ("international-relations", "india-russia", "bilateral", "gs-2"):
+        assert map_tag not in dimensions
+    assert {"defence", "geopolitics", "space"} <= set(dimensions)

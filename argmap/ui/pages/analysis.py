@@ -6,10 +6,12 @@ Every number comes from :mod:`argmap.analysis`, cached on the map's content hash
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 
 from argmap.analysis import Severity, side_words
-from argmap.analysis.explain import HOLDS_AT
+from argmap.analysis.explain import HOLDS_AT, DimensionBalance
+from argmap.model import ArgumentMap
 from argmap.ui.common import md, require_map
 from argmap.ui.views import (
     cached_balance,
@@ -18,6 +20,9 @@ from argmap.ui.views import (
     cached_strengths,
     cached_verdict,
 )
+
+SUPPORT_COLOUR = "#2e7d32"  # as the map's supporting arrows
+OPPOSE_COLOUR = "#c62828"  # as its opposing arrows
 
 opened = require_map()
 argument_map = opened.map
@@ -117,8 +122,60 @@ with flip_tab:
             key="sensitivity_table",
         )
 
+
+def dimensions(argument_map: ArgumentMap, balances: list[DimensionBalance]) -> list[DimensionBalance]:
+    """The dimensions worth a row: those some node on a side carries as its first tag (a node's
+    dimension, as in the outline and the map's groups). The map's own tags (its subject, its GS
+    paper) and a node's further tags name no dimension, so they are left out."""
+    first_tag = {node.id: node.tags[0] for node in argument_map.nodes if node.tags}
+    return [
+        dimension
+        for dimension in balances
+        if any(first_tag.get(node) == dimension.tag for node in dimension.for_nodes + dimension.against_nodes)
+    ]
+
+
+def balance_chart(rows: list[dict[str, object]], for_word: str, against_word: str) -> alt.Chart:
+    """A bar per side for each dimension, in the table's order, on a 0–1 strength axis."""
+    sides = [for_word.capitalize(), against_word.capitalize()]
+    values = [
+        {"Dimension": row["Dimension"], "Side": name, "Strength": row[name], "Nodes": row[f"{name} nodes"]}
+        for row in rows
+        for name in sides
+    ]
+    order = [row["Dimension"] for row in rows]
+    return (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "Strength:Q",
+                title="Strength",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(values=[step / 10 for step in range(11)], format=".1f"),
+            ),
+            y=alt.Y("Dimension:N", title="Dimension", sort=order, axis=alt.Axis(labelLimit=240)),
+            yOffset=alt.YOffset("Side:N", sort=sides),
+            color=alt.Color(
+                "Side:N",
+                title=None,
+                sort=sides,
+                scale=alt.Scale(domain=sides, range=[SUPPORT_COLOUR, OPPOSE_COLOUR]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("Dimension:N"),
+                alt.Tooltip("Side:N"),
+                alt.Tooltip("Strength:Q", format=".3f"),
+                alt.Tooltip("Nodes:Q"),
+            ],
+        )
+        .properties(height=alt.Step(14))
+    )
+
+
 with balance_tab:
-    for_word, against_word = side_words(argument_map)
+    for_word, against_word = (word.capitalize() for word in side_words(argument_map))
     rows = [
         {
             "Dimension": dimension.tag,
@@ -127,12 +184,19 @@ with balance_tab:
             f"{for_word} nodes": len(dimension.for_nodes),
             f"{against_word} nodes": len(dimension.against_nodes),
         }
-        for dimension in cached_balance(opened.key, argument_map)
+        for dimension in dimensions(argument_map, cached_balance(opened.key, argument_map))
     ]
     if not rows:
-        st.info("No node has a tag, so there are no dimensions to balance. Tag nodes in the Editor.")
+        st.info(
+            "No node on either side of the thesis has a tag, so there are no dimensions to balance. "
+            "Tag nodes in the Editor: a node's first tag is its dimension."
+        )
     else:
-        st.bar_chart(rows, x="Dimension", y=[for_word, against_word], stack=False, horizontal=True)
+        st.caption(
+            "Each side's combined strength in each dimension (a node's first tag is its dimension), "
+            "from 0 (nothing on that side) to 1. A dimension argued on one side only is one to answer."
+        )
+        st.altair_chart(balance_chart(rows, for_word, against_word), width="stretch")
         st.dataframe(rows, hide_index=True, width="stretch", key="balance_table")
 
 with checks_tab:
