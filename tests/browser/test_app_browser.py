@@ -82,6 +82,44 @@ def test_fit_width_shows_the_whole_width_of_the_seed_map(page: Page) -> None:
     assert natural["picture"] >= natural["natural"] - 1 > natural["frame"], natural
 
 
+#: For each element: whether its text is cut short (wider than the box that shows it).
+CUT_SHORT = "elements => elements.filter(e => e.offsetParent).map(e => e.scrollWidth > e.clientWidth + 1)"
+#: For each finding under the map: where its text starts, its type size and its alignment.
+FINDING_TEXT = """elements => elements.map(e => {
+  const p = e.querySelector('p');
+  const text = Array.from(p.childNodes).find(n => n.nodeType === 3 && n.textContent.trim());
+  const range = document.createRange();
+  const start = text.textContent.search(/\\S/);
+  range.setStart(text, start);
+  range.setEnd(text, start + 1);
+  const style = getComputedStyle(p);
+  return [Math.round(range.getBoundingClientRect().left), style.fontSize, style.textAlign];
+})"""
+
+
+def test_the_move_buttons_show_their_whole_labels(page: Page) -> None:
+    open_in_editor(page)
+    map_node(page, "mi35-sale").click()
+    expect(side_panel_field(page, "mi35-sale", "text")).to_be_visible()
+    page.get_by_text("Move, link or rename").click()
+    section = page.locator(".st-key-move_section")
+    expect(section.get_by_role("button", name="Also link here")).to_be_visible()
+    labels = section.get_by_test_id("stButton").get_by_test_id("stMarkdownContainer")
+    cut = labels.evaluate_all(CUT_SHORT)  # Move here, Also link here, Unlink from strong-ties, Rename id
+    assert len(cut) == 4 and not any(cut), labels.all_inner_texts()
+
+
+def test_the_checks_read_as_one_left_aligned_list(page: Page) -> None:
+    open_in_editor(page)
+    page.get_by_text("Checks: ").click()
+    findings = page.locator(".st-key-checks_list").locator("[data-testid=stButton], [data-testid=stMarkdown]")
+    expect(findings).to_have_count(18)  # 3 warnings and 15 hints, some without a node to select
+    starts = {tuple(finding) for finding in findings.evaluate_all(FINDING_TEXT)}
+    lefts = sorted({left for left, _, _ in starts})
+    assert lefts[-1] - lefts[0] <= 2, starts
+    assert {(size, align) for _, size, align in starts} == {("14px", "left")}, starts
+
+
 def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
     page: Page, library_dir: Path
 ) -> None:

@@ -61,8 +61,19 @@ NO_DIRECTIVE = "(none)"
 VIEW_TAB = "editor_tab"  # "Map" (the default) or "Table"
 CHECKS = "checks"  # the checks list's expander: open or not
 CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
+CHECKS_LIST = "checks_list"  # the container of the findings, for CHECKS_CSS
 #: The Editor's page margins: 1.5rem at the sides instead of Streamlit's 5rem, for the map.
 PAGE_CSS = "[data-testid='stMainBlockContainer'] { padding-left: 1.5rem; padding-right: 1.5rem; }"
+#: The findings read as one left-aligned list: a finding with a node is a button (a click selects
+#: it), whose label Streamlit centres; one without is text, in a larger type. Both alike here.
+CHECKS_CSS = f"""
+.st-key-{CHECKS_LIST} button, .st-key-{CHECKS_LIST} button > div {{
+  justify-content: flex-start; text-align: left; }}
+.st-key-{CHECKS_LIST} button p {{ text-align: left; }}
+.st-key-{CHECKS_LIST} [data-testid='stMarkdown'] p {{
+  font-size: 0.875rem; padding-left: 1.4rem; text-indent: -1.4rem; }}
+.st-key-{CHECKS_LIST} [data-testid='stMarkdown'] p span[role='img'] {{ width: 1.4rem; text-indent: 0; }}
+"""
 TABLE_EDITS = "table_edits"  # map name -> the Table tab's unapplied edits (kept across tabs)
 TABLE_SHOWN = "table_shown"  # (data editor key, the kept edits it was drawn with)
 TABLE_ROUND = "table_round"  # bumped by Discard, for a fresh data editor
@@ -417,6 +428,7 @@ def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
             "Boxes with an error or a warning are outlined on the map; hints are only listed here. "
             "Click a finding to select its node."
         )
+    with section, st.container(key=CHECKS_LIST, gap="small"):
         present = opened.map.node_index()
         for index, check in enumerate(checks):
             icon = SEVERITY_ICON[check.severity]
@@ -538,27 +550,30 @@ def move_section(opened: state.OpenMap, node: Node, widget: str) -> None:
             key=f"{widget}_target",
             format_func=cached_node_choices(opened.key, opened.map).__getitem__,
         )
-        one, two = st.columns(2)
-        one.button(
+        # One under the other, full width: side by side in the narrow panel their labels were cut.
+        st.button(
             "Move here",
             key="move_node",
             on_click=act(move, node.id, f"{widget}_target", False),
             help="Replace its parents with this one",
+            width="stretch",
         )
-        two.button(
+        st.button(
             "Also link here",
             key="link_node",
             on_click=act(move, node.id, f"{widget}_target", True),
             help="Keep its parents and add this one",
+            width="stretch",
         )
     for relation, parent in node.parents():
         st.button(
             f"Unlink from {parent} ({relation.value})",
             key=f"unlink_{parent}",
             on_click=act(drop_link, node.id, parent),
+            width="stretch",
         )
     st.text_input("Node id", value=node.id, key=f"{widget}_id")
-    st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"))
+    st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"), width="stretch")
 
 
 def table_view(opened: state.OpenMap) -> None:
@@ -638,7 +653,7 @@ def table_view(opened: state.OpenMap) -> None:
 opened = require_map()
 argument_map = opened.map
 # The Editor is a workspace: narrower page margins leave the map room to fit its width.
-st.html(f"<style>{PAGE_CSS}</style>")
+st.html(f"<style>{PAGE_CSS}{CHECKS_CSS}</style>")
 st.title(md(argument_map.title))
 if argument_map.question:
     st.caption(md(argument_map.question))
