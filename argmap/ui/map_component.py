@@ -37,6 +37,7 @@ _CSS = """
 
 _JS = """
 const DROP = ['script', 'foreignObject', 'iframe', 'object', 'embed', 'style'];
+let lastSelected = null; // the box selected when the map was last drawn in this page
 
 function clean(svg) {
   svg.querySelectorAll(DROP.join(',')).forEach((el) => el.remove());
@@ -65,8 +66,10 @@ function size(svg, width, natural, minScale) {
   svg.style.maxWidth = fitted ? `${width}px` : 'none';
 }
 
-// Scroll the frame (only the frame, not the page) so that the selected box is in view.
-function reveal(root) {
+// Scroll the frame so that the selected box is in view; with page, the page too when the box is
+// then outside the window (a point added from the side panel's lower form, a finding clicked in
+// the checks list below the map), so that the user sees what they selected.
+function reveal(root, page) {
   const node = root.querySelector('g.node.selected');
   if (!node) return;
   const box = node.getBoundingClientRect();
@@ -79,6 +82,10 @@ function reveal(root) {
   }
   if (left < 0 || left + box.width > root.clientWidth) {
     root.scrollLeft += left - (root.clientWidth - box.width) / 2;
+  }
+  const shown = node.getBoundingClientRect();
+  if (page && (shown.top < 0 || shown.bottom > window.innerHeight)) {
+    node.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
 }
 
@@ -110,8 +117,13 @@ export default function (component) {
   }
   const shown = root.querySelector('svg');
   if (shown) size(shown, parseFloat(root.dataset.width) || 0, natural, minScale);
-  if (changed || root.dataset.natural !== String(natural)) reveal(root);
+  // The page scrolls only for a new selection, never when the map is first shown. Remembered in
+  // the module, not on the root: a notice above the map makes Streamlit mount the map anew.
+  const selected = (root.querySelector('g.node.selected') || {}).id || '';
+  const moved = lastSelected !== null && lastSelected !== selected;
+  if (changed || root.dataset.natural !== String(natural)) reveal(root, moved);
   root.dataset.natural = String(natural);
+  lastSelected = selected;
   const onClick = (event) => {
     const node = event.target.closest('g.node');
     if (node && root.contains(node)) {
@@ -133,7 +145,8 @@ def clickable_map(svg: str, revision: str, on_click: Callable[[str], None], *, n
     ``revision`` identifies the picture: the browser replaces the SVG only when it changes, so a
     rerun that draws the same map does not flicker. ``natural`` shows it at its own size; otherwise
     it is fitted to the frame's width, but never enlarged and never shrunk below
-    :data:`MIN_SCALE`. The frame scrolls to the selected box when the picture changes.
+    :data:`MIN_SCALE`. The frame scrolls to the selected box when the picture changes, and the page
+    too when a newly selected box is outside the window.
     """
 
     def clicked() -> None:

@@ -11,7 +11,7 @@ import docx
 import pytest
 from playwright.sync_api import Page, expect
 
-from argmap.analysis import verdict
+from argmap.analysis import lint, verdict
 from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.store import Library
@@ -109,15 +109,22 @@ def test_the_move_buttons_show_their_whole_labels(page: Page) -> None:
     assert len(cut) == 4 and not any(cut), labels.all_inner_texts()
 
 
-def test_the_checks_read_as_one_left_aligned_list(page: Page) -> None:
+def test_the_checks_read_as_one_left_aligned_list(page: Page, library_dir: Path) -> None:
     open_in_editor(page)
     page.get_by_text("Checks: ").click()
     findings = page.locator(".st-key-checks_list").locator("[data-testid=stButton], [data-testid=stMarkdown]")
-    expect(findings).to_have_count(18)  # 3 warnings and 15 hints, some without a node to select
+    # Warnings and hints, some without a node to select (the tests share the library: count anew).
+    expect(findings).to_have_count(len(lint(saved_map(library_dir))))
     starts = {tuple(finding) for finding in findings.evaluate_all(FINDING_TEXT)}
     lefts = sorted({left for left, _, _ in starts})
     assert lefts[-1] - lefts[0] <= 2, starts
     assert {(size, align) for _, size, align in starts} == {("14px", "left")}, starts
+    # A click on a finding selects its node and shows its box, scrolling the page up to the map.
+    finding = page.locator(".st-key-check_0")
+    finding.click()
+    selected = the_map(page).locator("g.node.selected")
+    expect(selected).not_to_have_id("strong-ties")
+    expect(selected).to_be_in_viewport()
 
 
 def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
@@ -142,6 +149,7 @@ def test_a_rebuttal_added_in_the_side_panel_appears_on_the_map_and_in_the_file(
     added = the_map(page).locator("g.node.kind-rebuttal", has_text=label)
     expect(added).to_have_count(1)
     expect(added).to_have_class(re.compile(r"\bselected\b"))
+    expect(added).to_be_in_viewport()  # the map frame scrolls to the new box
     expect(page.get_by_label("Selected node")).to_have_value(f"rebuttal · {label}")
     saved = saved_map(library_dir)
     node = next(node for node in saved.nodes if node.label == label)
@@ -184,3 +192,29 @@ def test_analysis_page_states_the_verdict_on_the_thesis(page: Page, library_dir:
     sentence = verdict(saved_map(library_dir)).sentence
     expect(page.get_by_test_id("stAlert").filter(has_text=sentence)).to_be_visible()
     screenshot(page, "analysis")
+
+
+def add_point(page: Page, parent: str, text: str, label: str) -> None:
+    """Select ``parent`` on the map and add a point below it, of the first kind offered (evidence
+    below a claim)."""
+    map_node(page, parent).click()
+    side_panel_field(page, parent, "add_text").get_by_label("Text of the new point").fill(text)
+    side_panel_field(page, parent, "add_label").get_by_label("Label of the new point (optional)").fill(label)
+    add_form = page.get_by_test_id("stForm").filter(has=side_panel_field(page, parent, "add_text"))
+    add_form.get_by_role("button", name="Add below").click()
+    expect(the_map(page).locator("g.node.selected", has_text=label)).to_have_count(1)
+
+
+def test_two_points_labelled_alike_keep_their_own_selection(page: Page, library_dir: Path) -> None:
+    open_in_editor(page)
+    add_point(page, "defence", "Spares for Russian arms arrive late.", "Delivery delays")
+    first = next(node.id for node in saved_map(library_dir).nodes if node.label == "Delivery delays")
+    add_point(page, "defence", "S-400 deliveries slipped by two years.", "Delivery delays")
+    map_node(page, first).click()
+    expect(page.get_by_label("Selected node")).to_have_value(f"evidence · Delivery delays ({first})")
+    page.get_by_text("Actual size", exact=True).click()
+    expect(page.locator(".st-key-map_click .argmap-map")).to_have_attribute("data-natural", "true")
+    expect(page.get_by_text(f"id {first} · supports defence")).to_be_visible()
+    page.get_by_role("button", name="Delete node…").click()
+    expect(page.locator(".st-key-delete_confirmation")).to_contain_text("Delete 'Delivery delays'")
+    expect(page.get_by_label("Selected node")).to_have_value(f"evidence · Delivery delays ({first})")
