@@ -44,5 +44,6 @@ def test_answering_a_drill_shows_the_score_and_the_model_answer(page: Page, libr
     model_answer = page.locator(".st-key-model_answer")
     expect(model_answer).to_contain_text("Model answer (from the map)")
     expect(model_answer).to_contain_text(item.model_answer.splitlines()[0])
-    expect(card.get_by_label("Your answer")).to_be_disabled()
+    # The answer stays in view beside the model answer (no longer an empty, greyed-out box).
+    expect(page.locator(".st-key-your_answer")).to_contain_text(answer)
     screenshot(page, "practice")
