@@ -374,7 +374,8 @@ def test_map_details_are_refused_in_one_line_and_kept_for_correction(app: AppTes
     opened(app)
     labelled(app.text_input, "Title").set_value("  ")
     labelled(app.button, "Save map details").click().run()
-    assert app.error[0].value.startswith("the map's title cannot be empty")
+    [details] = [e for e in app.expander if e.label.startswith("Map details")]
+    assert details.error[0].value.startswith("the map's title cannot be empty")  # beside the fields
     labelled(app.text_input, "Title").set_value("Ties")
     labelled(app.text_input, "Heading for the points against").set_value("")
     labelled(app.button, "Save map details").click().run()

@@ -39,7 +39,7 @@ from argmap.errors import ToolMissingError
 from argmap.model import ArgumentMap, Basis, Directive, Kind, Node
 from argmap.render import GROUP_BY
 from argmap.ui import state
-from argmap.ui.common import act, md, report, require_map
+from argmap.ui.common import act, md, report, require_map, show_messages
 from argmap.ui.map_component import MIN_SCALE, clickable_map
 from argmap.ui.views import (
     MapView,
@@ -58,6 +58,7 @@ SEVERITY_ICON = {
 }
 NO_BASIS = "(none)"
 NO_DIRECTIVE = "(none)"
+DETAILS = "map_details"  # where the Map details form's errors show
 VIEW_TAB = "editor_tab"  # "Map" (the default) or "Table"
 CHECKS = "checks"  # the checks list's expander: open or not
 CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
@@ -315,7 +316,10 @@ def map_details(opened: state.OpenMap) -> None:
         right.text_area(
             "Conclusion", value=argument_map.conclusion or "", key=f"{widget}_conclusion", height=178
         )
-        st.form_submit_button("Save map details", type="primary", on_click=act(save_details, widget))
+        show_messages(DETAILS)  # a refusal (an empty title) shows here, beside the fields
+        st.form_submit_button(
+            "Save map details", type="primary", on_click=act(save_details, widget, place=DETAILS)
+        )
 
 
 def filters(argument_map: ArgumentMap) -> dict:
