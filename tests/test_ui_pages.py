@@ -340,6 +340,8 @@ def test_reload_after_a_stale_save_shows_the_file_as_it_is_on_disk(app: AppTest,
 
 def test_the_map_details_are_edited_saved_and_undone(app: AppTest, library: Library):
     opened(app)
+    app.session_state["details_section"] = True  # what a click on "Map details" sets
+    app.run()
     labelled(app.text_input, "Title").set_value("India and Russia")
     labelled(app.text_area, "Question").set_value("Critically examine India–Russia ties. (150 words)")
     labelled(app.selectbox, "Directive").set_value("evaluate")
@@ -372,6 +374,8 @@ def test_the_map_details_are_edited_saved_and_undone(app: AppTest, library: Libr
 def test_map_details_are_refused_in_one_line_and_kept_for_correction(app: AppTest, library: Library):
     before = library.path_of(SEED).read_bytes()
     opened(app)
+    app.session_state["details_section"] = True  # what a click on "Map details" sets
+    app.run()
     labelled(app.text_input, "Title").set_value("  ")
     labelled(app.button, "Save map details").click().run()
     [details] = [e for e in app.expander if e.label.startswith("Map details")]
@@ -385,6 +389,8 @@ def test_map_details_are_refused_in_one_line_and_kept_for_correction(app: AppTes
 
 def test_map_details_are_not_written_over_a_file_changed_on_disk(app: AppTest, library: Library):
     opened(app)
+    app.session_state["details_section"] = True  # what a click on "Map details" sets
+    app.run()
     path = library.path_of(SEED)
     path.write_text(path.read_text().replace("against: Irritants", "against: Frictions"))
     labelled(app.text_input, "Title").set_value("India and Russia")
@@ -592,3 +598,11 @@ def test_the_outline_preview_shows_dollars_not_maths():
         Outline(title="T", sections=(Section("S", points=(Point("From $5 to $6"),)),))
     )
     assert r"From \$5 to \$6" in preview
+
+
+def test_map_details_are_built_only_while_open(app: AppTest):
+    opened(app)
+    assert "Save map details" not in [button.label for button in app.button]  # closed: nothing built
+    app.session_state["details_section"] = True
+    app.run()
+    assert "Save map details" in [button.label for button in app.button]

@@ -61,6 +61,7 @@ NO_DIRECTIVE = "(none)"
 DETAILS = "map_details"  # where the Map details form's errors show
 VIEW_TAB = "editor_tab"  # "Map" (the default) or "Table"
 CHECKS = "checks"  # the checks list's expander: open or not
+DETAILS_SECTION = "details_section"  # the Map details expander: open or not
 CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
 CHECKS_LIST = "checks_list"  # the container of the findings, for CHECKS_CSS
 #: The Editor's page margins: 1.5rem at the sides instead of Streamlit's 5rem, for the map.
@@ -268,10 +269,15 @@ def map_details(opened: state.OpenMap) -> None:
     essay's shape, the headings name the two sides' sections, the conclusion closes it."""
     argument_map = opened.map
     widget = f"details{opened.key[:10]}"  # new widgets whenever the map changes (save, undo, reload)
-    with (
-        st.expander("Map details: title, question, directive, headings", icon=":material/edit_note:"),
-        st.form(f"{widget}_form", border=False),
-    ):
+    section = st.expander(
+        "Map details: title, question, directive, headings",
+        icon=":material/edit_note:",
+        key=DETAILS_SECTION,
+        on_change="rerun",
+    )
+    if not section.open:  # its eight fields are built only while it is open: every rerun is faster
+        return
+    with section, st.form(f"{widget}_form", border=False):
         left, right = st.columns(2)
         left.text_input("Title", value=argument_map.title, key=f"{widget}_title")
         left.text_area(
