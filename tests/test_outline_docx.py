@@ -77,10 +77,11 @@ def test_points_sit_on_a_multilevel_list_defined_in_numbering_xml(essay_docx):
 
 def test_evidence_cites_sources_listed_at_the_end(essay_docx):
     texts = [p.text for p in essay_docx.paragraphs]
-    assert any(t.startswith("Hook: SIPRI") and "2011–15. [1]" in t for t in texts)
-    assert any(t.startswith("Agreement: ") and t.endswith("[2][3]") for t in texts)
+    assert any(t.startswith("Hook: India's first satellite") and "in 2020. [1]" in t for t in texts)
+    assert any(t.startswith("Statistic: SIPRI") and t.endswith("[3]") for t in texts)
+    assert any(t.startswith("Agreement: ") and t.endswith("[1][2]") for t in texts)
     sources_at = texts.index("Sources")
-    assert texts[sources_at + 1].startswith("Trends in International Arms Transfers")
+    assert texts[sources_at + 3].startswith("Trends in International Arms Transfers")
 
 
 def test_the_map_picture_is_embedded_with_a_caption(essay_docx):

@@ -68,7 +68,7 @@ def test_sub_points_and_evidence_nest_under_their_point():
             ),
         ),
     )
-    assert "1. p *(≈ 40 words)*\n   1. q\n   2. *Fact:* e[^1]\n" in outline_to_markdown(outline)
+    assert "1. p *(≈ 40 words)*\n   1. *Fact:* e[^1]\n   2. q\n" in outline_to_markdown(outline)
 
 
 def test_a_table_is_a_markdown_table():

@@ -115,14 +115,15 @@ class _Index:
             found += self.kids(claim.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
         return _unique(found)
 
-    def way_forward(self) -> list[Node]:
-        """Recommendations for the thesis or its claims; else those that answer an irritant."""
+    def way_forward(self, remedies: bool = False, fallback: bool = True) -> list[Node]:
+        """Recommendations for the thesis or its claims; with ``remedies``, also those that answer an
+        irritant (and, with ``fallback``, when there are no others: they are the way forward then)."""
         parents = [self.thesis, *self.supporters()] if self.thesis else self.supporters()
         found = [
             r for p in parents if p for r in self.kids(p.id, (Kind.RECOMMENDATION,), RelationType.SUPPORTS)
         ]
-        if not found:
-            found = [r for c in self.attackers() for r in self.kids(c.id, (Kind.RECOMMENDATION,))]
+        if remedies or (fallback and not found):
+            found += [r for c in self.attackers() for r in self.kids(c.id, (Kind.RECOMMENDATION,))]
         return _unique(found)
 
     def context(self) -> list[Node]:
@@ -151,6 +152,10 @@ class _Builder:
         self.sources: dict[tuple[str | None, ...], SourceRef] = {}
         self.notes: list[str] = []
         self.placed: set[str] = set()
+        #: a template with a Way forward section lists the remedies there, not under each irritant
+        self.has_way_forward = any(
+            spec.role == "way-forward" or spec.way_forward for spec in template.sections
+        )
 
     # -- points ------------------------------------------------------------------------------
     def cite(self, node: Node) -> tuple[int, ...]:
@@ -195,7 +200,9 @@ class _Builder:
         if depth > 0:
             below: list[Node] = []
             if node.kind is Kind.COUNTERPOINT and answers:
-                replies = self.index.kids(node.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES)
+                replies = self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
+                if not replies or not self.has_way_forward:  # else the remedies go to the way forward
+                    replies += self.index.kids(node.id, (Kind.RECOMMENDATION,), RelationType.OPPOSES)
                 for answer in self.index.strongest_first(replies)[: self.template.answers_per_point]:
                     if answer.id not in path:
                         word = "Answer" if answer.kind is Kind.REBUTTAL else "Way out"
@@ -260,7 +267,9 @@ class _Builder:
             if part == "hook":
                 hook = self.hook()
                 if hook is not None:
-                    self.placed.add(hook.id)
+                    if all(len(self.index.kids(p, (Kind.EVIDENCE,))) > 1 for _, p in hook.parents()):
+                        self.placed.add(hook.id)  # its point keeps other evidence: told once
+                    # else its point's only proof: the body cites it again
                     points.append(
                         Point(xml_safe(hook.text), "Hook", node_id=hook.id, sources=self.cite(hook))
                     )
@@ -270,7 +279,11 @@ class _Builder:
                     points.append(
                         self.point(node, "Context", self.template.depth - 1 if self.template.depth > 2 else 0)
                     )
-            elif part == "thesis":
+            elif part == "thesis" and self.rule.by_dimension and self.template.follows_directive:
+                names = self.dimension_names()
+                if names:  # 'analyse' asks the introduction to name the dimensions
+                    points.append(Point(xml_safe(", ".join(names) + "."), "Dimensions"))
+            if part == "thesis":
                 thesis = self.index.thesis
                 if thesis is not None:
                     self.placed.add(thesis.id)
@@ -283,6 +296,17 @@ class _Builder:
                         points.append(Point(xml_safe(self.map.question), "Question"))
         return Section(spec.title, points=tuple(points))
 
+    def dimension_names(self) -> list[str]:
+        """The dimensions the body will argue in (a node's first tag), strongest first: of the
+        points the answer has room for, as :meth:`analysed` keeps them."""
+        caps = {spec.role: spec.max_points for spec in self.template.sections}
+        kept = (
+            self.index.strongest_first(self.index.supporters())[: caps.get("for")]
+            + self.index.strongest_first(self.index.attackers())[: caps.get("against")]
+        )
+        ranked = self.index.strongest_first(kept)
+        return list(dict.fromkeys(dimension_title(node.tags[0]) for node in ranked if node.tags))
+
     def hook(self) -> Node | None:
         """The evidence to open with: a statistic before a quote, an event or a fact; the strongest."""
         rank = {basis: position for position, basis in enumerate(_HOOK_BASES)}
@@ -292,6 +316,10 @@ class _Builder:
         ranked = sorted(
             self.index.strongest_first(evidence), key=lambda n: rank[n.basis.value if n.basis else ""]
         )
+        # Best: a hook whose points keep other evidence of their own, so the body is not left bare.
+        for node in ranked:
+            if all(len(self.index.kids(parent, (Kind.EVIDENCE,))) > 1 for _, parent in node.parents()):
+                return node
         return ranked[0] if ranked else None
 
     def capped(self, nodes: list[Node], spec: SectionSpec) -> tuple[list[Node], tuple[str, ...]]:
@@ -361,7 +389,9 @@ class _Builder:
                 "add them for a balanced answer."
             )
             return None
-        limit = min(filter(None, (spec.max_points, self.rule.max_counter)), default=None)
+        # "comment" keeps the main objection in a short answer; an essay has room for the rest
+        counter_cap = self.rule.max_counter if self.template.depth <= 1 else None
+        limit = min(filter(None, (spec.max_points, counter_cap)), default=None)
         kept, left = self.capped(attackers, dataclasses.replace(spec, max_points=limit))
         points = tuple(self.point(node, node.display_label, max(self.template.depth, 1)) for node in kept)
         title = spec.title or (
@@ -370,32 +400,39 @@ class _Builder:
         return Section(title, points=points, guidance=left)
 
     def role_judgement(self, spec: SectionSpec) -> Section | None:
+        """The verdict in new words, with the deciding reasons: not the thesis again."""
         thesis = self.index.thesis
         if thesis is None:
             return None
         weighing = verdict(self.map, self.index.strengths)
-        subs = []
-        strongest_for = self.index.strongest_first(self.index.supporters())[:2]
+        strongest_for = [n.display_label for n in self.index.strongest_first(self.index.supporters())[:2]]
+        sides = f"the {self.for_word.lower()} outweigh the {self.against_word.lower()}"
+        if not weighing.holds:
+            sides = f"the {self.against_word.lower()} weigh as much as the {self.for_word.lower()}"
+        sentence = f"On balance, {sides}"
         if strongest_for:
-            subs.append(Point(xml_safe("; ".join(n.display_label for n in strongest_for)), "Weightiest for"))
+            sentence += f": {' and '.join(strongest_for)} carry the case"
         if weighing.strongest_objection:
-            subs.append(
-                Point(
-                    xml_safe(self.index.nodes[weighing.strongest_objection].display_label),
-                    "Strongest objection",
-                )
+            objection = self.index.nodes[weighing.strongest_objection]
+            replies = self.index.strongest_first(
+                self.index.kids(objection.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES)
             )
+            answer = f"is answered ({replies[0].display_label})" if replies else "is still unanswered"
+            sentence += f", while the strongest objection, {objection.display_label}, {answer}"
+        subs = []
         unanswered = [self.index.nodes[n].display_label for n in weighing.unanswered]
         if unanswered:
             subs.append(Point(xml_safe("; ".join(unanswered)), "Still unanswered"))
-        stance = "On balance" if weighing.holds else "On balance, only in part"
+        stance = "Verdict" if weighing.holds else "Verdict, in part"
         return Section(
             spec.title or self.rule.judgement_title,
-            points=(Point(xml_safe(thesis.text), stance, sub_points=tuple(subs), node_id=thesis.id),),
+            points=(Point(xml_safe(sentence + "."), stance, sub_points=tuple(subs), node_id=thesis.id),),
         )
 
     def role_way_forward(self, spec: SectionSpec) -> Section | None:
-        measures = self.index.strongest_first(self.index.way_forward())
+        # measures told already (the only answer to an irritant) are not told twice
+        unused = [node for node in self.index.way_forward(remedies=True) if node.id not in self.placed]
+        measures = self.index.strongest_first(unused)
         if not measures:
             return None
         kept, left = self.capped(measures, spec)
@@ -419,7 +456,8 @@ class _Builder:
         else:
             point = Point(xml_safe(self.map.question or self.map.title), "Answer the question")
         if spec.way_forward:  # a short answer folds its way forward into the conclusion
-            measures = self.index.strongest_first(self.index.way_forward())[: spec.way_forward]
+            unused = [node for node in self.index.way_forward(remedies=True) if node.id not in self.placed]
+            measures = self.index.strongest_first(unused)[: spec.way_forward]
             point = dataclasses.replace(
                 point,
                 sub_points=tuple(
@@ -477,19 +515,36 @@ class _Builder:
         )
 
     def role_attacks(self, spec: SectionSpec) -> Section | None:
-        theirs = self.index.strongest_first(self.their_side())
-        if not theirs:
+        """What the other side will say and our prepared responses.
+
+        For the motion: their arguments (counterpoints), answered by our rebuttals and remedies.
+        Against it: first their answers to our own arguments (the rebuttals of our counterpoints),
+        then their arguments (claims), answered by our counterpoints and evidence against them.
+        """
+        if self.side == "for":
+            attacks = [
+                (node, (Kind.REBUTTAL, Kind.RECOMMENDATION), "")
+                for node in self.index.strongest_first(self.their_side())
+            ]
+        else:
+            ours = self.our_side()
+            rebuttals = _unique(
+                r for node in ours for r in self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
+            )
+            attacks = [
+                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "Their answer — ")
+                for node in self.index.strongest_first(rebuttals)
+            ] + [
+                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "")
+                for node in self.index.strongest_first(self.their_side())
+            ]
+        if not attacks:
             return None
-        kept, left = self.capped(theirs, spec)
+        kept_nodes, left = self.capped([node for node, _, _ in attacks], spec)
         points = []
-        for node in kept:
+        for node, kinds, prefix in attacks[: len(kept_nodes)]:
             self.placed.add(node.id)
-            if self.side == "for":
-                responses = self.index.kids(
-                    node.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES
-                )
-            else:
-                responses = self.index.kids(node.id, (Kind.COUNTERPOINT, Kind.EVIDENCE), RelationType.OPPOSES)
+            responses = self.index.kids(node.id, kinds, RelationType.OPPOSES)
             subs = tuple(
                 Point(xml_safe(r.text), f"Response — {r.display_label}", node_id=r.id)
                 for r in self.index.strongest_first(responses)[:2]
@@ -497,7 +552,7 @@ class _Builder:
             points.append(
                 Point(
                     xml_safe(node.text),
-                    xml_safe(node.display_label),
+                    xml_safe(prefix + node.display_label),
                     sub_points=subs,
                     node_id=node.id,
                     strength=self.index.strength.get(node.id),
@@ -516,8 +571,8 @@ class _Builder:
             *(attackers_ranked[cap_against:] if cap_against is not None else []),
         ]
         top = supporters[:cap_for] + attackers_ranked[:cap_against]
-        if self.template.depth > 2:
-            top += self.index.way_forward()
+        if self.template.depth > 2:  # remedies of an irritant are told under it, not again here
+            top += self.index.way_forward(fallback=False)
         attackers = {node.id for node in self.index.attackers()}
         groups: dict[str, list[Node]] = {}
         for node in self.by_dimension(_unique(top)):

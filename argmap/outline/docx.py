@@ -123,10 +123,12 @@ class _Writer:
         if point.words:
             runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
         self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
-        for sub_point in point.sub_points:
-            self.point(sub_point, num_id, level + 1)
+        # A point's own evidence first, then what hangs below it: under an objection, the facts
+        # behind it come before the answer to it, not after (where they would read as the answer's).
         for evidence in point.evidence:
             self.evidence(evidence, num_id, level + 1)
+        for sub_point in point.sub_points:
+            self.point(sub_point, num_id, level + 1)
 
     def evidence(self, evidence: EvidenceRef, num_id: int, level: int) -> None:
         runs: list[Run] = []

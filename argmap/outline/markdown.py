@@ -29,12 +29,12 @@ def _point_lines(point: Point, number: int, depth: int) -> list[str]:
     refs = "".join(f"[^{source}]" for source in point.sources)
     lines = [f"{_INDENT * depth}{number}. {label}{md_escape(point.text)}{refs}{_budget(point.words)}"]
     children = 0
+    for evidence in point.evidence:  # its evidence first, then its sub-points (as in the Word file)
+        children += 1
+        lines.append(f"{_INDENT * (depth + 1)}{children}. {_evidence_text(evidence)}")
     for sub_point in point.sub_points:
         children += 1
         lines += _point_lines(sub_point, children, depth + 1)
-    for evidence in point.evidence:
-        children += 1
-        lines.append(f"{_INDENT * (depth + 1)}{children}. {_evidence_text(evidence)}")
     return lines
 
 

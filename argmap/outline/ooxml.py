@@ -21,24 +21,24 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml.etree import SubElement
 
-#: (number format, level text, left indent in twentieths of a point) for the outline's levels:
-#: 1. / (a) / i. — the usual shape of a point, its sub-points and their details.
-OUTLINE_LEVELS: tuple[tuple[str, str, int], ...] = (
-    ("decimal", "%1.", 360),
-    ("lowerLetter", "(%2)", 720),
-    ("lowerRoman", "%3.", 1080),
+#: (number format, level text, left indent, hanging indent; in twentieths of a point) for the
+#: outline's levels: 1. / (a) / i. — the usual shape of a point, its sub-points and their details.
+OUTLINE_LEVELS: tuple[tuple[str, str, int, int], ...] = (
+    ("decimal", "%1.", 360, 360),
+    ("lowerLetter", "(%2)", 720, 360),
+    ("lowerRoman", "%3.", 1080, 360),
 )
-#: The Sources list: [1], [2] … matching the reference numbers cited in the text.
-SOURCE_LEVELS: tuple[tuple[str, str, int], ...] = (("decimal", "[%1]", 480),)
-_HANGING = 360
+#: The Sources list: [1], [2] … matching the reference numbers cited in the text. Its hanging
+#: indent is as wide as its left indent, so "[10]" still has a space before the citation.
+SOURCE_LEVELS: tuple[tuple[str, str, int, int], ...] = (("decimal", "[%1]", 560, 560),)
 
 
-def _abstract_num_xml(abstract_id: int, levels: tuple[tuple[str, str, int], ...], name: str) -> str:
+def _abstract_num_xml(abstract_id: int, levels: tuple[tuple[str, str, int, int], ...], name: str) -> str:
     lvl = "".join(
         f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{left}" w:hanging="{_HANGING}"/></w:pPr></w:lvl>'
-        for index, (fmt, text, left) in enumerate(levels)
+        f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl>'
+        for index, (fmt, text, left, hanging) in enumerate(levels)
     )
     return (
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
@@ -46,7 +46,7 @@ def _abstract_num_xml(abstract_id: int, levels: tuple[tuple[str, str, int], ...]
     )
 
 
-def add_abstract_numbering(numbering: Any, levels: tuple[tuple[str, str, int], ...], name: str) -> int:
+def add_abstract_numbering(numbering: Any, levels: tuple[tuple[str, str, int, int], ...], name: str) -> int:
     """Add a multilevel abstract numbering definition to the ``w:numbering`` element and return its
     id. Abstract definitions must precede every ``w:num`` (the schema's order), so it is inserted
     before the first one."""

@@ -248,7 +248,7 @@ TEMPLATES: dict[str, Template] = {
                 SectionSpec(
                     "attacks",
                     "Their likely attacks and our responses",
-                    max_points=4,
+                    max_points=6,  # prepare for every serious attack, not only the unanswered ones
                     counter=True,
                     guidance=("Pre-empt, do not wait: answer the strongest attack first.",),
                 ),
