@@ -241,6 +241,10 @@ class Library:
         return self.root / DATA_DIR
 
     def path_of(self, name: str) -> Path:
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(
+                f"{self.root}: is a file, not a folder; --library must name the map library's folder"
+            )
         return self.root / f"{check_name(name)}{SUFFIX}"
 
     def backups_of(self, name: str) -> list[Path]:

@@ -184,3 +184,12 @@ def test_validate_counts_one_node_in_the_singular(tmp_path: Path, capsys: pytest
     one.write_text("title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n")
     assert main(["validate", str(one)]) == 0
     assert capsys.readouterr().out == f"{one}: ok (1 node)\n"
+
+
+def test_a_library_that_is_a_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x")
+    assert main(["--library", str(not_a_folder), "new", "m", "--title", "T"]) == 1
+    assert capsys.readouterr().err == (
+        f"argmap: {not_a_folder}: is a file, not a folder; --library must name the map library's folder\n"
+    )
