@@ -2,52 +2,18 @@
 the map library: where an action's messages show, what stays on screen after checking a drill
 answer, restoring from the trash, and the balance chart.
 
-(The fixtures are those of ``test_ui_pages.py``.)
+(The fixtures come from ``ui_app.py``, shared with ``test_ui_pages.py``.)
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
-import pytest
-from conftest import ARGUMENTS, ROOT
 from streamlit.testing.v1 import AppTest
+from ui_app import ANALYSIS, EDITOR, PRACTICE, SEED, app, labelled, library, opened  # noqa: F401 (app, library: fixtures)
 
 from argmap.store import Library
-
-EDITOR = "argmap/ui/pages/editor.py"
-ANALYSIS = "argmap/ui/pages/analysis.py"
-PRACTICE = "argmap/ui/pages/practice.py"
-SEED = "india-russia"
-
-
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
-    """A copy of the repository's maps; the app is pointed at it through ARGMAP_LIBRARY."""
-    root = tmp_path / "arguments"
-    shutil.copytree(ARGUMENTS, root, ignore=shutil.ignore_patterns(".argmap"))
-    monkeypatch.setenv("ARGMAP_LIBRARY", str(root))
-    return Library(root)
-
-
-@pytest.fixture
-def app(library: Library) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-    at.run()
-    assert not at.exception
-    return at
-
-
-def opened(at: AppTest, name: str = SEED) -> AppTest:
-    at.button(key=f"open_{name}").click().run()
-    assert not at.exception
-    return at
-
-
-def labelled(elements, label: str):
-    return next(element for element in elements if element.label == label)
 
 
 def top_level(at: AppTest, kind: str) -> list:

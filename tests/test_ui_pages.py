@@ -9,53 +9,17 @@ build their bytes (AppTest cannot read a download).
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 from io import BytesIO
-from pathlib import Path
 
 import pytest
-from conftest import ARGUMENTS, ROOT
 from streamlit.testing.v1 import AppTest
+from ui_app import ANALYSIS, EDITOR, OUTLINE, PRACTICE, SEED, app, labelled, library, opened  # noqa: F401 (app, library: fixtures)
 
 from argmap.store import Library
 from argmap.ui.common import md
 from argmap.ui.uploads import read_upload
 from argmap.ui.views import map_file_text, map_picture_bytes, outline_docx_bytes, outline_markdown_text
-
-EDITOR = "argmap/ui/pages/editor.py"
-OUTLINE = "argmap/ui/pages/outline.py"
-ANALYSIS = "argmap/ui/pages/analysis.py"
-PRACTICE = "argmap/ui/pages/practice.py"
-SEED = "india-russia"
-
-
-@pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
-    """A copy of the repository's maps; the app is pointed at it through ARGMAP_LIBRARY."""
-    root = tmp_path / "arguments"
-    shutil.copytree(ARGUMENTS, root, ignore=shutil.ignore_patterns(".argmap"))
-    monkeypatch.setenv("ARGMAP_LIBRARY", str(root))
-    return Library(root)
-
-
-@pytest.fixture
-def app(library: Library) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-    at.run()
-    assert not at.exception
-    return at
-
-
-def opened(at: AppTest, name: str = SEED) -> AppTest:
-    at.button(key=f"open_{name}").click().run()
-    assert not at.exception
-    return at
-
-
-def labelled(elements, label: str):
-    """The widget with this label (the Editor's form widgets have keys that change per map revision)."""
-    return next(element for element in elements if element.label == label)
 
 
 def select(at: AppTest, node_id: str) -> AppTest:
