@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.words import counted
+
 
 class ArgmapError(Exception):
     """Base of every error caused by the user's input or environment, not by a bug."""
@@ -38,7 +40,7 @@ class MapFileError(ArgmapError):
         self.problems = problems
         first = str(problems[0])
         more = len(problems) - 1
-        super().__init__(first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""))
+        super().__init__(first + (f" (and {counted(more, 'more problem')})" if more else ""))
 
 
 class StoreError(ArgmapError):

@@ -22,7 +22,7 @@ all call these, so the exports below are stable:
 Passing the ``strengths`` already computed avoids computing them twice.
 """
 
-from argmap.analysis.checks import RULES, Check, Rule, Severity, has_errors, lint
+from argmap.analysis.checks import RULES, Check, Rule, Severity, has_errors, lint, summary
 from argmap.analysis.explain import (
     DimensionBalance,
     Influence,
@@ -63,6 +63,7 @@ __all__ = [
     "lint",
     "sensitivity",
     "side_words",
+    "summary",
     "unanswered_counterpoints",
     "verdict",
 ]

@@ -31,6 +31,7 @@ from enum import StrEnum
 from argmap.analysis.explain import side_words, unanswered_counterpoints
 from argmap.analysis.graph import MapGraph, Side, build_graph, components_leaves_first, descendants, sides
 from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType, find_cycles
+from argmap.words import counted
 
 
 class Severity(StrEnum):
@@ -154,6 +155,14 @@ def lint(argument_map: ArgumentMap) -> list[Check]:
 
 def has_errors(checks: list[Check]) -> bool:
     return any(check.severity is Severity.ERROR for check in checks)
+
+
+def summary(checks: list[Check]) -> str:
+    """How many of each severity: ``0 errors, 3 warnings, 15 hints``."""
+    return ", ".join(
+        counted(sum(1 for check in checks if check.severity is severity), severity.value)
+        for severity in Severity
+    )
 
 
 class _Context:

@@ -29,6 +29,7 @@ from argmap.analysis.strength import (
     evaluate,
 )
 from argmap.model import ArgumentMap, Kind, RelationType
+from argmap.words import counted
 
 #: Kinds whose opposing child answers a counterpoint.
 ANSWER_KINDS = frozenset({Kind.REBUTTAL, Kind.RECOMMENDATION})
@@ -117,8 +118,9 @@ def verdict(argument_map: ArgumentMap, strengths: Strengths | None = None) -> Ve
     support = aggregate(strengths.strength[s] for s in supporting)
     attack = aggregate(strengths.strength[a] for a in opposing)
     for_word, against_word = side_words(argument_map)
-    case_for = f"the case for ({for_word}: {_points(len(supporting))})"
-    case_against = f"the case against ({against_word}: {_points(len(opposing))})"
+    # "the case for (convergences: 14 points)" reads right whatever words the map's vocabulary uses
+    case_for = f"the case for ({for_word}: {counted(len(supporting), 'point')})"
+    case_against = f"the case against ({against_word}: {counted(len(opposing), 'point')})"
     if support > attack:
         weighing = f"{case_for} outweighs {case_against}"
     elif attack > support:
@@ -352,8 +354,3 @@ def _topmost_tagged(
                 if not covered:
                     top.add((node_id, tag, side))
     return top
-
-
-def _points(count: int) -> str:
-    # "the case for (convergences: 14 points)" reads right whatever words the map's vocabulary uses
-    return f"{count} point" if count == 1 else f"{count} points"

@@ -74,7 +74,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from argmap.analysis import Severity, has_errors, lint
+    from argmap.analysis import has_errors, lint, summary
 
     loaded = load_target(args)
     checks = lint(loaded.map)
@@ -85,13 +85,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         print(
             f"{loaded.path}: {check.severity.value.upper()} {check.code} {check.node or '(map)'}: {check.message}"
         )
-    counts = {severity: sum(1 for c in checks if c.severity is severity) for severity in Severity}
     if checks:
-        print(
-            ", ".join(
-                f"{count} {severity.value}{'s' if count != 1 else ''}" for severity, count in counts.items()
-            )
-        )
+        print(summary(checks))
     else:
         print(f"{loaded.path}: no problems found")
     return 1 if has_errors(checks) else 0

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from argmap.commands.common import add_map_argument, load_target
 from argmap.errors import ArgmapError
 from argmap.store import Library, LoadedMap
+from argmap.words import counted
 
 if TYPE_CHECKING:
     from argmap.practice import ProgressStore
@@ -219,7 +220,7 @@ def _span(span: timedelta) -> str:
     """A review interval as a person says it: minutes, hours or days."""
     minutes = max(0, round(span.total_seconds() / 60))
     if minutes < 90:
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return counted(minutes, "minute")
     if minutes < 36 * 60:
         return f"{round(minutes / 60)} hours"
     days = round(minutes / 1440)

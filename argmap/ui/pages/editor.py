@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from argmap.analysis import Check, Severity
+from argmap.analysis import Check, Severity, has_errors, summary
 from argmap.editing import (
     TABLE_COLUMNS,
     EditError,
@@ -419,15 +419,11 @@ def remember_checks_open() -> None:
 
 
 def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
-    counts = {severity: sum(1 for c in checks if c.severity is severity) for severity in Severity}
-    summary = ", ".join(
-        f"{count} {severity.value}{'s' if count != 1 else ''}" for severity, count in counts.items()
-    )
     # Open when the map has errors, until the user opens or closes it; its findings (a button
     # each, 160 on a 300-node map) are built only while it is open.
     section = st.expander(
-        f"Checks: {summary}" if checks else "Checks: none, the map is clean",
-        expanded=st.session_state.get(CHECKS_OPEN, bool(counts[Severity.ERROR])),
+        f"Checks: {summary(checks)}" if checks else "Checks: none, the map is clean",
+        expanded=st.session_state.get(CHECKS_OPEN, has_errors(checks)),
         key=CHECKS,
         on_change=remember_checks_open,
     )

@@ -34,6 +34,7 @@ from argmap.ui.common import act, md, report, require_map, show_messages
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.timer_component import speech_timer
 from argmap.ui.views import cached_strengths
+from argmap.words import counted
 
 RESULT = "drill_result"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -191,8 +192,7 @@ else:
     st.altair_chart(chart, width="stretch")
     tries = sum(day.tries for day in days)
     st.caption(
-        f"{tries} {'try' if tries == 1 else 'tries'} over {len(days)} {'day' if len(days) == 1 else 'days'}; "
-        f"last on {days[-1].day:%d %b %Y}."
+        f"{counted(tries, 'try', 'tries')} over {counted(len(days), 'day')}; last on {days[-1].day:%d %b %Y}."
     )
 
 st.subheader("Take it with you")
