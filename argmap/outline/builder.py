@@ -267,7 +267,7 @@ class _Builder:
             if part == "hook":
                 hook = self.hook()
                 if hook is not None:
-                    if all(len(self.index.kids(p, (Kind.EVIDENCE,))) > 1 for _, p in hook.parents()):
+                    if self.leaves_evidence(hook):
                         self.placed.add(hook.id)  # its point keeps other evidence: told once
                     # else its point's only proof: the body cites it again
                     points.append(
@@ -299,11 +299,7 @@ class _Builder:
     def dimension_names(self) -> list[str]:
         """The dimensions the body will argue in (a node's first tag), strongest first: of the
         points the answer has room for, as :meth:`analysed` keeps them."""
-        caps = {spec.role: spec.max_points for spec in self.template.sections}
-        kept = (
-            self.index.strongest_first(self.index.supporters())[: caps.get("for")]
-            + self.index.strongest_first(self.index.attackers())[: caps.get("against")]
-        )
+        kept, _ = self.sides_kept(*self.analysis_caps())
         ranked = self.index.strongest_first(kept)
         return list(dict.fromkeys(dimension_title(node.tags[0]) for node in ranked if node.tags))
 
@@ -318,9 +314,27 @@ class _Builder:
         )
         # Best: a hook whose points keep other evidence of their own, so the body is not left bare.
         for node in ranked:
-            if all(len(self.index.kids(parent, (Kind.EVIDENCE,))) > 1 for _, parent in node.parents()):
+            if self.leaves_evidence(node):
                 return node
         return ranked[0] if ranked else None
+
+    def leaves_evidence(self, evidence: Node) -> bool:
+        """Whether each point this evidence backs has other evidence of its own."""
+        return all(len(self.index.kids(parent, (Kind.EVIDENCE,))) > 1 for _, parent in evidence.parents())
+
+    def analysis_caps(self) -> tuple[int | None, int | None]:
+        """How many points of each side an 'analyse' body keeps: as many as the template's for and
+        against sections would."""
+        caps = {spec.role: spec.max_points for spec in self.template.sections}
+        return caps.get("for"), caps.get("against")
+
+    def sides_kept(self, cap_for: int | None, cap_against: int | None) -> tuple[list[Node], list[Node]]:
+        """The strongest supporters and attackers within the caps, and those left out."""
+        supporters = self.index.strongest_first(self.index.supporters())
+        attackers = self.index.strongest_first(self.index.attackers())
+        kept = supporters[:cap_for] + attackers[:cap_against]
+        chosen = {node.id for node in kept}
+        return kept, [node for node in supporters + attackers if node.id not in chosen]
 
     def capped(self, nodes: list[Node], spec: SectionSpec) -> tuple[list[Node], tuple[str, ...]]:
         kept = nodes[: spec.max_points] if spec.max_points else nodes
@@ -368,9 +382,7 @@ class _Builder:
     def analysed(self, spec: SectionSpec) -> Section | None:
         """'Analyse': the body by dimension, both sides in each; a short answer keeps as many points
         as its for and against sections would have (the strongest of each side)."""
-        against = next((s for s in self.template.sections if s.role == "against"), None)
-        cap_for = spec.max_points
-        cap_against = against.max_points if against is not None else None
+        cap_for, cap_against = self.analysis_caps()
         section = self.role_dimensions(
             dataclasses.replace(spec, title="Dimensions"), cap_for=cap_for, cap_against=cap_against
         )
@@ -429,10 +441,14 @@ class _Builder:
             points=(Point(xml_safe(sentence + "."), stance, sub_points=tuple(subs), node_id=thesis.id),),
         )
 
-    def role_way_forward(self, spec: SectionSpec) -> Section | None:
-        # measures told already (the only answer to an irritant) are not told twice
+    def measures_left(self) -> list[Node]:
+        """The way forward, strongest first, without the measures told already (the only answer to
+        an irritant): none is told twice."""
         unused = [node for node in self.index.way_forward(remedies=True) if node.id not in self.placed]
-        measures = self.index.strongest_first(unused)
+        return self.index.strongest_first(unused)
+
+    def role_way_forward(self, spec: SectionSpec) -> Section | None:
+        measures = self.measures_left()
         if not measures:
             return None
         kept, left = self.capped(measures, spec)
@@ -456,8 +472,7 @@ class _Builder:
         else:
             point = Point(xml_safe(self.map.question or self.map.title), "Answer the question")
         if spec.way_forward:  # a short answer folds its way forward into the conclusion
-            unused = [node for node in self.index.way_forward(remedies=True) if node.id not in self.placed]
-            measures = self.index.strongest_first(unused)[: spec.way_forward]
+            measures = self.measures_left()[: spec.way_forward]
             point = dataclasses.replace(
                 point,
                 sub_points=tuple(
@@ -564,13 +579,7 @@ class _Builder:
     def role_dimensions(
         self, spec: SectionSpec, cap_for: int | None = None, cap_against: int | None = None
     ) -> Section | None:
-        supporters = self.index.strongest_first(self.index.supporters())
-        attackers_ranked = self.index.strongest_first(self.index.attackers())
-        left_out = [
-            *(supporters[cap_for:] if cap_for is not None else []),
-            *(attackers_ranked[cap_against:] if cap_against is not None else []),
-        ]
-        top = supporters[:cap_for] + attackers_ranked[:cap_against]
+        top, left_out = self.sides_kept(cap_for, cap_against)
         if self.template.depth > 2:  # remedies of an irritant are told under it, not again here
             top += self.index.way_forward(fallback=False)
         attackers = {node.id for node in self.index.attackers()}
