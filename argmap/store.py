@@ -241,10 +241,6 @@ class Library:
         return self.root / DATA_DIR
 
     def path_of(self, name: str) -> Path:
-        if self.root.exists() and not self.root.is_dir():
-            raise StoreError(
-                f"{self.root}: is a file, not a folder; --library must name the map library's folder"
-            )
         return self.root / f"{check_name(name)}{SUFFIX}"
 
     def backups_of(self, name: str) -> list[Path]:
@@ -295,6 +291,10 @@ class Library:
     # -- writing --------------------------------------------------------------------------
     def save(self, name: str, argument_map: ArgumentMap, expected_revision: str | None) -> str:
         """Save atomically, keeping the previous version as a backup; returns the new revision."""
+        if self.root.is_file():  # checked where it matters, not on every path lookup
+            raise StoreError(
+                f"{self.root}: is a file, not a folder; --library must name the map library's folder"
+            )
         return save_path(
             self.path_of(name),
             argument_map,
