@@ -1,2 +1,5 @@
-"""Use cases both shells call: the CLI's commands and the app's pages turn input into a call here
-and the result (or an ArgmapError) into output, so a rule is written once for both."""
+"""Use cases that both shells call: the CLI's commands and the app's pages.
+
+A use case is written once here; a shell only turns its input into a call and the result or error
+into output. Services raise only :class:`~argmap.errors.ArgmapError` subclasses.
+"""
