@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -78,7 +79,7 @@ def _terms(text: str, aliases: AliasTable) -> Terms:
     found: dict[str, Term] = {}
     joined = frozenset(
         lemma(first + second)
-        for first, second in zip(tokens, tokens[1:], strict=False)
+        for first, second in pairwise(tokens)
         if first.isalpha() and second.isalpha()
     )
     position = 0
