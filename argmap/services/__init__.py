@@ -1,5 +1,5 @@
-"""Use cases that both shells call: the CLI (:mod:`argmap.commands`) and the app (:mod:`argmap.ui`).
+"""Use cases that both shells call: the CLI's commands and the app's pages.
 
-A use case reads and writes files, calls the pure core and raises only :class:`argmap.errors.ArgmapError`
-subclasses, so a shell only turns input into a call and the result or error into output.
+A use case is written once here; a shell only turns its input into a call and the result or error
+into output. Services raise only :class:`~argmap.errors.ArgmapError` subclasses.
 """
