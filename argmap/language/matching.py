@@ -78,9 +78,7 @@ def _terms(text: str, aliases: AliasTable) -> Terms:
     tokens = [part for token in words(text) for part in _split(token)]
     found: dict[str, Term] = {}
     joined = frozenset(
-        lemma(first + second)
-        for first, second in pairwise(tokens)
-        if first.isalpha() and second.isalpha()
+        lemma(first + second) for first, second in pairwise(tokens) if first.isalpha() and second.isalpha()
     )
     position = 0
     while position < len(tokens):
