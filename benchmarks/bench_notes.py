@@ -66,7 +66,9 @@ def score_note(labels_path: Path) -> NoteScore:
     """Import the note beside ``labels_path`` and score it against the labels."""
     labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     name = labels_path.name.removesuffix(".labels.yaml")
-    note = next(p for p in sorted(labels_path.parent.glob(name + ".*")) if not p.name.endswith(".labels.yaml"))
+    note = next(
+        p for p in sorted(labels_path.parent.glob(name + ".*")) if not p.name.endswith(".labels.yaml")
+    )
     started = time.perf_counter()
     result, _ = explain_notes(note.read_text(encoding="utf-8"), note.name)
     score = NoteScore(name, seconds=time.perf_counter() - started)

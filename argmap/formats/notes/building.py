@@ -18,7 +18,11 @@ def build(placement: Placement, source_name: str) -> ImportResult:
     edges: list[Edge] = []
     source = {"title": f"{PurePath(source_name).name} (study note)"}
     for placed in placement.points:
-        where = f"From {source_name}, line {placed.line}" + (f", under '{placed.heading}'" if placed.heading else "") + "."
+        where = (
+            f"From {source_name}, line {placed.line}"
+            + (f", under '{placed.heading}'" if placed.heading else "")
+            + "."
+        )
         draft = Draft(
             placed.key,
             placed.text,

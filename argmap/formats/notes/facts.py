@@ -12,10 +12,12 @@ import re
 
 from argmap.model import Basis
 
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr prof st no nos rs govt dept approx est fig al inc ltd co jr sr "
-    "u.s u.k u.n u.s.a e.u mt km kg bn mn cr lakh jan feb mar apr jun jul aug sep sept oct nov dec "
-    "art sec cl ch vol pp p viz cf hon sh smt shri".split()
+#: Month names and their short forms, as dates are written in notes.
+MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december".split()  # noqa: SIM905
+)
+_ABBREVIATIONS = MONTHS | frozenset(
+    "e.g i.e etc vs mr mrs ms dr prof st no nos rs govt dept approx est fig al inc ltd co jr sr u.s u.k u.n u.s.a e.u mt km kg bn mn cr lakh art sec cl ch vol pp p viz cf hon sh smt shri".split()  # noqa: SIM905
 )
 
 _PERCENT = re.compile(r"\d(?:[\d,.]{0,12})\s?(?:%|per ?cent|percent|pc\b)", re.IGNORECASE)
@@ -27,6 +29,12 @@ _QUANTITY = re.compile(
     r"\b\d(?:[\d,.]{0,12})\s?(?:km|kms|kilomet\w{0,4}|mw|gw|mt|tonnes|tons|barrels|units|jets|aircraft|"
     r"ships|satellites|students|people|projects|countries|members|times|fold|years|months|days|troops|"
     r"soldiers|sq|hectares|acres|seats|states|ministers)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|lakh|crore|million|billion|double|twice|triple|half|"
+    r"two-thirds|one-third|a third|a quarter|three-quarters)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)(?:-\d\d)?\b")
@@ -41,7 +49,9 @@ _EVENT = re.compile(
     r"inaugurated|held|hosted|signed|annexation|standoff|stand-off|operation|mission|meeting|dialogue)\b",
     re.IGNORECASE,
 )
-_EXAMPLE = re.compile(r"\b(?:e\.g\.|eg\.|for example|for instance|such as|example|instance|case of|like the)\b", re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"\b(?:e\.g\.|eg\.|for example|for instance|such as|example|instance|case of|like the)\b", re.IGNORECASE
+)
 _QUOTE = re.compile(r"\b(?:said|says|according to|stated|remarked|quipped)\b", re.IGNORECASE)
 
 
@@ -55,7 +65,11 @@ def sentences(text: str) -> list[str]:
         char = text[index]
         if char in ".!?" and index + 1 < length and text[index + 1] == " ":
             following = text[index + 2 : index + 3]
-            if following and (following.isupper() or following.isdigit() or following in "\"“‘'(") and not _abbreviation(text, start, index):
+            if (
+                following
+                and (following.isupper() or following.isdigit() or following in "\"“‘'(")
+                and not _abbreviation(text, start, index)
+            ):
                 out.append(text[start : index + 1].strip())
                 start = index + 2
         index += 1
@@ -86,6 +100,9 @@ def fact_basis(text: str) -> tuple[Basis, str] | None:
         found = pattern.search(text)
         if found:
             return basis, found.group(0).strip()
+    number_word = _NUMBER_WORDS.search(text)
+    if number_word:
+        return Basis.STATISTIC, number_word.group(0)
     if _QUOTE.search(text) and ("“" in text or '"' in text):
         return Basis.QUOTE, "a quotation"
     agreement = _AGREEMENT.search(text)
@@ -100,6 +117,8 @@ def fact_basis(text: str) -> tuple[Basis, str] | None:
         return Basis.EXAMPLE, example.group(0)
     if year:
         return Basis.FACT, year.group(0)
+    if "“" in text or '"' in text:
+        return Basis.EXAMPLE, "a quoted name"
     number = _NUMBER.search(text)
     if number and len(number.group(0).strip(",.")) >= 2:
         return Basis.STATISTIC, number.group(0)
@@ -120,9 +139,32 @@ def _capitalised_name(text: str) -> bool:
 
 # Where a point's sentence hands over to a fact about it: "…, with trade near $190 billion in 2023".
 _CLAUSE_BREAKS = (
-    "; ", ", with ", ", as ", ", e.g. ", " e.g. ", ", eg ", ", under ", " under the ", ", after ", ", backed by ", ", worth ", ", through ",
-    ", since ", ", when ", " — ", " – ", ", up from ", ", down from ", ", accounting for ",
-    ", for example", ", for instance", ": ", " with over ", " with nearly ", " with about ", " with a ",
+    "; ",
+    ", with ",
+    ", as ",
+    ", e.g. ",
+    " e.g. ",
+    ", eg ",
+    ", under ",
+    " under the ",
+    ", after ",
+    ", backed by ",
+    ", worth ",
+    ", through ",
+    ", since ",
+    ", when ",
+    " — ",
+    " – ",
+    ", up from ",
+    ", down from ",
+    ", accounting for ",
+    ", for example",
+    ", for instance",
+    ": ",
+    " with over ",
+    " with nearly ",
+    " with about ",
+    " with a ",
 )
 
 
@@ -152,6 +194,29 @@ def clauses(sentence: str) -> list[str]:
             last = at
     pieces.append(sentence[last:].strip(" ,;:—–"))
     return [piece for piece in pieces if piece]
+
+
+_INFERENCES = (
+    ", which shows ",
+    ", which proves ",
+    ", which suggests ",
+    ", which means ",
+    ", showing ",
+    ", proving ",
+)
+
+
+def inference(sentence: str) -> tuple[str, str] | None:
+    """A sentence that states a fact and then what it shows (``X passed a law in 2024, which shows
+    the idea is workable``) as (the fact, what it shows); None for any other sentence."""
+    lowered = sentence.lower()
+    for marker in _INFERENCES:
+        at = lowered.find(marker)
+        if at > 0:
+            fact, shown = sentence[:at].strip(), sentence[at + 2 :].strip()
+            if fact_basis(fact) is not None and len(shown.split()) >= 4:
+                return fact, shown
+    return None
 
 
 def asides(text: str) -> list[tuple[int, int]]:

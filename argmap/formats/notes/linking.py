@@ -18,14 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: Smallest score for an answer to be linked to a counterpoint (0: nothing shared, 1: the same words).
-LINK_THRESHOLD = 0.16
+LINK_THRESHOLD = 0.12
 #: Added to the score of the counterpoint in the same place in its list as the answer in its own.
 ORDER_BONUS = 0.08
 #: A second counterpoint is linked too when it scores at least this share of the best one.
 SECOND_LINK_SHARE = 0.85
 
 _STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
+    """
+    a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
     have having he her here hers him his how i if in into is it its itself just me more most my no nor
     not now of off on once only or other our ours out over own same she should so some such than that
@@ -33,7 +34,8 @@ _STOPWORDS = frozenset(
     were what when where which while who whom why will with would you your yours may might must need
     needs shall via per upon within without across among amid towards toward however thus hence also
     therefore further furthermore moreover besides like new one two many much well way ways make made
-    use used using s t can't won't don't it's india's india indian""".split()
+    use used using s t can't won't don't it's india's india indian
+    """.split()  # noqa: SIM905
 )
 
 
@@ -88,7 +90,11 @@ def similarity(first: str, second: str, rarity: Rarity) -> tuple[float, list[str
     shared = a & b
     total_a = sum(rarity.weight(w) for w in a)
     total_b = sum(rarity.weight(w) for w in b)
-    score = sum(rarity.weight(w) for w in shared) / math.sqrt(total_a * total_b)
+    weight = sum(rarity.weight(w) for w in shared)
+    # the shared weight over the answer's own (an answer names the problem in few words of its
+    # own; the counterpoint's length, with its evidence, should not dilute the match), tempered
+    # by the geometric mean so that one common word between two long texts stays low
+    score = 0.5 * weight / total_a + 0.5 * weight / math.sqrt(total_a * total_b)
     return score, sorted(shared, key=lambda w: (-rarity.weight(w), w))
 
 

@@ -23,15 +23,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
-from argmap.formats.notes.facts import asides, clauses, fact_basis, sentences
+from argmap.formats.notes.facts import asides, clauses, fact_basis, inference, sentences
 from argmap.formats.notes.linking import Rarity, best_matches
 from argmap.formats.notes.reading import Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
 
 _ARGUING = (Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.RECOMMENDATION)
 _EVIDENCE_OPENINGS = (
-    "e.g", "eg:", "eg.", "eg ", "for example", "for instance", "example:", "examples:", "data:", "fact:",
-    "facts:", "stat:", "stats:", "statistic", "case:", "case study", "instance:", "evidence:", "source:",
+    "e.g",
+    "eg:",
+    "eg.",
+    "eg ",
+    "for example",
+    "for instance",
+    "example:",
+    "examples:",
+    "data:",
+    "fact:",
+    "facts:",
+    "stat:",
+    "stats:",
+    "statistic",
+    "case:",
+    "case study",
+    "instance:",
+    "evidence:",
+    "source:",
 )
 
 
@@ -80,7 +97,11 @@ def place(blocks: list[Block], source_name: str) -> Placement:
     title, question, tags, meta_lines, motion = _metadata(blocks)
     if not any(isinstance(b, Point) for b in blocks):
         # only headings: the last is the note's one point, not a heading
-        last = next(b for b in reversed(blocks) if isinstance(b, Heading)) if any(isinstance(b, Heading) for b in blocks) else None
+        last = (
+            next(b for b in reversed(blocks) if isinstance(b, Heading))
+            if any(isinstance(b, Heading) for b in blocks)
+            else None
+        )
         if last is not None:
             blocks = [b for b in blocks if b is not last] + [Point(last.line, last.text, end_line=last.line)]
     title_heading = _title_heading(blocks) if title is None else None
@@ -90,10 +111,12 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         title = title_heading.text
         if title.endswith("?") or title_heading.shape == "question":
             question = question or title
-    points = _place(blocks, title_heading, motion)
+    points = _place(blocks, title_heading, motion, warnings, source_name)
     thesis, conclusion, against = _choose_thesis(points, motion)
     if thesis is None:
-        warnings.append(f"{source_name}: no thesis found (no conclusion, verdict or stated position); add one")
+        warnings.append(
+            f"{source_name}: no thesis found (no conclusion, verdict or stated position); add one"
+        )
     _take_facts(points)
     _link_answers(points, thesis)
     _flatten_evidence(points)
@@ -131,13 +154,16 @@ def _metadata(blocks: list[Block]) -> tuple[str | None, str | None, list[str], l
 def _title_heading(blocks: list[Block]) -> Heading | None:
     """The heading that names the note: a first-level heading, or the first heading before any
     point when it names no section role (``India-Japan bilateral relation``)."""
+    before_points = True
     for block in blocks:
         if isinstance(block, Point):
-            return None
+            before_points = False
         if isinstance(block, Heading):
             role = cues.heading_role(block.text)
-            if block.level == 1 or role is None or role[0] is Kind.CONTEXT and block.shape == "first line":
-                return block if role is None or block.level == 1 or block.shape == "first line" else None
+            if before_points and (block.level == 1 or block.shape == "first line"):
+                return block
+            # the first heading, after an opening paragraph, naming only the topic
+            return block if role is None else None
     return None
 
 
@@ -158,7 +184,27 @@ def _split_label(text: str) -> tuple[str | None, str]:
         return None, text
     if len(head.split()) > (8 if body else 14):
         return None, text
+    if text[best] == ":" and body and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
+        return None, text  # "Harm is concentrated among heavy users: teens …" is a sentence, not a heading
     return head, body
+
+
+_VERBS = (
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "may",
+)
 
 
 @dataclass
@@ -168,20 +214,36 @@ class _Section:
     intro: bool
 
 
-def _place(blocks: list[Block], title_heading: Heading | None, motion: Meta | None) -> list[Placed]:
-    has_roles = any(isinstance(b, Heading) and b is not title_heading and cues.heading_role(b.text) for b in blocks)
+def _place(
+    blocks: list[Block],
+    title_heading: Heading | None,
+    motion: Meta | None,
+    warnings: list[str],
+    source_name: str,
+) -> list[Placed]:
+    has_roles = any(
+        isinstance(b, Heading) and b is not title_heading and cues.heading_role(b.text) for b in blocks
+    )
     headings: list[tuple[int, Heading, tuple[Kind, str] | None]] = []
     points: list[Placed] = []
     by_block: dict[int, Placed] = {}
-    seen_role = False
     previous_top: Placed | None = None
     if motion is not None:
-        points.append(Placed(f"line-{motion.line}", motion.line, motion.value, Kind.THESIS, "the motion", role=Kind.THESIS))
+        points.append(
+            Placed(
+                f"line-{motion.line}", motion.line, motion.value, Kind.THESIS, "the motion", role=Kind.THESIS
+            )
+        )
     groups = _unheaded_groups(blocks)
     for index, block in enumerate(blocks):
         if index in groups:
-            headings = [(2, Heading(block.line, ""), groups[index])] if groups[index] else []
+            group = groups[index]
+            headings = [(2, Heading(block.line, ""), group)] if group else []
             previous_top = None
+            if group is not None:
+                warnings.append(
+                    f"{source_name}:{block.line}: points with no heading read as {group[0].value}s ({group[1].removeprefix('no heading; ')})"
+                )
         if isinstance(block, Heading):
             if block is title_heading:
                 continue
@@ -189,12 +251,25 @@ def _place(blocks: list[Block], title_heading: Heading | None, motion: Meta | No
                 headings.pop()
             role = cues.heading_role(block.text)
             headings.append((block.level, block, role))
-            seen_role = seen_role or role is not None
+            if _heads_nothing(blocks, index):
+                points.append(
+                    Placed(
+                        f"line-{block.line}",
+                        block.line,
+                        block.text,
+                        Kind.CONTEXT,
+                        "a heading with nothing under it",
+                        heading=block.text,
+                    )
+                )
+                warnings.append(
+                    f"{source_name}:{block.line}: heading {block.text!r} has nothing under it; kept as context"
+                )
             previous_top = None
             continue
         if not isinstance(block, Point):
             continue
-        section = _section(headings, has_roles and not seen_role)
+        section = _section(headings, has_roles and not headings)
         parent = by_block.get(block.parent) if block.parent is not None else None
         for placed in _place_point(block, section, parent, previous_top, points, has_roles):
             points.append(placed)
@@ -204,13 +279,30 @@ def _place(blocks: list[Block], title_heading: Heading | None, motion: Meta | No
     return points
 
 
+def _heads_nothing(blocks: list[Block], index: int) -> bool:
+    """Whether the heading at ``index`` is followed by no point before the next heading of its
+    level (or a higher one) or the end of the note."""
+    heading = blocks[index]
+    level = heading.level if isinstance(heading, Heading) else 2
+    for block in blocks[index + 1 :]:
+        if isinstance(block, Point):
+            return False
+        if isinstance(block, Heading) and block.level <= level:
+            return True
+    return True
+
+
 def _unheaded_groups(blocks: list[Block]) -> dict[int, tuple[Kind, str] | None]:
     """Groups of points set apart by two blank lines with no heading of their own, by the index of
     their first block, with the role their words give the whole group (None: each point decides)."""
     starts = [
         index
         for index, block in enumerate(blocks)
-        if isinstance(block, Point) and block.parent is None and block.gap >= 2 and index and isinstance(blocks[index - 1], Point)
+        if isinstance(block, Point)
+        and block.parent is None
+        and block.gap >= 2
+        and index
+        and isinstance(blocks[index - 1], Point)
     ]
     groups: dict[int, tuple[Kind, str] | None] = {}
     for start in starts:
@@ -239,12 +331,21 @@ def _group_role(members: list[Point]) -> tuple[Kind, str] | None:
 def _section(headings: list[tuple[int, Heading, tuple[Kind, str] | None]], intro: bool) -> _Section:
     for _, heading, role in reversed(headings):
         if role is not None:
-            return _Section(headings[-1][1], role if heading is headings[-1][1] else (role[0], f"{role[1]}' in '{heading.text}"), intro)
+            return _Section(
+                headings[-1][1],
+                role if heading is headings[-1][1] else (role[0], f"{role[1]}' in '{heading.text}"),
+                intro,
+            )
     return _Section(headings[-1][1] if headings else None, None, intro)
 
 
 def _place_point(
-    point: Point, section: _Section, parent: Placed | None, previous: Placed | None, points: list[Placed], has_roles: bool
+    point: Point,
+    section: _Section,
+    parent: Placed | None,
+    previous: Placed | None,
+    points: list[Placed],
+    has_roles: bool,
 ) -> list[Placed]:
     """The point as one or more placed points (a turn inside it makes two)."""
     label, body = _split_label(point.text)
@@ -255,15 +356,38 @@ def _place_point(
     heading = section.heading.text if section.heading and section.heading.text else None
     for number, (text, turn) in enumerate(pieces):
         key = f"line-{point.line}" if number == 0 else f"line-{point.line}-{number + 1}"
-        placed = Placed(key, point.line, text, Kind.CONTEXT, "", label=label if number == 0 else None, heading=heading, depth=point.depth, marker=point.marker, intro=section.intro)
+        placed = Placed(
+            key,
+            point.line,
+            text,
+            Kind.CONTEXT,
+            "",
+            label=label if number == 0 else None,
+            heading=heading,
+            depth=point.depth,
+            marker=point.marker,
+            intro=section.intro,
+        )
         if label and number == 0 and len(label.split()) <= 4:
             placed.tags = [label]
         if number > 0:
             before = out[-1]
             if before.kind in (Kind.COUNTERPOINT,):
-                _set(placed, Kind.REBUTTAL, f"answers the point before it in line {point.line} ('{turn}')", before.key, RelationType.OPPOSES)
+                _set(
+                    placed,
+                    Kind.REBUTTAL,
+                    f"answers the point before it in line {point.line} ('{turn}')",
+                    before.key,
+                    RelationType.OPPOSES,
+                )
             elif before.kind in (Kind.CLAIM, Kind.REBUTTAL, Kind.RECOMMENDATION):
-                _set(placed, Kind.COUNTERPOINT, f"turns against the point before it in line {point.line} ('{turn}')", before.key, RelationType.OPPOSES)
+                _set(
+                    placed,
+                    Kind.COUNTERPOINT,
+                    f"turns against the point before it in line {point.line} ('{turn}')",
+                    before.key,
+                    RelationType.OPPOSES,
+                )
             else:
                 _decide(placed, section, None, previous, has_roles, label=None)
         else:
@@ -272,32 +396,71 @@ def _place_point(
     return out
 
 
-def _set(placed: Placed, kind: Kind, why: str, parent: str | None = None, relation: RelationType | None = None) -> None:
+def _set(
+    placed: Placed, kind: Kind, why: str, parent: str | None = None, relation: RelationType | None = None
+) -> None:
     placed.kind, placed.why, placed.parent, placed.relation = kind, why, parent, relation
 
 
-def _decide(placed: Placed, section: _Section, parent: Placed | None, previous: Placed | None, has_roles: bool, label: str | None) -> None:
+def _decide(
+    placed: Placed,
+    section: _Section,
+    parent: Placed | None,
+    previous: Placed | None,
+    has_roles: bool,
+    label: str | None,
+) -> None:
     text = placed.text
     opening = cues.answer_opening(text)
     if parent is not None:
         if opening and parent.kind is Kind.COUNTERPOINT:
-            _set(placed, Kind.REBUTTAL, f"answers the point above it ('{opening}')", parent.key, RelationType.OPPOSES)
+            _set(
+                placed,
+                Kind.REBUTTAL,
+                f"answers the point above it ('{opening}')",
+                parent.key,
+                RelationType.OPPOSES,
+            )
         elif parent.kind is Kind.CONTEXT:
-            _set(placed, Kind.CONTEXT, f"nested under background in line {parent.line}", parent.key, RelationType.SUPPORTS)
+            _set(
+                placed,
+                Kind.CONTEXT,
+                f"nested under background in line {parent.line}",
+                parent.key,
+                RelationType.SUPPORTS,
+            )
         else:
             found = fact_basis(text)
             placed.basis = found[0] if found else None
             owner = parent
-            _set(placed, Kind.EVIDENCE, f"nested under line {parent.line}" + (f" (a fact: {found[1]})" if found else ""), owner.key, RelationType.SUPPORTS)
+            _set(
+                placed,
+                Kind.EVIDENCE,
+                f"nested under line {parent.line}" + (f" (a fact: {found[1]})" if found else ""),
+                owner.key,
+                RelationType.SUPPORTS,
+            )
         return
     if previous is not None and previous.kind in _ARGUING and _reads_as_evidence(placed, previous):
         found = fact_basis(text)
         placed.basis = found[0] if found else Basis.EXAMPLE
-        _set(placed, Kind.EVIDENCE, f"a fact right after line {previous.line}" + (f" ({found[1]})" if found else ""), previous.key, RelationType.SUPPORTS)
+        _set(
+            placed,
+            Kind.EVIDENCE,
+            f"a fact right after line {previous.line}" + (f" ({found[1]})" if found else ""),
+            previous.key,
+            RelationType.SUPPORTS,
+        )
         return
     role = cues.heading_role(label) if label and len(label.split()) <= 5 else None
     where = f"label '{label}'" if role else None
-    if role is not None and section.role is not None and len(label.split()) > 3 and role[0] not in (Kind.THESIS, Kind.RECOMMENDATION, Kind.REBUTTAL):
+    if (
+        role is not None
+        and section.role is not None
+        and label is not None
+        and len(label.split()) > 3
+        and role[0] not in (Kind.THESIS, Kind.RECOMMENDATION, Kind.REBUTTAL)
+    ):
         role = None  # a topic label inside a section with a role: the section decides
     if role is None and section.role is not None:
         role, where = section.role, f"heading '{placed.heading}'" if placed.heading else "its group"
@@ -307,12 +470,27 @@ def _decide(placed: Placed, section: _Section, parent: Placed | None, previous: 
     if role is not None and role[0] is Kind.THESIS:
         _set(placed, Kind.CONTEXT, f"under {where} ('{role[1]}'): part of the conclusion")
         return
-    if opening and previous is not None and role is not None and role[0] in (Kind.COUNTERPOINT, Kind.REBUTTAL) and previous.kind is Kind.COUNTERPOINT:
-        _set(placed, Kind.REBUTTAL, f"answers line {previous.line} (opens with '{opening}')", previous.key, RelationType.OPPOSES)
-        return
+    if opening and previous is not None and role is not None and role[0] is not Kind.RECOMMENDATION:
+        if _answers(placed, previous, opening):
+            return
+        if previous.kind in (Kind.CLAIM, Kind.REBUTTAL):
+            _set(
+                placed,
+                Kind.COUNTERPOINT,
+                f"turns against line {previous.line} (opens with '{opening}')",
+                previous.key,
+                RelationType.OPPOSES,
+            )
+            return
     if role is not None and role[0] is not Kind.CONTEXT:
         kind = role[0]
-        if kind in (Kind.CLAIM, Kind.COUNTERPOINT) and side is not None and side[0] is not kind and where and where.startswith("heading"):
+        if (
+            kind in (Kind.CLAIM, Kind.COUNTERPOINT)
+            and side is not None
+            and side[0] is not kind
+            and where
+            and where.startswith("heading")
+        ):
             _set(placed, side[0], f"opens with '{side[1]}' (under {where})")
             placed.by_side = side[1] not in cues.CRITICS
             return
@@ -328,8 +506,7 @@ def _decide(placed: Placed, section: _Section, parent: Placed | None, previous: 
         _set(placed, previous.kind, f"carries on the side of line {previous.line} ('{carried}')")
         placed.by_side, placed.sided = previous.by_side, True
         return
-    if opening and previous is not None and previous.kind is Kind.COUNTERPOINT:
-        _set(placed, Kind.REBUTTAL, f"answers line {previous.line} (opens with '{opening}')", previous.key, RelationType.OPPOSES)
+    if opening and previous is not None and _answers(placed, previous, opening):
         return
     background = role is not None or placed.intro
     by_role = f" under {where}" if where else ""
@@ -337,6 +514,15 @@ def _decide(placed: Placed, section: _Section, parent: Placed | None, previous: 
         _set(placed, Kind.CONTEXT, "background" + (by_role or " (before the note's first section)"))
         return
     _by_cues(placed, opening, previous, has_roles)
+
+
+def _answers(placed: Placed, previous: Placed, opening: str) -> bool:
+    """Make the point a rebuttal of the counterpoint before it, when it is one; say whether it was."""
+    if previous.kind is not Kind.COUNTERPOINT:
+        return False
+    why = f"answers line {previous.line} (opens with '{opening}')"
+    _set(placed, Kind.REBUTTAL, why, previous.key, RelationType.OPPOSES)
+    return True
 
 
 def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_roles: bool) -> None:
@@ -349,7 +535,7 @@ def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_r
         _set(placed, Kind.COUNTERPOINT, f"opens with '{opening}'")
     elif recommendation:
         _set(placed, Kind.RECOMMENDATION, f"cue '{recommendation}'")
-    elif against and len(against) >= len(support):
+    elif against and cues.counterpoint_weight(against) >= len(support):
         _set(placed, Kind.COUNTERPOINT, "cue " + ", ".join(f"'{w}'" for w in against[:3]))
     elif support and len(support) >= len(background):
         _set(placed, Kind.CLAIM, "cue " + ", ".join(f"'{w}'" for w in support[:3]))
@@ -366,7 +552,12 @@ def _reads_as_evidence(placed: Placed, previous: Placed) -> bool:
     lowered = placed.text.lower().lstrip("(*_ ")
     if lowered.startswith(_EVIDENCE_OPENINGS):
         return True
-    return placed.marker == "" and previous.marker != "" and previous.line + 1 == placed.line and fact_basis(placed.text) is not None
+    return (
+        placed.marker == ""
+        and previous.marker != ""
+        and previous.line + 1 == placed.line
+        and fact_basis(placed.text) is not None
+    )
 
 
 def _split_points(text: str) -> list[tuple[str, str]]:
@@ -410,27 +601,43 @@ def _choose_thesis(points: list[Placed], motion: Meta | None) -> tuple[str | Non
     last_top = tops[-1] if tops else None
     marked_before = any(p.marker for p in points)
     for position, placed in enumerate(points):
-        score, why = _thesis_score(placed, placed is last_top and len(tops) > 1 and (marked_before or placed.role is Kind.THESIS), position == 0)
-        if score >= 5 and (best is None or score >= best[0]):
+        score, _ = _thesis_score(
+            placed,
+            placed is last_top and len(tops) > 1 and (marked_before or placed.role is Kind.THESIS),
+            position == 0,
+        )
+        if score >= 4 and (best is None or score >= best[0]):
             best = (score, position, placed)
     if best is None:
         # a note that is one paragraph and nothing else states a position to argue
-        if len(points) == 1 and points[0].kind is not Kind.CONTEXT or len(points) == 1 and "context" not in (points[0].label or "").lower():
-            best = (0, 0, points[0])
-        else:
+        opening = _opening_statement(points)
+        if opening is None:
             return None, None, None
+        best = (0, points.index(opening), opening)
     placed = best[2]
     conclusion = None
     parts = sentences(placed.text)
     if placed.role is Kind.THESIS or placed is last_top:
-        conclusion = " ".join(p.text for p in points if p.role is Kind.THESIS and p is not placed and p.parent is None)
+        conclusion = " ".join(
+            p.text for p in points if p.role is Kind.THESIS and p is not placed and p.parent is None
+        )
         conclusion = (placed.text + (" " + conclusion if conclusion else "")).strip()
     if len(parts) > 1:
         chosen = max(range(len(parts)), key=lambda i: (_phrases(parts[i]), -i))
         rest = [s for i, s in enumerate(parts) if i != chosen]
         placed.text = parts[chosen]
         if conclusion is None:
-            points.insert(points.index(placed) + 1, Placed(placed.key + "-rest", placed.line, " ".join(rest), Kind.CONTEXT, "the rest of the thesis paragraph", heading=placed.heading))
+            points.insert(
+                points.index(placed) + 1,
+                Placed(
+                    placed.key + "-rest",
+                    placed.line,
+                    " ".join(rest),
+                    Kind.CONTEXT,
+                    "the rest of the thesis paragraph",
+                    heading=placed.heading,
+                ),
+            )
     placed.kind, placed.parent, placed.relation = Kind.THESIS, None, None
     placed.why = _why_thesis(placed, motion)
     for other in points:
@@ -440,6 +647,20 @@ def _choose_thesis(points: list[Placed], motion: Meta | None) -> tuple[str | Non
     if against:
         _turn_sides(points, placed)
     return placed.key, conclusion, against
+
+
+def _opening_statement(points: list[Placed]) -> Placed | None:
+    """The note's first point when it reads as a position: an unmarked paragraph under no heading
+    with a role, stating no fact, and not marked as background (``Context-``)."""
+    first = next((p for p in points if p.depth == 0), None)
+    if first is None or first.marker or first.role is not None or first.kind is Kind.EVIDENCE:
+        return None
+    if first.label and cues.heading_role(first.label) is not None:
+        return None
+    head = sentences(first.text)[0]
+    if fact_basis(head) is not None and not cues.stance_phrases(head):
+        return None
+    return first
 
 
 def _phrases(sentence: str) -> int:
@@ -459,6 +680,8 @@ def _thesis_score(placed: Placed, closing: bool, first: bool) -> tuple[int, str 
         score += 5
     if first and score:
         score += 1
+    if placed.marker == "" and placed.intro and score and cues.stance_phrases(placed.text):
+        score += 2  # a stated position set apart in the opening
     return score, why
 
 
@@ -499,7 +722,7 @@ def _take_facts(points: list[Placed]) -> None:
     while index < len(points):
         placed = points[index]
         index += 1
-        if placed.kind not in _ARGUING or placed.depth > 0 and placed.kind is Kind.EVIDENCE:
+        if placed.kind not in _ARGUING or (placed.depth > 0 and placed.kind is Kind.EVIDENCE):
             continue
         whole_sentences = placed.kind is Kind.RECOMMENDATION  # "as tried in …" is part of a measure
         found: list[Placed] = []
@@ -516,19 +739,34 @@ def _take_facts(points: list[Placed]) -> None:
             if number and basis is not None:
                 found.append(_evidence(placed, sentence, basis, len(found)))
                 continue
+            shown = None if whole_sentences or number else inference(sentence)
+            if shown is not None:
+                found.append(
+                    _evidence(placed, shown[0], fact_basis(shown[0]) or (Basis.FACT, ""), len(found))
+                )
+                sentence = shown[1][0].upper() + shown[1][1:]
             pieces = [sentence] if whole_sentences else clauses(sentence)
             head = [pieces[0]]
             tail: list[str] = []
+            semicolon = sentence.find("; ")
             for piece in pieces[1:]:
-                if not tail and (fact_basis(piece) is None or len(piece.split()) < 4):
+                after_semicolon = (
+                    semicolon >= 0 and sentence.find(piece) > semicolon and len(piece.split()) >= 5
+                )
+                if not tail and not after_semicolon and (fact_basis(piece) is None or len(piece.split()) < 4):
                     head.append(piece)
                 else:
                     tail.append(piece)  # a fact clause and whatever follows it
             if tail:
                 fact = ", ".join(tail)
-                basis = fact_basis(fact)
-                assert basis is not None
-                found.append(_evidence(placed, fact, basis, len(found)))
+                found.append(
+                    _evidence(
+                        placed,
+                        fact,
+                        fact_basis(fact) or (Basis.EXAMPLE, "a detail after a semicolon"),
+                        len(found),
+                    )
+                )
             kept.append(_rejoin(sentence, head))
         text = " ".join(kept)
         if found:
@@ -549,9 +787,16 @@ def _rejoin(sentence: str, pieces: list[str]) -> str:
 
 def _evidence(placed: Placed, text: str, basis: tuple[Basis, str], number: int) -> Placed:
     return Placed(
-        f"{placed.key}-fact-{number + 1}", placed.line, text, Kind.EVIDENCE,
-        f"a fact inside line {placed.line} ({basis[1]})", heading=placed.heading,
-        parent=placed.key, relation=RelationType.SUPPORTS, basis=basis[0], depth=placed.depth + 1,
+        f"{placed.key}-fact-{number + 1}",
+        placed.line,
+        text,
+        Kind.EVIDENCE,
+        f"a fact inside line {placed.line} ({basis[1]})",
+        heading=placed.heading,
+        parent=placed.key,
+        relation=RelationType.SUPPORTS,
+        basis=basis[0],
+        depth=placed.depth + 1,
     )
 
 
@@ -566,8 +811,12 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
         for p in points
         if p.kind is Kind.COUNTERPOINT
     ]
-    rarity = Rarity.of([p.text if not p.label else f"{p.label} {p.text}" for p in points if p.kind is not Kind.EVIDENCE])
-    open_counterpoints = [p.key for p in points if p.kind is Kind.COUNTERPOINT and p.parent in (None, thesis) and p.depth == 0]
+    rarity = Rarity.of(
+        [p.text if not p.label else f"{p.label} {p.text}" for p in points if p.kind is not Kind.EVIDENCE]
+    )
+    open_counterpoints = [
+        p.key for p in points if p.kind is Kind.COUNTERPOINT and p.parent in (None, thesis) and p.depth == 0
+    ]
     answered = {p.parent for p in points if p.kind is Kind.REBUTTAL and p.parent}
     open_counterpoints = [key for key in open_counterpoints if key not in answered]
     answers = [p for p in points if p.parent is None and p.kind in (Kind.RECOMMENDATION, Kind.REBUTTAL)]
@@ -579,7 +828,9 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
             key, score, shared = matches[0]
             placed.parent, placed.relation = key, RelationType.OPPOSES
             placed.also = [found[0] for found in matches[1:]]
-            placed.why += f"; answers line {key.split('-')[1]} (shares {', '.join(shared[:4])}; score {score:.2f})"
+            placed.why += (
+                f"; answers line {key.split('-')[1]} (shares {', '.join(shared[:4])}; score {score:.2f})"
+            )
             continue
         if placed.kind is Kind.REBUTTAL:
             placed.kind = Kind.CLAIM
@@ -589,7 +840,12 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
             if placed.kind is Kind.RECOMMENDATION:
                 placed.why += "; matches no counterpoint, so supports the thesis"
     for placed in points:
-        if placed.parent is None and thesis is not None and placed.key != thesis and placed.kind in (Kind.CLAIM, Kind.COUNTERPOINT):
+        if (
+            placed.parent is None
+            and thesis is not None
+            and placed.key != thesis
+            and placed.kind in (Kind.CLAIM, Kind.COUNTERPOINT)
+        ):
             placed.parent = thesis
             placed.relation = RelationType.SUPPORTS if placed.kind is Kind.CLAIM else RelationType.OPPOSES
 

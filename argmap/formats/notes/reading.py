@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from argmap.formats.notes.facts import MONTHS
+
 #: Largest note read (characters): far above any study note, low enough to refuse a mistake.
 NOTE_LIMIT_CHARS = 2_000_000
 
@@ -53,10 +55,6 @@ _META_KEYS = {
     "question": "question",
     "motion": "motion",
 }
-_MONTHS = (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-    "august september october november december"
-).split()
 
 
 @dataclass
@@ -118,7 +116,9 @@ def read_blocks(text: str, source_name: str) -> list[Block]:
     from argmap.formats.common import FormatError
 
     if len(text) > NOTE_LIMIT_CHARS:
-        raise FormatError(source_name, f"the note has {len(text):,} characters; the limit is {NOTE_LIMIT_CHARS:,}")
+        raise FormatError(
+            source_name, f"the note has {len(text):,} characters; the limit is {NOTE_LIMIT_CHARS:,}"
+        )
     lines = _lines(text)
     if not lines:
         raise FormatError(source_name, "the note is empty", 1)
@@ -191,6 +191,10 @@ def _meta(line: _Line) -> Meta | None:
         return Meta(line.number, "tags", " ".join(w.lstrip("#") for w in text.split()), line.raw)
     if _is_date(text):
         return Meta(line.number, "date", text, line.raw)
+    from argmap.formats.notes.cues import motion_opening
+
+    if motion_opening(text):
+        return Meta(line.number, "motion", text, line.raw)
     return None
 
 
@@ -199,7 +203,7 @@ def _is_date(text: str) -> bool:
     if not 1 <= len(words) <= 4:
         return False
     has_year = any(w.isdigit() and len(w) == 4 and w[:2] in ("19", "20") for w in words)
-    rest_ok = all(w.isdigit() or w.lower().rstrip("stndrh") in _MONTHS or w.lower() in _MONTHS for w in words)
+    rest_ok = all(w.isdigit() or w.lower().rstrip("stndrh") in MONTHS or w.lower() in MONTHS for w in words)
     return has_year and rest_ok
 
 
@@ -212,7 +216,11 @@ def _markdown_heading(line: _Line) -> Heading | None:
             return Heading(line.number, _clean(rest), hashes, "markdown")
     for fence in ("**", "__"):
         body = line.text if line.marker == "" else ""
-        if body.startswith(fence) and body.rstrip(":").endswith(fence) and len(body.rstrip(":")) > 2 * len(fence):
+        if (
+            body.startswith(fence)
+            and body.rstrip(":").endswith(fence)
+            and len(body.rstrip(":")) > 2 * len(fence)
+        ):
             inner = body.rstrip(":")[len(fence) : -len(fence)]
             if fence not in inner and _words(inner) <= 14:
                 return Heading(line.number, _clean(inner), 2, "bold")
@@ -236,11 +244,10 @@ def _mark_headings(lines: list[_Line]) -> None:
     for index, line in enumerate(lines):
         if line.meta is not None:
             continue
-        if index and lines[index - 1].meta is not None and not line.blank_before and not line.marker:
-            if _short(line.text, 8) and line.text[-1] not in ".!?:;":
-                # an unpunctuated line inside a block of metadata ("Debate club prep, round 3")
-                line.meta = Meta(line.number, "note", line.text, line.raw)
-                continue
+        if _in_metadata_block(lines, index):
+            # an unpunctuated line inside a block of metadata ("Debate club prep, round 3")
+            line.meta = Meta(line.number, "note", line.text, line.raw)
+            continue
         markdown = _markdown_heading(line)
         if markdown is not None:
             line.heading = markdown
@@ -272,7 +279,7 @@ def _mark_headings(lines: list[_Line]) -> None:
         elif _short(text, 8) and text[-1] not in _TERMINAL and (text[0].isupper() or text[0].isdigit()):
             if _continues(lines, index):
                 continue
-            if index == 0 and (nxt is None or not _continues(lines, 1)):
+            if index == 0 and (nxt is None or not _continues(lines, 1) or _title_case(text)):
                 line.heading = Heading(line.number, _clean(text), 1, "first line")
                 continue
             followed_by_list = nxt is not None and nxt.marker != "" and nxt.blank_before <= 2
@@ -281,12 +288,25 @@ def _mark_headings(lines: list[_Line]) -> None:
                 line.heading = Heading(line.number, _clean(text), 2, "line")
 
 
+def _in_metadata_block(lines: list[_Line], index: int) -> bool:
+    line = lines[index]
+    if not index or lines[index - 1].meta is None or line.blank_before or line.marker:
+        return False
+    return _short(line.text, 8) and (line.text[-1] not in ".!?:;" or line.text.startswith("("))
+
+
 def _style(raw: str) -> str:
     """How a numbered line counts: ``1.`` digits, ``(a)`` letters in brackets, ``a)`` letters …"""
     opening = raw[:1]
     if opening == "(":
         return "bracket"
     return "digit" if opening.isdigit() else "letter"
+
+
+def _title_case(text: str) -> bool:
+    """Whether most longer words start with a capital (``India Russia Relations``)."""
+    longer = [word for word in text.split() if len(word) > 3]
+    return bool(longer) and sum(word[0].isupper() for word in longer) * 10 >= len(longer) * 7
 
 
 def _capitals(text: str) -> bool:
@@ -308,7 +328,12 @@ def _weak_next(lines: list[_Line], index: int) -> bool:
     """Whether the line at ``index`` is itself only a short title-like line (so the one before it
     heads nothing and is a point of a list of short lines)."""
     line = lines[index]
-    return line.marker == "" and _short(line.text, 8) and line.text[-1] not in _TERMINAL + ":?" and not line.text.isupper()
+    return (
+        line.marker == ""
+        and _short(line.text, 8)
+        and line.text[-1] not in _TERMINAL + ":?"
+        and not line.text.isupper()
+    )
 
 
 def _blocks(lines: list[_Line]) -> list[Block]:
@@ -335,7 +360,9 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             stack = []  # an unmarked paragraph after a blank line starts afresh at the top
         parent = stack[-1][1] if stack else None
         depth = 0 if parent is None else _depth(blocks, parent) + 1
-        point = Point(line.number, line.text, depth, line.marker, parent, indent, line.number, line.blank_before)
+        point = Point(
+            line.number, line.text, depth, line.marker, parent, indent, line.number, line.blank_before
+        )
         blocks.append(point)
         stack.append((indent, len(blocks) - 1))
         current = point
@@ -356,4 +383,4 @@ def _wraps(point: Point, line: _Line) -> bool:
         # a bullet's own lines are indented under its text; a long line cut mid-sentence carries on
         return line.indent > point.indent or (end not in ".!?:;" and len(point.text) >= 60)
     # a paragraph: lines run on until one ends a sentence
-    return end not in ".!?:;"
+    return end not in ".!?:"
