@@ -22,7 +22,8 @@ _ABBREVIATIONS = MONTHS | frozenset(
 
 _PERCENT = re.compile(r"\d(?:[\d,.]{0,12})\s?(?:%|per ?cent|percent|pc\b)", re.IGNORECASE)
 _MONEY = re.compile(
-    r"(?:[$₹€£¥]|\b(?:rs|inr|usd|us\$)\.?)\s?\d|\d(?:[\d,.]{0,12})\s?(?:billion|million|trillion|crore|lakh|bn|mn|cr)\b",
+    r"(?:[$₹€£¥]|\b(?:rs|inr|usd|us\$)\.?)\s?\d[\d,.]{0,12}(?:\s?(?:billion|million|trillion|crore|lakh|bn|mn|cr)\b)?"
+    r"|\d(?:[\d,.]{0,12})\s?(?:billion|million|trillion|crore|lakh|bn|mn|cr)\b",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(
@@ -189,7 +190,7 @@ def clauses(sentence: str) -> list[str]:
     last = 0
     for at in sorted(set(cuts)):
         head = sentence[last:at]
-        if len(head.split()) >= 4:
+        if len(head.split()) >= 3:
             pieces.append(head.strip(" ,;:—–"))
             last = at
     pieces.append(sentence[last:].strip(" ,;:—–"))

@@ -160,7 +160,7 @@ def _title_heading(blocks: list[Block]) -> Heading | None:
             before_points = False
         if isinstance(block, Heading):
             role = cues.heading_role(block.text)
-            if before_points and (block.level == 1 or block.shape == "first line"):
+            if before_points and (block.level == 1 or block.shape == "first line") and role is None:
                 return block
             # the first heading, after an opening paragraph, naming only the topic
             return block if role is None else None
@@ -541,7 +541,7 @@ def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_r
         _set(placed, Kind.CLAIM, "cue " + ", ".join(f"'{w}'" for w in support[:3]))
     elif background:
         _set(placed, Kind.CONTEXT, "background: " + ", ".join(f"'{w}'" for w in background[:3]))
-    elif previous is None and not has_roles and placed.line <= 3:
+    elif previous is None and not has_roles and placed.line <= 3 and not placed.marker:
         _set(placed, Kind.CONTEXT, "the note's opening, with no cue")
     else:
         _set(placed, Kind.CLAIM, "no cue word; a point of the note is read as a claim")
@@ -653,7 +653,9 @@ def _opening_statement(points: list[Placed]) -> Placed | None:
     """The note's first point when it reads as a position: an unmarked paragraph under no heading
     with a role, stating no fact, and not marked as background (``Context-``)."""
     first = next((p for p in points if p.depth == 0), None)
-    if first is None or first.marker or first.role is not None or first.kind is Kind.EVIDENCE:
+    if first is None or first.marker or first.role is not None or first.sided or first.parent is not None:
+        return None
+    if first.kind not in (Kind.CLAIM, Kind.CONTEXT, Kind.RECOMMENDATION):
         return None
     if first.label and cues.heading_role(first.label) is not None:
         return None
@@ -791,7 +793,7 @@ def _evidence(placed: Placed, text: str, basis: tuple[Basis, str], number: int) 
         placed.line,
         text,
         Kind.EVIDENCE,
-        f"a fact inside line {placed.line} ({basis[1]})",
+        f"a fact inside line {placed.line} ({basis[0].value}: {basis[1]})",
         heading=placed.heading,
         parent=placed.key,
         relation=RelationType.SUPPORTS,
