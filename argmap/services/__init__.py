@@ -1,5 +1,5 @@
-"""Use cases that both shells (the CLI and the Streamlit app) call, written once.
+"""Use cases that both shells call: the CLI's commands and the app's pages.
 
-Each module holds one area's use cases as plain functions over the core; they raise only
-:class:`argmap.errors.ArgmapError` subclasses, which the shells turn into one-line messages.
+A use case is written once here; a shell only turns its input into a call and the result or error
+into output. Services raise only :class:`~argmap.errors.ArgmapError` subclasses.
 """
