@@ -11,6 +11,10 @@ imports the note beside it with ``--from notes`` and prints, per note and overal
 
 :func:`score_note` and :func:`score_corpus` are what ``tests/test_notes_benchmark.py`` runs.
 
+It then times the hostile notes of issue #12 (a Markdown heading with 1,000 spaces, a bullet with
+20,000 spaces, 1,100 nested bullets, and the same at ten times the size) against a floor measured
+in the same run: reading the seed note.
+
 Run: ``.venv/bin/python benchmarks/bench_notes.py [FOLDER] [-v]`` (``-v`` lists every miss).
 """
 
@@ -122,6 +126,35 @@ def score_corpus(folder: Path = CORPUS) -> list[NoteScore]:
     return [score_note(path) for path in sorted(folder.glob("*.labels.yaml"))]
 
 
+def _best_of(runs: int, work) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+HOSTILE = {
+    "'## a' + 1,000 spaces + 'b'": "## a" + " " * 1000 + "b",
+    "'## a' + 100,000 spaces + 'b'": "## a" + " " * 100_000 + "b",
+    "'- a' + 20,000 spaces + 'b'": "- a" + " " * 20_000 + "b",
+    "'- a' + 200,000 spaces + 'b'": "- a" + " " * 200_000 + "b",
+    "1,100 nested bullets": "".join(" " * depth + "- point\n" for depth in range(1100)),
+    "1,900 nested bullets": "".join(" " * depth + "- point\n" for depth in range(1900)),
+}
+
+
+def hostile_timings() -> None:
+    seed = (ROOT / "tests" / "fixtures" / "seed" / "india-russia-relations.txt").read_text(encoding="utf-8")
+    explain_notes(seed, "seed.txt")  # warm the language look-ups
+    floor = _best_of(3, lambda: explain_notes(seed, "seed.txt"))
+    print(f"\nhostile notes (floor: the seed note, {len(seed):,} characters, {floor * 1000:.0f} ms)")
+    for name, text in HOSTILE.items():
+        seconds = _best_of(3, lambda text=text: explain_notes(text, "hostile.txt"))
+        print(f"  {name:<32} {len(text):>9,} chars {seconds * 1000:8.1f} ms  {seconds / floor:6.2f} x seed")
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "-"
 
@@ -147,6 +180,7 @@ def main(argv: list[str]) -> int:
         f"{'overall':<34} {_share(placed, points):>14} {_share(linked, answerable):>12} "
         f"{theses}/{len(scores)} theses found"
     )
+    hostile_timings()
     return 0
 
 

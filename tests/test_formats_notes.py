@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -73,8 +74,11 @@ def test_evidence_from_a_note_starts_no_stronger_than_unsourced_evidence():
 
 
 def _words(text: str) -> Counter[str]:
-    words = (word.strip(".,;:!?()[]\"'“”‘’*_#-–—") for word in text.split())
-    return Counter(w for w in words if any(ch.isalnum() for ch in w))
+    """The words of a text, lower-cased, leaving out list numbering such as ``(a)``, ``iv)``, ``2.``."""
+    numbering = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]")
+    words = (w for w in text.lower().split() if not numbering.fullmatch(w))
+    stripped = (w.strip(".,;:!?()[]\"'“”‘’*_#-–—") for w in words)
+    return Counter(w for w in stripped if any(ch.isalnum() for ch in w))
 
 
 @pytest.mark.parametrize("path", [SEED_NOTE, *sorted(NOTES.glob("*.txt"))], ids=lambda p: p.name)

@@ -130,7 +130,7 @@ def test_critics_argue_but_is_a_counterpoint_and_its_answer():
         "Critics argue that uniforms do not improve grades, but the proposition replies that the case rests on equality.\n"
     )
     critics = _node(argument_map, "Critics argue")
-    answer = _node(argument_map, "The proposition replies")
+    answer = _node(argument_map, "But the proposition replies")
     assert (
         critics.kind is Kind.COUNTERPOINT and answer.kind is Kind.REBUTTAL and answer.opposes == [critics.id]
     )

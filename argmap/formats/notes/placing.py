@@ -145,9 +145,7 @@ def _metadata(blocks: list[Block]) -> tuple[str | None, str | None, list[str], l
             motion = block
         elif block.field == "tags":
             tags += [t.strip(" #") for t in block.value.replace(";", ",").split(",") if t.strip(" #")]
-            lines.append(block.text)
-        else:
-            lines.append(block.text)
+        lines.append(block.text)  # every metadata line is kept in the notes, whatever field it filled
     return title, question, tags, lines, motion
 
 
@@ -160,7 +158,8 @@ def _title_heading(blocks: list[Block]) -> Heading | None:
             before_points = False
         if isinstance(block, Heading):
             role = cues.heading_role(block.text)
-            if before_points and (block.level == 1 or block.shape == "first line") and role is None:
+            names_a_section = role is not None and len(block.text.split()) <= 3
+            if before_points and (block.level == 1 or (block.shape == "first line" and not names_a_section)):
                 return block
             # the first heading, after an opening paragraph, naming only the topic
             return block if role is None else None
@@ -587,7 +586,7 @@ def _split_points(text: str) -> list[tuple[str, str]]:
             for marker in (", but ", "; but ", " but "):
                 head, found, tail = out[0][0].partition(marker)
                 if found and len(head.split()) >= 4 and len(tail.split()) >= 4:
-                    return [(head + ",", ""), (tail[0].upper() + tail[1:], "but")]
+                    return [(head + ",", ""), (found.strip(" ,;").capitalize() + " " + tail, "but")]
     return out
 
 

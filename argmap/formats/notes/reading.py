@@ -280,7 +280,7 @@ def _mark_headings(lines: list[_Line]) -> None:
             if _continues(lines, index):
                 continue
             if index == 0 and (nxt is None or not _continues(lines, 1) or _title_case(text)):
-                line.heading = Heading(line.number, _clean(text), 1, "first line")
+                line.heading = Heading(line.number, _clean(text), 2, "first line")
                 continue
             followed_by_list = nxt is not None and nxt.marker != "" and nxt.blank_before <= 2
             alone = line.blank_before > 0 and (nxt is None or nxt.blank_before > 0)
