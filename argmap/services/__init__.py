@@ -1,0 +1,1 @@
+"""Use cases that both shells (the CLI and the Streamlit app) call; they raise only ArgmapError subclasses."""
