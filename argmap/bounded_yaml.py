@@ -44,6 +44,10 @@ _TAG = "tag:yaml.org,2002:"
 _MERGE = _TAG + "merge"
 
 
+class Unusual(Exception):
+    """Raised by a ``build`` function of :func:`load` at a node it leaves to PyYAML (an alias, a tag)."""
+
+
 class YamlError(ArgmapError):
     """YAML text that cannot be read within the limits; ``line`` is 1-based in the text, when known."""
 
@@ -106,8 +110,10 @@ def load(
 ) -> Any:
     """The value of one YAML document, read within the limits above.
 
-    ``loader_class`` is a PyYAML loader (the map file's own, with its stricter booleans); ``build``,
-    when given, turns the composed root node into the value instead of the loader's constructor.
+    ``loader_class`` is a PyYAML loader (the map file's own, with its stricter booleans). ``build``,
+    when given, is a faster way to turn the composed root node into the value, for documents
+    without aliases: it builds typed scalars with :func:`typed_scalar` and raises :class:`Unusual`
+    at anything else, and then the loader's constructor builds the value after :func:`check_node`.
     Exceptions ``build`` raises on purpose pass through. Raises YamlError for anything else wrong.
     """
     _check_depth(text)
@@ -116,8 +122,13 @@ def load(
         node = loader.get_single_node()
         if node is None:
             return None
+        if build is not None:
+            try:
+                return build(node, loader)
+            except Unusual:
+                pass
         check_node(node, loader)
-        return build(node, loader) if build is not None else loader.construct_document(node)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise YamlError(
@@ -180,7 +191,8 @@ def check_node(root: yaml.Node, loader: Any) -> None:
             raise YamlError("an alias refers to the list or mapping it is in", node.start_mark.line + 1)
         written += 1
         if isinstance(node, yaml.ScalarNode):
-            _check_scalar(node, loader)
+            if node.tag in _TYPED:
+                typed_scalar(node, loader)
             size[key] = 1
             continue
         open_nodes.add(key)
@@ -196,10 +208,11 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_scalar(node: yaml.ScalarNode, loader: Any) -> None:
-    """Build a typed scalar once here, so that a value its constructor cannot take is one line."""
+def typed_scalar(node: yaml.ScalarNode, loader: Any) -> Any:
+    """The value of a scalar node, built here so that a value its constructor cannot take (a bad
+    ``!!int``, a date that does not exist, too many digits) is a YamlError with its line."""
     if node.tag not in _TYPED:
-        return
+        return loader.construct_object(node)
     line = node.start_mark.line + 1
     name = node.tag.removeprefix(_TAG)
     if node.tag == _TAG + "int" and sum(char.isdigit() for char in node.value) > MAX_INT_DIGITS:
@@ -211,3 +224,4 @@ def _check_scalar(node: yaml.ScalarNode, loader: Any) -> None:
         raise YamlError(f"{shown!r} is not a valid {name}", line) from None
     if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:  # 0x…, 1:2:3 … of that size
         raise YamlError(f"a number of more than {MAX_INT_DIGITS:,} digits", line)
+    return value

@@ -92,11 +92,6 @@ _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.o
 _PLAIN_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
 
 
-class _Unusual(Exception):
-    """The document uses an anchor, a merge key, a set or a custom tag: PyYAML's own constructor
-    reads it (and reports what it refuses)."""
-
-
 def _load_yaml(text: str) -> Any:
     """``yaml.load(text, Loader=_MapLoader)`` within :mod:`argmap.bounded_yaml`'s limits, and about
     twice as fast on the maps people write.
@@ -106,14 +101,7 @@ def _load_yaml(text: str) -> Any:
     here directly (the same objects, duplicate keys refused the same way) and anything else goes
     back to PyYAML. Raises YamlError (or _DuplicateKey) for text that cannot be read.
     """
-    return bounded_yaml.load(text, _MapLoader, _build)
-
-
-def _build(node: yaml.Node, loader: Any) -> Any:
-    try:
-        return _plain(node, loader, set())
-    except _Unusual:
-        return loader.construct_document(node)
+    return bounded_yaml.load(text, _MapLoader, lambda node, loader: _plain(node, loader, set()))
 
 
 def _plain(node: yaml.Node, loader: Any, seen: set[int]) -> Any:
@@ -121,10 +109,10 @@ def _plain(node: yaml.Node, loader: Any, seen: set[int]) -> Any:
         if node.tag == _STR:
             return node.value
         if node.tag in _PLAIN_SCALARS:
-            return loader.construct_object(node)
-        raise _Unusual
+            return bounded_yaml.typed_scalar(node, loader)
+        raise bounded_yaml.Unusual  # a set, a custom tag: PyYAML's constructor reads (or refuses) it
     if id(node) in seen:  # an alias: shared (or recursive) data is PyYAML's to build
-        raise _Unusual
+        raise bounded_yaml.Unusual
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         return [_plain(item, loader, seen) for item in node.value]
@@ -133,12 +121,12 @@ def _plain(node: yaml.Node, loader: Any, seen: set[int]) -> Any:
         for key_node, value_node in node.value:
             key = _plain(key_node, loader, seen)
             if isinstance(key, (list, dict)):
-                raise _Unusual  # unhashable: PyYAML says so
+                raise bounded_yaml.Unusual  # unhashable: PyYAML says so
             if key in mapping:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
             mapping[key] = _plain(value_node, loader, seen)
         return mapping
-    raise _Unusual
+    raise bounded_yaml.Unusual
 
 
 class _FlowList(list):
