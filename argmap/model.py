@@ -78,6 +78,15 @@ class Basis(StrEnum):
     COMMON_KNOWLEDGE = "common knowledge"
 
 
+class Priority(StrEnum):
+    """How much a point matters to the student: key points come first in an outline, minor ones
+    last; strength only orders points of the same priority. Unset means normal."""
+
+    KEY = "key"
+    NORMAL = "normal"
+    MINOR = "minor"
+
+
 class Directive(StrEnum):
     DISCUSS = "discuss"
     CRITICALLY_EXAMINE = "critically examine"
@@ -191,6 +200,7 @@ class Node(_Strict):
     sources: list[Source] = Field(default_factory=list)
     # strict: `score: yes` or `score: "0.5"` is a mistake to report, not a number to guess
     score: Annotated[float, Field(ge=0.0, le=1.0, strict=True, allow_inf_nan=False)] | None = None
+    priority: Priority | None = None
     notes: str | None = None
 
     @field_validator("tags")
@@ -269,6 +279,9 @@ class ArgumentMap(_Strict):
     tags: list[str] = Field(default_factory=list)
     vocabulary: Vocabulary | None = None
     conclusion: str | None = None
+    #: The map's own aliases for matching answers to it, added to the field's common ones
+    #: (argmap.language): a term and the other words or phrases that name it.
+    aliases: dict[NonEmpty, list[NonEmpty]] | None = None
     nodes: list[Node] = Field(default_factory=list)
 
     @field_validator("schema_")

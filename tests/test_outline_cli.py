@@ -36,7 +36,7 @@ def test_outline_writes_markdown_to_the_named_file(tmp_path, capsys):
 def test_outline_without_output_writes_into_exports_by_map_and_template(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["outline", str(SEED_MAP), "-t", "debate-case", "--side", "against", "--no-map"]) == 0
-    written = tmp_path / "exports" / "india-russia-debate-case-against.docx"
+    written = tmp_path / "exports" / "india-russia-opposition-debate-case.docx"
     document = docx.Document(str(written))
     assert "Their likely attacks and our responses" in [p.text.split("  (")[0] for p in document.paragraphs]
 
@@ -134,3 +134,10 @@ def test_guidance_can_be_left_out_from_the_command_line(tmp_path):
     main(["outline", str(SEED_MAP), "-t", "upsc-essay", "-o", str(plain), "--no-map", "--no-guidance"])
     assert "Linking words" in _docx_text(Path(guided).read_bytes())
     assert "Linking words" not in _docx_text(Path(plain).read_bytes())
+
+
+def test_outline_without_a_template_writes_the_one_the_question_asks_for(tmp_path, capsys):
+    out = tmp_path / "answer.md"
+    assert main(["outline", str(SEED_MAP), "-o", str(out)]) == 0  # the question says "(250 words)"
+    assert "template upsc-gs-250 (the question asks for 250 words)" in capsys.readouterr().err
+    assert "250 words" in out.read_text(encoding="utf-8")
