@@ -30,7 +30,7 @@ from enum import StrEnum
 
 from argmap.analysis.explain import side_words, unanswered_counterpoints
 from argmap.analysis.graph import MapGraph, Side, build_graph, components_leaves_first, descendants, sides
-from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType, find_cycles
+from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType, cycle_text, find_cycles
 from argmap.words import counted
 
 
@@ -195,7 +195,7 @@ def _missing_thesis(c: _Context) -> Iterator[Check]:
 
 def _cycles(c: _Context) -> Iterator[Check]:
     for cycle in find_cycles(c.map):
-        loop = " → ".join([*cycle, cycle[0]])
+        loop = cycle_text(cycle, " → ")
         yield c.check(
             "cycle",
             cycle[0],
