@@ -32,13 +32,13 @@ frames the question.
 
 Every rule breach is reported as a :class:`Problem` naming the node and field, and all of a map's
 problems are raised together in one :class:`MapRuleError` so that ``argmap validate`` can list them.
-Cycles are legal (DF-QuAD and the checks need to see them) and are reported by :func:`find_cycles`.
+Cycles are legal (DF-QuAD and the checks need to see them) and are reported by
+:func:`argmap.analysis.graph.find_cycles`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -434,90 +434,3 @@ def _pair_message(node: Node, relation: RelationType, parent: str, parent_kind: 
 def _a(kind: Kind) -> str:
     # "evidence" is uncountable: "evidence may support only …", not "a evidence …"
     return "evidence" if kind is Kind.EVIDENCE else f"a {kind.value}"
-
-
-def find_cycles(argument_map: ArgumentMap) -> list[list[str]]:
-    """One cycle of relations (node ids, child to parent) for each knot of circular reasoning.
-
-    A knot is a strongly connected group of nodes: each reaches every other through relations.
-    Each is reported once, as the shortest cycle through its first node in map order, however
-    many cycles it holds (20,000 claims each supporting the next and the first hold 20,000, and
-    listing them all took quadratic time and gigabytes). Knots come in map order. Cycles are legal
-    in a map file; the analysis reports them. Linear time (Tarjan's algorithm, iterative, so very
-    deep maps do not hit Python's recursion limit, then one breadth-first search per knot).
-    """
-    order = {node.id: index for index, node in enumerate(argument_map.nodes)}
-    parents: dict[str, list[str]] = {
-        node.id: [p for _, p in node.parents() if p in order] for node in argument_map.nodes
-    }
-    cycles = [_shortest_cycle(min(knot, key=order.__getitem__), knot, parents) for knot in _knots(parents)]
-    cycles = [cycle for cycle in cycles if cycle]
-    return sorted(cycles, key=lambda cycle: order[cycle[0]])
-
-
-def _knots(parents: dict[str, list[str]]) -> list[set[str]]:
-    """Strongly connected groups of more than one node, or of one node related to itself."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    knots: list[set[str]] = []
-    for root in parents:
-        if root in index:
-            continue
-        work: list[tuple[str, Iterator[str]]] = [(root, iter(parents[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            current, remaining = work[-1]
-            for parent in remaining:
-                if parent not in index:
-                    index[parent] = low[parent] = len(index)
-                    stack.append(parent)
-                    on_stack.add(parent)
-                    work.append((parent, iter(parents[parent])))
-                    break
-                if parent in on_stack:
-                    low[current] = min(low[current], index[parent])
-            else:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[current])
-                if low[current] == index[current]:
-                    knot: set[str] = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        knot.add(member)
-                        if member == current:
-                            break
-                    if len(knot) > 1 or current in parents[current]:
-                        knots.append(knot)
-    return knots
-
-
-def _shortest_cycle(start: str, knot: set[str], parents: dict[str, list[str]]) -> list[str]:
-    """The shortest cycle from ``start`` back to itself inside ``knot`` (breadth-first)."""
-    came_from: dict[str, str] = {}
-    queue = deque([start])
-    while queue:
-        current = queue.popleft()
-        for parent in parents[current]:
-            if parent == start:
-                path = [current]
-                while path[-1] != start:
-                    path.append(came_from[path[-1]])
-                return path[::-1]
-            if parent in knot and parent not in came_from:
-                came_from[parent] = current
-                queue.append(parent)
-    return []
-
-
-def cycle_text(cycle: list[str], arrow: str = " -> ", shown: int = 12) -> str:
-    """A cycle as ``a -> b -> a``; a long one keeps its first and last ids and counts the rest."""
-    if len(cycle) <= shown:
-        return arrow.join([*cycle, cycle[0]])
-    head, tail = cycle[: shown - 2], cycle[-2:]
-    return arrow.join([*head, f"… {len(cycle) - shown} more …", *tail, cycle[0]])

@@ -19,8 +19,9 @@ import time
 from collections.abc import Callable
 
 from argmap.analysis import compute_strengths, lint, sensitivity, verdict
+from argmap.analysis.graph import find_cycles
 from argmap.generate import generate_map
-from argmap.model import ArgumentMap, find_cycles
+from argmap.model import ArgumentMap
 
 SIZES = (1_000, 10_000)
 KNOT_SIZES = (1_000, 20_000)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from argmap.analysis import lint
+from argmap.analysis.graph import cycle_text, find_cycles
 from argmap.cli import main
 from argmap.mapfile import dump_map
-from argmap.model import ArgumentMap, cycle_text, find_cycles
+from argmap.model import ArgumentMap
 
 
 def knot(size: int, first: int = 0, thesis: bool = True) -> list[dict]:

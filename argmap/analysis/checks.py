@@ -29,8 +29,17 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 from argmap.analysis.explain import side_words, unanswered_counterpoints
-from argmap.analysis.graph import MapGraph, Side, build_graph, components_leaves_first, descendants, sides
-from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType, cycle_text, find_cycles
+from argmap.analysis.graph import (
+    MapGraph,
+    Side,
+    build_graph,
+    components_leaves_first,
+    cycle_text,
+    descendants,
+    find_cycles,
+    sides,
+)
+from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType
 from argmap.words import counted
 
 
@@ -194,7 +203,7 @@ def _missing_thesis(c: _Context) -> Iterator[Check]:
 
 
 def _cycles(c: _Context) -> Iterator[Check]:
-    for cycle in find_cycles(c.map):
+    for cycle in find_cycles(c.map, c.graph):
         loop = cycle_text(cycle, " → ")
         yield c.check(
             "cycle",

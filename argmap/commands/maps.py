@@ -57,7 +57,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def summary(loaded) -> dict:
-    from argmap.model import find_cycles
+    from argmap.analysis.graph import find_cycles
 
     argument_map = loaded.map
     thesis = argument_map.thesis()
@@ -78,7 +78,7 @@ def summary(loaded) -> dict:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from argmap.model import cycle_text
+    from argmap.analysis.graph import cycle_text
 
     info = summary(load_target(args))
     if args.json:
