@@ -13,6 +13,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Collection
 
+from argmap.editing import restricted_to
 from argmap.errors import ArgmapError, ToolMissingError
 from argmap.model import ArgumentMap, Kind
 from argmap.outline.model import Outline, Point
@@ -51,22 +52,6 @@ def png_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
-def _part(argument_map: ArgumentMap, keep: Collection[str]) -> ArgumentMap:
-    """The map cut down to the nodes in ``keep``, with the relations among them (not validated:
-    a picture of part of a map may leave an answer without the point it answers)."""
-    nodes = [
-        node.model_copy(
-            update={
-                "supports": [p for p in node.supports if p in keep],
-                "opposes": [p for p in node.opposes if p in keep],
-            }
-        )
-        for node in argument_map.nodes
-        if node.id in keep
-    ]
-    return argument_map.model_copy(update={"nodes": nodes})
-
-
 def _used(points: Collection[Point]) -> list[str]:
     found: list[str] = []
     for point in points:
@@ -91,7 +76,7 @@ def outline_pictures(
     keep = set(used) | ({thesis.id} if thesis else set())
     caption = outline.map_caption or f"The argument map: {argument_map.title}"
     try:
-        whole = _draw(_part(argument_map, keep) if used else argument_map)
+        whole = _draw(restricted_to(argument_map, keep) if used else argument_map)
         width, height = png_size(whole)
         if height <= STRIP_RATIO * width or not used:
             return [(whole, caption)], None
@@ -103,7 +88,7 @@ def outline_pictures(
             groups.setdefault(top, set()).add(node_id)
         pictures = []
         for tag, members in groups.items():
-            part = _part(argument_map, members | ({thesis.id} if thesis else set()))
+            part = restricted_to(argument_map, members | ({thesis.id} if thesis else set()))
             name = tag.replace("-", " ") if tag else "other points"
             pictures.append((_draw(part), f"{caption}: {name}"))
         return pictures, None
