@@ -169,5 +169,5 @@ else:
     st.altair_chart(chart, width="stretch")
     last = attempts[-1]
     st.caption(
-        f"{len(attempts)} attempts; the last on {last.when.astimezone():%d %b %Y %H:%M}: {last.marks:g} / {last.out_of}."
+        f"{counted(len(attempts), 'attempt')}; the last on {last.when.astimezone():%d %b %Y %H:%M}: {last.marks:g} / {last.out_of}."
     )
