@@ -87,8 +87,8 @@ fuzz: setup
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -s -p no:cacheprovider tests/fuzz/test_fuzz_readers.py
 
 # Benchmarks print ratios against a floor measured in the same run (see benchmarks/README.md);
-# `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui) one.
-BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui
+# `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui, review) one.
+BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui bench-review
 .PHONY: bench $(BENCHES)
 bench: $(BENCHES)
 $(BENCHES): bench-%: setup system-run

@@ -42,7 +42,7 @@ from typing import Any
 from argmap.language import AliasTable, extended, stated_share, terms
 from argmap.model import ArgumentMap, Directive, Kind, Node
 from argmap.outline.templates import DIRECTIVES
-from argmap.practice.sides import answers_to, evidence_for, main_points
+from argmap.practice.sides import answers_index, evidence_for, main_points
 from argmap.review import cues, rubric
 from argmap.review.answer import Answer, AnswerSentence, segment
 from argmap.review.coverage import CONCLUSION as MAP_CONCLUSION
@@ -130,14 +130,16 @@ class Review:
         }
 
 
-def review_answer(argument_map: ArgumentMap, text: str, words: int | None = None) -> Review:
+def review_answer(argument_map: ArgumentMap, text: str, limit: WordLimit | int | None = None) -> Review:
     """Review ``text`` as an answer to the map's question (see the module for every rule).
 
-    ``words`` overrides the word limit found in the question. The caller checks that the answer is
-    not empty and that the map has a question (:mod:`argmap.services.review` does).
+    ``limit`` is the word limit (a number: in the nearest GS answer template; None: 250 words).
+    The caller finds the limit the question asks for and checks that the answer is not empty and
+    that the map has a question (:func:`argmap.services.review.review_text` does).
     """
     answer = segment(text)
-    limit = word_limit(argument_map.question, words)
+    if not isinstance(limit, WordLimit):
+        limit = word_limit(limit)
     matcher = node_matcher(argument_map, extended(argument_map.aliases))
     reader = _Reader(argument_map, answer, coverage(answer, matcher), limit)
     return reader.review()
@@ -164,6 +166,7 @@ class _Reader:
         self.claims = main_points(argument_map, "for") if self.thesis else []
         self.counterpoints = main_points(argument_map, "against") if self.thesis else []
         self.findings: list[Finding] = []
+        self.replies = answers_index(argument_map)
 
     # -- parts -------------------------------------------------------------------------------
     def _best(self, ids: list[str], part: tuple[AnswerSentence, ...]) -> float:
@@ -242,7 +245,7 @@ class _Reader:
             )
         unanswered = [c for c in raised if not self._answered(c)]
         for counterpoint in unanswered:
-            replies = answers_to(self.map, counterpoint.id)
+            replies = self.replies.get(counterpoint.id, [])
             reply = f"; the map answers it with {self._label(replies[0])}" if replies else ""
             self.add(
                 OBJECTION_UNANSWERED,
@@ -313,7 +316,7 @@ class _Reader:
         )
 
     def _answered(self, counterpoint: Node) -> bool:
-        replies = answers_to(self.map, counterpoint.id)
+        replies = self.replies.get(counterpoint.id, [])
         if replies:
             return any(self.found.covered(reply.id, ANSWERED) for reply in replies)
         place = self.found.place.get(counterpoint.id)
@@ -449,5 +452,5 @@ class _Reader:
             if node.kind in (Kind.CLAIM, Kind.COUNTERPOINT, Kind.RECOMMENDATION) and main:
                 wanted[node.id] = None
         for counterpoint in raised:
-            wanted.update(dict.fromkeys(reply.id for reply in answers_to(self.map, counterpoint.id)))
+            wanted.update(dict.fromkeys(reply.id for reply in self.replies.get(counterpoint.id, [])))
         return tuple(n.id for n in self.nodes if n.id in wanted and not self.found.covered(n.id))
