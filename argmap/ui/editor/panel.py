@@ -7,11 +7,11 @@ import streamlit as st
 
 from argmap.analysis import Check
 from argmap.editing import EditError, child_kinds, only_below, relation_for, sources_text
-from argmap.model import Basis, Kind, Node
+from argmap.model import Basis, Kind, Node, Priority
 from argmap.ui import state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
-from argmap.ui.editor.canvas import checks_list, draw_map
+from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
 from argmap.ui.views import cached_new_parents, cached_node_choices
 
 
@@ -55,6 +55,14 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             value=node.score,
             key=f"{widget}_score",
             placeholder="default",
+        )
+        priorities = [priority.value for priority in Priority]
+        st.selectbox(
+            "Priority in outlines",
+            priorities,
+            index=priorities.index((node.priority or Priority.NORMAL).value),
+            key=f"{widget}_priority",
+            help="Key points come first in an outline and minor ones last, whatever their strength",
         )
         st.form_submit_button("Save changes", type="primary", on_click=act(save_node, node.id, widget))
 
@@ -152,7 +160,7 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
     argument_map = opened.map
     ids = [node.id for node in argument_map.nodes]
     drawing, panel = st.columns([3, 1], gap="medium")
-    with panel:
+    with panel, st.container(key=SIDE_PANEL):
         selected = st.selectbox(
             "Selected node",
             ids,
