@@ -26,6 +26,7 @@ from argmap.editing import (
     update_node,
 )
 from argmap.model import ArgumentMap, Basis, Kind
+from argmap.skeletons import placeholder_id
 from argmap.ui import state
 
 NO_BASIS = "(none)"
@@ -64,7 +65,10 @@ def save_node(node_id: str, widget: str) -> None:
     if new_map == opened.map:
         state.notify("Nothing changed.")
         return
-    state.apply(new_map, f"edit {node_id!r}", notice=f"Saved {node_id!r}.{dropped}")
+    follow = placeholder_id(opened.map, new_map, node_id)  # a skeleton box's id takes its new words
+    if follow:
+        new_map, node_id = rename_node(new_map, node_id, follow), follow
+    state.apply(new_map, f"edit {node_id!r}", notice=f"Saved {node_id!r}.{dropped}", select=follow)
 
 
 def add_below(parent_id: str, widget: str) -> None:
