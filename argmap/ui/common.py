@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from argmap.errors import ArgmapError
+from argmap.render.escape import without_bidi_controls
 from argmap.ui import state
 
 ERROR = "error"
@@ -32,7 +33,7 @@ def md(text: str) -> str:
     become formatting, a link, a fetched picture, math or a list. (Streamlit already shows raw HTML
     as text.) Only what Markdown would read is escaped, so the text stays searchable as typed.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", without_bidi_controls(text))  # no reordering of the page
     return _LINE_START.sub(r"\1\\\2", escaped)
 
 
@@ -96,12 +97,16 @@ def _picked() -> None:
 
 def map_sidebar() -> state.OpenMap | None:
     """The sidebar's "Map" box (every page): which map the Editor, Outline, Analysis and Practice
-    pages work on. Opens the library's first map when none is open yet."""
+    pages work on. Opens the map the address names (``?map=NAME``), else the library's first map
+    when none is open yet; the address then names the open map."""
     try:
         opened = state.ensure_open()
-    except ArgmapError as exc:
+    except ArgmapError as exc:  # the address names a map that cannot be read
         report(exc)
-        opened = None
+        try:
+            opened = state.ensure_open()  # the map open before, or the library's first
+        except ArgmapError:
+            opened = None
     names = state.library().names()
     with st.sidebar:
         if not names:
@@ -117,14 +122,21 @@ def map_sidebar() -> state.OpenMap | None:
 
 
 def require_map() -> state.OpenMap:
-    """The open map for a page that needs one; otherwise says where to get one and stops."""
-    show_messages()
+    """The open map for a page that needs one; otherwise says where to get one and stops.
+
+    The messages and the stale banner go in one container drawn on every run, shown or empty, so
+    that what follows keeps its place on the page: Streamlit mounts an element anew when one
+    appears above it, and the Editor's map would then be drawn again for a notice."""
+    top = st.container()
+    with top:
+        show_messages()
     opened = map_sidebar()
     if opened is None:
         st.info("There is no map yet. Create one or upload one in the Library.", icon=":material/info:")
         st.page_link(LIBRARY_PAGE, label="Go to the Library", icon=":material/folder_open:")
         st.stop()
-    stale_banner(opened)
+    with top:
+        stale_banner(opened)
     return opened
 
 

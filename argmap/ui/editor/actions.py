@@ -134,7 +134,7 @@ def new_point_kinds(argument_map: ArgumentMap, node_id: str | None) -> dict[str,
     below = child_kinds(node.kind)
     return {
         "child": below[0].value if below else None,
-        "sibling": node.kind.value if node.parents() else None,
+        "sibling": node.kind.value if next(iter(node.parents()), None) else None,
     }
 
 
@@ -147,12 +147,12 @@ def add_from_map(node_id: str, place: str, text: str) -> None:
         return
     node = opened.map.get(node_id)
     if place == "sibling":
-        if not node.parents():
+        first = next(iter(node.parents()), None)
+        if first is None:
             raise EditError(
                 f"{node_id!r} has no parent, so a point cannot go beside it; Tab adds one below it"
             )
-        relation, parent_id = node.parents()[0]
-        kind = node.kind
+        (relation, parent_id), kind = first, node.kind
     else:
         kinds = child_kinds(node.kind)
         if not kinds:
