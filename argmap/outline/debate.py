@@ -83,6 +83,7 @@ class DebateRoles(PointMaker):
         if not attacks:
             return None
         kept_nodes, left = self.capped([node for node, _, _ in attacks], spec)
+        prompts = self.gap_prompts()
         points = []
         for node, kinds, word in attacks[: len(kept_nodes)]:
             self.placed.add(node.id)
@@ -90,7 +91,13 @@ class DebateRoles(PointMaker):
             subs = tuple(
                 Point(xml_safe(r.text), self.titled("Response", r), node_id=r.id)
                 for r in self.index.strongest_first(responses)[:2]
-            ) or (Point("None in the map yet: prepare one before the round.", "Response"),)
+            ) or (
+                Point(
+                    xml_safe(prompts.get(node.id, _NO_ANSWER)),
+                    "No answer in the map: prepare one",
+                    fixed=True,
+                ),
+            )
             points.append(
                 Point(
                     xml_safe(node.text),
@@ -101,6 +108,18 @@ class DebateRoles(PointMaker):
                 )
             )
         return Section(spec.title, points=tuple(points), guidance=left)
+
+    def gap_prompts(self) -> dict[str, str]:
+        """The one-line prompt for each argument of the other side the map leaves unanswered (the
+        practice case file's prompt, condensed: weakest link, evidence it lacks, counter-example)."""
+        # imported here: argmap.practice renders its documents with this package's renderers
+        from argmap.practice.gaps import gaps
+
+        return {gap.node_id: gap.line for gap in gaps(self.map, self.side, self.index.strength)}
+
+
+#: the prompt for an unanswered argument the gap finder does not reach (it is not on the other side)
+_NO_ANSWER = "Find its weakest link and the evidence it lacks; counter-example: ______."
 
 
 __all__ = ["DebateRoles"]
