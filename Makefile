@@ -16,22 +16,30 @@ PORT ?= 8501
 .PHONY: run test setup system-run system-test lint format images clean
 
 run: setup system-run
+	@echo "==> starting argmap; it is ready when Streamlit prints its URL (http://127.0.0.1:$(PORT))"
 	$(PY) -m streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 # Lint and type checks first: they take seconds and fail faster than the suite.
 test: setup system-test
+	@echo "==> lint and type checks"
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	@echo "==> the test suite (about ten minutes on two cores; a dot per test passed)"
 	$(PY) -m pytest -q
 
 setup: $(STAMP)
 
+# pip prints each package as it fetches and installs it (the first set-up takes a few minutes), so
+# a long install is never mistaken for a hang.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@echo "==> creating the virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@echo "==> installing the Python packages (a few minutes the first time; each package is listed)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+	@echo "==> Python packages installed"
 
 system-run:
 	@scripts/system-deps.sh $(RUN_DEPS)

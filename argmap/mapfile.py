@@ -38,7 +38,17 @@ NODE_KEYS = (
     "score",
     "notes",
 )
-MAP_KEYS = ("schema", "title", "question", "directive", "tags", "vocabulary", "conclusion", "nodes")
+MAP_KEYS = (
+    "schema",
+    "title",
+    "question",
+    "directive",
+    "tags",
+    "vocabulary",
+    "conclusion",
+    "aliases",
+    "nodes",
+)
 SOURCE_KEYS = ("title", "publisher", "date", "url")
 VOCABULARY_KEYS = ("for", "against")
 
@@ -176,7 +186,7 @@ def map_to_data(argument_map: ArgumentMap) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in MAP_KEYS:
         value = raw.get(key)
-        if value in (None, [], ""):
+        if value in (None, [], "", {}):
             continue
         if key == "nodes":
             value = [_node_data(node) for node in value]
@@ -184,6 +194,8 @@ def map_to_data(argument_map: ArgumentMap) -> dict[str, Any]:
             value = _FlowList(value)
         elif key == "vocabulary":
             value = {k: value[k] for k in VOCABULARY_KEYS}
+        elif key == "aliases":
+            value = {term: _FlowList(forms) for term, forms in value.items()}
         elif isinstance(value, str):
             value = _clean(value)
         out[key] = value

@@ -269,6 +269,9 @@ class ArgumentMap(_Strict):
     tags: list[str] = Field(default_factory=list)
     vocabulary: Vocabulary | None = None
     conclusion: str | None = None
+    #: The map's own aliases for matching answers to it, added to the field's common ones
+    #: (argmap.language): a term and the other words or phrases that name it.
+    aliases: dict[NonEmpty, list[NonEmpty]] | None = None
     nodes: list[Node] = Field(default_factory=list)
 
     @field_validator("schema_")

@@ -29,7 +29,7 @@ from argmap.formats import read_text, write_text  # noqa: E402
 from argmap.mapfile import dump_map, map_from_data, parse_map  # noqa: E402
 
 AIF_FILE = (
-    ROOT.parent / "shared" / "corpus" / "aif" / "recap-utr__arguebuf-typescript__test__xAifTestFile.json"
+    ROOT / "tests" / "fixtures" / "corpus" / "aif" / "recap-utr__arguebuf-typescript__test__xAifTestFile.json"
 )
 STATEMENTS = 2000
 

@@ -18,10 +18,14 @@ for pair in "$@"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing Debian packages: ${missing[*]}"
+    # apt's own lines (Get:, Unpacking, Setting up) are the progress: a newcomer sees it working.
+    echo "==> installing Debian packages: ${missing[*]} (a few minutes on a fresh machine)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    echo "==> apt-get update"
+    apt-get update
+    echo "==> apt-get install"
+    apt-get install -y --no-install-recommends "${missing[@]}"
+    echo "==> Debian packages installed"
     exit 0
 fi
 echo "missing system packages; run: sudo apt-get install -y ${missing[*]}" >&2

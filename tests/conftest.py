@@ -1,4 +1,7 @@
-"""Shared test fixtures: paths to the repository, the seed map and the shared corpus."""
+"""Shared test fixtures: paths to the repository, the seed map, the seed note and the outside corpus.
+
+Everything lives inside the repository (tests/fixtures/), so a clone anywhere passes the suite.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARGUMENTS = ROOT / "arguments"
 SEED_MAP = ARGUMENTS / "india-russia.yaml"
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
-SEED_NOTE = SHARED / "seed" / "india-russia-relations.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus"
+SEED_NOTE = FIXTURES / "seed" / "india-russia-relations.txt"
 
 
 @pytest.fixture

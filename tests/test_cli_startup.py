@@ -17,6 +17,7 @@ HEAVY = [
     "argmap.outline.builder",
     "argmap.formats.argdown",
     "genanki",
+    "argmap.language",
 ]
 
 

@@ -141,6 +141,7 @@ def test_the_json_schema_describes_the_file_keys():
         "tags",
         "vocabulary",
         "conclusion",
+        "aliases",
         "nodes",
     }
     node = schema["$defs"]["Node"]

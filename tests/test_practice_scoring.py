@@ -8,9 +8,11 @@ import unicodedata
 import pytest
 from fsrs import Rating
 
+from argmap.language import stop_words
+from argmap.language.tokens import marks
 from argmap.model import ArgumentMap
 from argmap.practice import drill_items, score_answer
-from argmap.practice.scoring import _STOPWORDS, _marks, content_words, key_terms
+from argmap.practice.scoring import content_words, key_terms
 
 HINDI_ANSWER = (
     "अमेरिका से निकटता चीन की चुनौती का जवाब है, मास्को से नाता तोड़ना नहीं; भारत और रूस के रणनीतिक हित अब भी मिलते हैं।"
@@ -103,12 +105,14 @@ def test_english_stop_words_possessives_and_figures_are_handled_as_before():
 def test_every_combining_mark_counts_as_part_of_a_word():
     import re
 
-    inside = re.compile(f"[{_marks()}]")
-    marks = [chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code))[0] == "M"]
+    inside = re.compile(f"[{marks()}]")
+    every_mark = [
+        chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code))[0] == "M"
+    ]
 
-    assert all(inside.fullmatch(mark) for mark in marks)
+    assert all(inside.fullmatch(mark) for mark in every_mark)
     assert not inside.search("a1 _-'.,;।")
 
 
 def test_stop_words_are_in_nfc_like_the_words_they_are_checked_against():
-    assert all(unicodedata.normalize("NFC", word) == word for word in _STOPWORDS)
+    assert all(unicodedata.normalize("NFC", word) == word for word in stop_words())

@@ -1,52 +1,29 @@
 """From a map, a template and options to an :class:`~argmap.outline.model.Outline`.
 
-:func:`build_outline` is a pure function. It reads the map once into an adjacency index (the map's
-own ``children()`` walks every node, too slow at a thousand nodes), takes each node's DF-QuAD
-strength from :func:`argmap.analysis.compute_strengths`, and fills the template's sections with
-one small function per section role.
-
-The sides: the thesis's supporters (claims for it: *convergences*) against its attackers
-(counterpoints against it or against one of its claims: *irritants*). An irritant's answers are
-the rebuttals and recommendations that oppose it; recommendations that support the thesis or a
-claim are the way forward; context nodes feed the introduction; the map's ``conclusion`` feeds the
-conclusion; a node's first tag is its dimension.
-
-Budgets: sections with a share in the template get that fraction of the word limit, split evenly
-over their parts; the body sections share the rest. The counter-view (``against``, ``attacks``)
-first takes the directive's ``counter_share`` of the body, the rest goes to the main side, and
-within each the points share by strength (stronger points get more words, from a floor of a
-quarter). Whole words are handed out by the largest-remainder method, so the budgets add up to the
-word limit exactly.
+:func:`build_outline` is a pure function. It reads the map once into a
+:class:`~argmap.outline.ranking.MapIndex`, fills the template's sections with one small function
+per section role (here for answers and essays; :mod:`argmap.outline.debate` and
+:mod:`argmap.outline.study` for the others) and shares the word limit over them
+(:mod:`argmap.outline.budgets`). A node's first tag is its dimension; the map's ``conclusion``
+feeds the conclusion.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-from argmap.analysis import compute_strengths, verdict
-from argmap.errors import ArgmapError
+from argmap.analysis import verdict
 from argmap.model import ArgumentMap, Kind, Node, RelationType
-from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, xml_safe
-from argmap.outline.templates import COUNTER_VIEW, DIRECTIVES, JUDGEMENT, TEMPLATES, SectionSpec, Template
+from argmap.outline.budgets import apportion
+from argmap.outline.debate import DebateRoles
+from argmap.outline.model import Outline, Point, Section, xml_safe
+from argmap.outline.options import SIDES, OutlineError, OutlineOptions
+from argmap.outline.points import dimension_title
+from argmap.outline.study import StudyRoles
+from argmap.outline.templates import COUNTER_VIEW, JUDGEMENT, TEMPLATES, SectionSpec, Template
 
 MIN_WORDS, MAX_WORDS = 30, 20_000
-_MIN_WEIGHT = 0.25  # a point of strength 0 gets a quarter of a point of strength 1
 _HOOK_BASES = ("statistic", "quote", "event", "fact")
-SIDES = ("for", "against")
-
-
-class OutlineError(ArgmapError):
-    """An outline that cannot be made: unknown template, bad word limit or side, an empty map."""
-
-
-@dataclass(frozen=True)
-class OutlineOptions:
-    """``words``: the word limit (None: the template's); ``side``: the debate side, for|against."""
-
-    words: int | None = None
-    side: str = "for"
 
 
 def template_named(name: str) -> Template:
@@ -57,194 +34,9 @@ def template_named(name: str) -> Template:
         raise OutlineError(f"unknown template {name!r}; choose one of {', '.join(TEMPLATES)}") from None
 
 
-def dimension_title(tag: str) -> str:
-    """A tag as a heading: ``nuclear-energy`` -> ``Nuclear energy``."""
-    return tag.replace("-", " ").capitalize()
+class _Builder(DebateRoles, StudyRoles):
+    """The answer and essay roles, on top of the debate and study-notes roles."""
 
-
-def _unique(nodes: Iterable[Node]) -> list[Node]:
-    """The nodes without repeats (a node may hang under two parents), first occurrence kept."""
-    return list({node.id: node for node in reversed(list(nodes))}.values())[::-1]
-
-
-class _Index:
-    """The map read once: children per parent, strengths, the two sides of the thesis."""
-
-    def __init__(self, argument_map: ArgumentMap):
-        self.map = argument_map
-        self.nodes = argument_map.node_index()
-        self.children: dict[str, list[tuple[RelationType, Node]]] = {
-            node.id: [] for node in argument_map.nodes
-        }
-        for node in argument_map.nodes:
-            for relation, parent in node.parents():
-                self.children[parent].append((relation, node))
-        self.strengths = compute_strengths(argument_map)
-        self.strength = self.strengths.strength
-        self.thesis = argument_map.thesis()
-        self.order = {node.id: position for position, node in enumerate(argument_map.nodes)}
-
-    def strongest_first(self, nodes: Iterable[Node]) -> list[Node]:
-        return sorted(nodes, key=lambda node: (-self.strength.get(node.id, 0.0), self.order[node.id]))
-
-    def kids(self, node_id: str, kinds: Iterable[Kind], relation: RelationType | None = None) -> list[Node]:
-        wanted = frozenset(kinds)
-        return [
-            child
-            for rel, child in self.children.get(node_id, ())
-            if child.kind in wanted and (relation is None or rel is relation)
-        ]
-
-    def roots(self, kind: Kind) -> list[Node]:
-        return [
-            node for node in self.map.nodes if node.kind is kind and not node.supports and not node.opposes
-        ]
-
-    def supporters(self) -> list[Node]:
-        """Convergences: claims for the thesis (top-level claims when there is no thesis)."""
-        if self.thesis is None:
-            return self.roots(Kind.CLAIM)
-        return self.kids(self.thesis.id, (Kind.CLAIM,), RelationType.SUPPORTS)
-
-    def attackers(self) -> list[Node]:
-        """Irritants: counterpoints against the thesis or against one of its claims."""
-        if self.thesis is None:
-            return self.roots(Kind.COUNTERPOINT)
-        found = self.kids(self.thesis.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
-        for claim in self.supporters():
-            found += self.kids(claim.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
-        return _unique(found)
-
-    def way_forward(self, remedies: bool = False, fallback: bool = True) -> list[Node]:
-        """Recommendations for the thesis or its claims; with ``remedies``, also those that answer an
-        irritant (and, with ``fallback``, when there are no others: they are the way forward then)."""
-        parents = [self.thesis, *self.supporters()] if self.thesis else self.supporters()
-        found = [
-            r for p in parents if p for r in self.kids(p.id, (Kind.RECOMMENDATION,), RelationType.SUPPORTS)
-        ]
-        if remedies or (fallback and not found):
-            found += [r for c in self.attackers() for r in self.kids(c.id, (Kind.RECOMMENDATION,))]
-        return _unique(found)
-
-    def context(self) -> list[Node]:
-        """Context nodes at the top: attached to the thesis or to nothing."""
-        top = [node for node in self.roots(Kind.CONTEXT)]
-        if self.thesis is not None:
-            top += self.kids(self.thesis.id, (Kind.CONTEXT,))
-        return sorted(_unique(top), key=lambda node: self.order[node.id])
-
-
-class _Builder:
-    """One outline being built: the index, the template, the sources cited so far, notes."""
-
-    def __init__(self, argument_map: ArgumentMap, template: Template, options: OutlineOptions):
-        self.index = _Index(argument_map)
-        self.map = argument_map
-        self.template = template
-        self.side = options.side
-        self.rule = DIRECTIVES[argument_map.directive if template.follows_directive else None]
-        for_word, against_word = (
-            (argument_map.vocabulary.for_, argument_map.vocabulary.against)
-            if argument_map.vocabulary
-            else ("Arguments for", "Arguments against")
-        )
-        self.for_word, self.against_word = for_word, against_word
-        self.sources: dict[tuple[str | None, ...], SourceRef] = {}
-        self.notes: list[str] = []
-        self.placed: set[str] = set()
-        #: a template with a Way forward section lists the remedies there, not under each irritant
-        self.has_way_forward = any(
-            spec.role == "way-forward" or spec.way_forward for spec in template.sections
-        )
-
-    # -- points ------------------------------------------------------------------------------
-    def cite(self, node: Node) -> tuple[int, ...]:
-        numbers = []
-        for source in node.sources:
-            key = (source.title, source.publisher, source.date, source.url)
-            if key not in self.sources:
-                self.sources[key] = SourceRef(
-                    len(self.sources) + 1,
-                    xml_safe(source.title),
-                    *(xml_safe(part) if part else None for part in key[1:]),
-                )
-            numbers.append(self.sources[key].number)
-        return tuple(numbers)
-
-    def evidence(self, node: Node, limit: int | None) -> tuple[EvidenceRef, ...]:
-        """The strongest evidence under ``node`` not used already (the hook, or evidence shared with
-        a point above): an examiner marks down the same fact told twice."""
-        fresh = [item for item in self.index.kids(node.id, (Kind.EVIDENCE,)) if item.id not in self.placed]
-        found = self.index.strongest_first(fresh)[:limit]
-        opposing = {child.id for rel, child in self.index.children[node.id] if rel is RelationType.OPPOSES}
-        refs = []
-        for item in found:
-            self.placed.add(item.id)
-            basis = item.basis.value if item.basis else None
-            if item.id in opposing:
-                basis = f"{basis or 'evidence'} against"
-            refs.append(EvidenceRef(xml_safe(item.text), basis, self.cite(item), item.id))
-        return tuple(refs)
-
-    def point(
-        self, node: Node, label: str, depth: int, path: frozenset[str] = frozenset(), answers: bool = True
-    ) -> Point:
-        """A node as a point with its sub-points (down to ``depth`` levels) and evidence.
-
-        ``answers``: under a counterpoint, list the rebuttals and remedies that answer it (not when
-        the counterpoint is our own argument in a debate case: its answers are the other side's).
-        """
-        self.placed.add(node.id)
-        path = path | {node.id}
-        subs: list[Point] = []
-        if depth > 0:
-            below: list[Node] = []
-            if node.kind is Kind.COUNTERPOINT and answers:
-                replies = self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
-                if not replies or not self.has_way_forward:  # else the remedies go to the way forward
-                    replies += self.index.kids(node.id, (Kind.RECOMMENDATION,), RelationType.OPPOSES)
-                for answer in self.index.strongest_first(replies)[: self.template.answers_per_point]:
-                    if answer.id not in path:
-                        word = "Answer" if answer.kind is Kind.REBUTTAL else "Way out"
-                        subs.append(self.point(answer, f"{word} — {answer.display_label}", depth - 1, path))
-            below += self.index.kids(node.id, (Kind.CLAIM, Kind.RECOMMENDATION), RelationType.SUPPORTS)
-            if self.template.depth > 2:  # revision notes keep everything: objections to sub-points too
-                below += self.index.kids(node.id, (Kind.COUNTERPOINT, Kind.CONTEXT))
-            for child in self.index.strongest_first(below):
-                if child.id not in path:
-                    subs.append(self.point(child, child.display_label, depth - 1, path))
-        # a point at the last level (an answer in a GS answer, a way-forward measure) carries no
-        # evidence of its own: there is no room for it
-        evidence = self.evidence(node, self.template.evidence_per_point) if depth > 0 else ()
-        return Point(
-            xml_safe(node.text),
-            xml_safe(label),
-            sub_points=tuple(subs),
-            evidence=evidence,
-            node_id=node.id,
-            strength=self.index.strength.get(node.id),
-        )
-
-    def labelled(self, node: Node) -> str:
-        """A body point's label: its dimension and its own short label (GS answers: the dimension)."""
-        if not node.tags:
-            return node.display_label
-        if self.template.depth <= 1 and self.template.diagram_hint:
-            return dimension_title(node.tags[0])
-        dimension = dimension_title(node.tags[0])
-        if dimension.lower() in node.display_label.lower():  # "Space cooperation" says it already
-            return node.display_label
-        return f"{dimension} — {node.display_label}"
-
-    def by_dimension(self, nodes: list[Node]) -> list[Node]:
-        """Strongest first, but points of one dimension kept together (the strongest dimension first)."""
-        ranked = self.index.strongest_first(nodes)
-        first_seen: dict[str, int] = {}
-        for position, node in enumerate(ranked):
-            first_seen.setdefault(node.tags[0] if node.tags else "", position)
-        return sorted(ranked, key=lambda node: first_seen[node.tags[0] if node.tags else ""])
-
-    # -- sections ----------------------------------------------------------------------------
     def section(self, spec: SectionSpec) -> Section | None:
         if spec.when == COUNTER_VIEW and not self.rule.counter_view:
             return None
@@ -321,25 +113,6 @@ class _Builder:
     def leaves_evidence(self, evidence: Node) -> bool:
         """Whether each point this evidence backs has other evidence of its own."""
         return all(len(self.index.kids(parent, (Kind.EVIDENCE,))) > 1 for _, parent in evidence.parents())
-
-    def analysis_caps(self) -> tuple[int | None, int | None]:
-        """How many points of each side an 'analyse' body keeps: as many as the template's for and
-        against sections would."""
-        caps = {spec.role: spec.max_points for spec in self.template.sections}
-        return caps.get("for"), caps.get("against")
-
-    def sides_kept(self, cap_for: int | None, cap_against: int | None) -> tuple[list[Node], list[Node]]:
-        """The strongest supporters and attackers within the caps, and those left out."""
-        supporters = self.index.strongest_first(self.index.supporters())
-        attackers = self.index.strongest_first(self.index.attackers())
-        kept = supporters[:cap_for] + attackers[:cap_against]
-        chosen = {node.id for node in kept}
-        return kept, [node for node in supporters + attackers if node.id not in chosen]
-
-    def capped(self, nodes: list[Node], spec: SectionSpec) -> tuple[list[Node], tuple[str, ...]]:
-        kept = nodes[: spec.max_points] if spec.max_points else nodes
-        left = [node.display_label for node in nodes[len(kept) :]]
-        return kept, ((f"Left out for length (weaker): {'; '.join(left)}.",) if left else ())
 
     def role_for(self, spec: SectionSpec) -> Section | None:
         if self.rule.by_dimension and self.template.follows_directive:
@@ -480,212 +253,6 @@ class _Builder:
                 ),
             )
         return Section(spec.title, points=(point,))
-
-    # debate ----------------------------------------------------------------------------------
-    def our_side(self) -> list[Node]:
-        return self.index.supporters() if self.side == "for" else self.index.attackers()
-
-    def their_side(self) -> list[Node]:
-        return self.index.attackers() if self.side == "for" else self.index.supporters()
-
-    def role_definitions(self, spec: SectionSpec) -> Section:
-        thesis = self.index.thesis
-        motion = thesis.text if thesis else (self.map.question or self.map.title)
-        if thesis:
-            self.placed.add(thesis.id)
-        burden = (
-            "Show that the motion holds on balance: our strongest lines outweigh the opposition's."
-            if self.side == "for"
-            else "Show that the motion fails: its costs and risks outweigh its benefits, or it does not follow."
-        )
-        # The dimensions the two sides argue in (a node's first tag), not the map's filing tags.
-        dimensions = [
-            n.tags[0] for n in self.index.strongest_first(self.our_side() + self.their_side()) if n.tags
-        ]
-        terms = ", ".join(dimension_title(tag) for tag in list(dict.fromkeys(dimensions))[:4])
-        points = [Point(xml_safe(motion), "Motion"), Point(burden, f"Burden ({self.side})")]
-        if terms:
-            points.append(
-                Point(
-                    xml_safe(f"Define the terms the clash turns on; the map's dimensions: {terms}."), "Terms"
-                )
-            )
-        return Section(spec.title, points=tuple(points))
-
-    def role_case(self, spec: SectionSpec) -> Section | None:
-        ours = self.index.strongest_first(self.our_side())
-        if not ours:
-            self.notes.append(
-                f"The map has no arguments for the {self.side} side; add some before preparing a case."
-            )
-            return None
-        kept, left = self.capped(ours, spec)
-        own = self.side == "for"  # arguing against, our points are counterpoints and their answers are theirs
-        return Section(
-            spec.title,
-            points=tuple(
-                self.point(node, node.display_label, self.template.depth, answers=own) for node in kept
-            ),
-            guidance=left,
-        )
-
-    def role_attacks(self, spec: SectionSpec) -> Section | None:
-        """What the other side will say and our prepared responses.
-
-        For the motion: their arguments (counterpoints), answered by our rebuttals and remedies.
-        Against it: first their answers to our own arguments (the rebuttals of our counterpoints),
-        then their arguments (claims), answered by our counterpoints and evidence against them.
-        """
-        if self.side == "for":
-            attacks = [
-                (node, (Kind.REBUTTAL, Kind.RECOMMENDATION), "")
-                for node in self.index.strongest_first(self.their_side())
-            ]
-        else:
-            ours = self.our_side()
-            rebuttals = _unique(
-                r for node in ours for r in self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
-            )
-            attacks = [
-                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "Their answer — ")
-                for node in self.index.strongest_first(rebuttals)
-            ] + [
-                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "")
-                for node in self.index.strongest_first(self.their_side())
-            ]
-        if not attacks:
-            return None
-        kept_nodes, left = self.capped([node for node, _, _ in attacks], spec)
-        points = []
-        for node, kinds, prefix in attacks[: len(kept_nodes)]:
-            self.placed.add(node.id)
-            responses = self.index.kids(node.id, kinds, RelationType.OPPOSES)
-            subs = tuple(
-                Point(xml_safe(r.text), f"Response — {r.display_label}", node_id=r.id)
-                for r in self.index.strongest_first(responses)[:2]
-            ) or (Point("None in the map yet: prepare one before the round.", "Response"),)
-            points.append(
-                Point(
-                    xml_safe(node.text),
-                    xml_safe(prefix + node.display_label),
-                    sub_points=subs,
-                    node_id=node.id,
-                    strength=self.index.strength.get(node.id),
-                )
-            )
-        return Section(spec.title, points=tuple(points), guidance=left)
-
-    # study notes -----------------------------------------------------------------------------
-    def role_dimensions(
-        self, spec: SectionSpec, cap_for: int | None = None, cap_against: int | None = None
-    ) -> Section | None:
-        top, left_out = self.sides_kept(cap_for, cap_against)
-        if self.template.depth > 2:  # remedies of an irritant are told under it, not again here
-            top += self.index.way_forward(fallback=False)
-        attackers = {node.id for node in self.index.attackers()}
-        groups: dict[str, list[Node]] = {}
-        for node in self.by_dimension(_unique(top)):
-            groups.setdefault(node.tags[0] if node.tags else "", []).append(node)
-        if not groups:
-            return None
-        subsections = []
-        for tag, nodes in groups.items():
-            points = []
-            for node in nodes:
-                side = (
-                    self.against_word
-                    if node.id in attackers
-                    else ("Way forward" if node.kind is Kind.RECOMMENDATION else self.for_word)
-                )
-                if node.id not in self.placed:
-                    points.append(self.point(node, f"{side} — {node.display_label}", self.template.depth))
-            if points:
-                subsections.append(Section(dimension_title(tag) if tag else "General", points=tuple(points)))
-        left = [node.display_label for node in left_out]
-        guidance = (f"Left out for length (weaker): {'; '.join(left)}.",) if left else ()
-        return Section(spec.title, subsections=tuple(subsections), guidance=guidance)
-
-    def role_remaining(self, spec: SectionSpec) -> Section | None:
-        left = [node for node in self.map.nodes if node.id not in self.placed]
-        points = []
-        for node in left:
-            if node.id not in self.placed:
-                points.append(self.point(node, f"{node.kind.value.capitalize()} — {node.display_label}", 1))
-        return Section(spec.title, points=tuple(points)) if points else None
-
-
-def _weight(point: Point) -> float:
-    """A point's claim on its section's words: more for a stronger point, never next to nothing
-    (an objection that is well answered is weak, yet still needs its sentences)."""
-    return _MIN_WEIGHT + (1 - _MIN_WEIGHT) * point.strength if point.strength is not None else 1.0
-
-
-def _leaves(section: Section) -> Iterator[Point | Section]:
-    """What budgets attach to: each top-level point, or the section itself when it has none."""
-    if not section.points and not section.subsections:
-        yield section
-    yield from section.points
-    for sub in section.subsections:
-        yield from _leaves(sub)
-
-
-def _largest_remainder(shares: list[float], total: int) -> list[int]:
-    """Whole numbers in proportion to ``shares`` that add up to ``total`` exactly."""
-    whole = [int(share) for share in shares]
-    by_remainder = sorted(range(len(shares)), key=lambda i: (-(shares[i] - whole[i]), i))
-    for i in by_remainder[: total - sum(whole)]:
-        whole[i] += 1
-    return whole
-
-
-def _with_budgets(section: Section, words: Iterator[int]) -> Section:
-    if not section.points and not section.subsections:
-        return dataclasses.replace(section, words=next(words))
-    points = tuple(dataclasses.replace(p, words=next(words)) for p in section.points)
-    subsections = tuple(_with_budgets(sub, words) for sub in section.subsections)
-    total = sum(p.words for p in points) + sum(s.words for s in subsections)
-    return dataclasses.replace(section, points=points, subsections=subsections, words=total)
-
-
-def apportion(sections: list[tuple[float, Section]], limit: int, counter: float = 0.0) -> tuple[Section, ...]:
-    """Share ``limit`` words over the sections.
-
-    A section with a share > 0 gets that fraction, split evenly over its parts (introduction,
-    conclusion). The body sections (share 0) get the rest, point by point by strength; when
-    ``counter`` > 0 the counter-view sections (role ``against`` or ``attacks``) first take that
-    part of the body and share it by strength among their own points.
-    """
-    fixed = sum(share for share, _ in sections if share > 0)
-
-    def weight_of(section: Section) -> float:
-        return sum(_weight(leaf) for leaf in _leaves(section) if isinstance(leaf, Point))
-
-    body = [section for share, section in sections if share == 0]
-    body_weight = sum(weight_of(section) for section in body)
-    scale = 1.0 if body_weight else 1.0 / fixed if fixed else 1.0
-    body_words = max(limit * (1.0 - fixed), 0.0) if body_weight else 0.0
-    counters = [s for s in body if s.role in _COUNTER_ROLES and weight_of(s)]
-    mains = [s for s in body if s.role not in _COUNTER_ROLES and weight_of(s)]
-    part = counter if counters and mains else 0.0
-    pools = {
-        False: (body_words * (1 - part), sum(weight_of(s) for s in (body if not part else mains))),
-        True: (body_words * part, sum(weight_of(s) for s in counters)),
-    }
-    floats: list[float] = []
-    for share, section in sections:
-        leaves = list(_leaves(section))
-        if share > 0:
-            weights = [1.0] * len(leaves)  # introduction, conclusion …: their parts count alike
-            words, total = limit * share * scale, float(len(leaves))
-        else:
-            weights = [_weight(leaf) if isinstance(leaf, Point) else 0.0 for leaf in leaves]
-            words, total = pools[bool(part) and section.role in _COUNTER_ROLES]
-        floats += [words * w / total if total else 0.0 for w in weights]
-    rounded = iter(_largest_remainder(floats, limit if sum(floats) else 0))
-    return tuple(_with_budgets(section, rounded) for _, section in sections)
-
-
-_COUNTER_ROLES = frozenset({"against", "attacks"})
 
 
 def build_outline(

@@ -24,14 +24,15 @@ back in minutes and "easy" pushes it out by days.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from fsrs import Rating
 from rapidfuzz import fuzz
+
+from argmap.language import is_content_word, squash, words
+from argmap.language.lexicon import fold
 
 if TYPE_CHECKING:
     from argmap.practice.drills import DrillItem
@@ -46,294 +47,6 @@ GRADE_FLOORS: tuple[tuple[float, Rating], ...] = (
     (0.6, Rating.Good),
     (0.35, Rating.Hard),
 )
-
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "even",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "least",
-        "less",
-        "may",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "per",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "thus",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "your",
-        "yours",
-        "one",
-        "two",
-        "many",
-        "well",
-        "like",
-        "since",
-        "among",
-        "via",
-        "amid",
-        "new",
-        "whether",
-        "both",
-        "either",
-        "neither",
-        "rather",
-        "despite",
-        "towards",
-        "toward",
-        "across",
-        "along",
-        "already",
-        "still",
-        "s",
-        "t",
-        # Hindi function words (words of one or two characters are dropped anyway: का, है, और...)
-        "में",
-        "हैं",
-        "लिए",
-        "नहीं",
-        "भी",
-        "यह",
-        "वह",
-        "इस",
-        "उस",
-        "इन",
-        "उन",
-        "एक",
-        "कि",
-        "जो",
-        "तो",
-        "ही",
-        "था",
-        "थे",
-        "थी",
-        "हो",
-        "होता",
-        "होती",
-        "होते",
-        "होने",
-        "हुआ",
-        "हुई",
-        "हुए",
-        "कर",
-        "करना",
-        "करने",
-        "करते",
-        "करता",
-        "किया",
-        "किए",
-        "गया",
-        "गई",
-        "गए",
-        "रहा",
-        "रही",
-        "रहे",
-        "साथ",
-        "तक",
-        "बाद",
-        "द्वारा",
-        "अपना",
-        "अपनी",
-        "अपने",
-        "कुछ",
-        "सभी",
-        "कोई",
-        "किसी",
-        "इसके",
-        "इसका",
-        "इसकी",
-        "इसमें",
-        "उसके",
-        "उसका",
-        "उसकी",
-        "उनके",
-        "उनका",
-        "उनकी",
-        "जिसे",
-        "जिससे",
-        "जैसे",
-        "वाला",
-        "वाली",
-        "वाले",
-        "ऐसे",
-        "यहाँ",
-        "वहाँ",
-        "तथा",
-        "एवं",
-        "लेकिन",
-        "परंतु",
-        "किंतु",
-        "क्योंकि",
-        "यदि",
-        "अगर",
-        "फिर",
-        "बहुत",
-        "अब",
-        "पर",
-        "से",
-        "को",
-        "का",
-        "की",
-        "के",
-        "है",
-        "और",
-        "या",
-    ]
-)
-
-#: Unicode planes holding combining marks: the BMP, the SMP (historic scripts) and plane 14
-#: (variation selectors). Scanning only these keeps building the pattern to about 10 ms.
-_MARK_PLANES = (range(0x20000), range(0xE0000, 0xE1000))
-
-
-@cache
-def _marks() -> str:
-    """A regex character-class body of every combining mark (category M), as ranges."""
-    category = unicodedata.category
-    codes = [code for plane in _MARK_PLANES for code in plane if category(chr(code))[0] == "M"]
-    spans: list[str] = []
-    start = previous = codes[0]
-    for code in [*codes[1:], -1]:
-        if code != previous + 1:
-            spans.append(f"\\U{start:08x}-\\U{previous:08x}")
-            start = code
-        previous = code
-    return "".join(spans)
-
-
-@cache
-def _word() -> re.Pattern[str]:
-    """A word: a letter or digit, then letters, digits, combining marks, apostrophes and hyphens."""
-    return re.compile(rf"[^\W_](?:[^\W_]|[{_marks()}'’-])*")
-
-
-@cache
-def _not_word_char() -> re.Pattern[str]:
-    """One character that is not a letter, a digit or a combining mark."""
-    return re.compile(rf"[^\w{_marks()}]|_")
-
-
-def _words(text: str) -> list[str]:
-    return _word().findall(unicodedata.normalize("NFC", text))
 
 
 @dataclass(frozen=True)
@@ -354,14 +67,7 @@ class DrillScore:
 
 def content_words(text: str) -> list[str]:
     """The words of a text that carry meaning: lower-cased, without stop words or single letters."""
-    words = []
-    for raw in _words(text):
-        word = raw.lower().replace("’", "'").strip("'-")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word and word not in _STOPWORDS and (len(word) > 2 or any(ch.isdigit() for ch in word)):
-            words.append(word)
-    return words
+    return [fold(raw) for raw in words(text) if is_content_word(raw)]
 
 
 def key_terms(parts: Iterable[str], per_part: int = KEY_TERMS_PER_PART) -> tuple[str, ...]:
@@ -380,7 +86,7 @@ def _part_terms(part: str, per_part: int) -> list[str]:
     first_seen: dict[str, int] = {}
     telling: dict[str, bool] = {}
     sentence_start = True
-    for raw in _words(part):
+    for raw in words(part):
         word = content_words(raw)
         if word:
             term = word[0]
@@ -417,7 +123,7 @@ def _score_part(part: str, answer: str) -> tuple[float, list[str], list[str]]:
     answer_words = content_words(answer)
     if not terms or not answer_words:
         return 0.0, [], terms
-    squashed = _squash(answer)
+    squashed = squash(answer)
     matched = [t for t in terms if _found(t, answer_words, squashed)]
     missing = [t for t in terms if t not in matched]
     coverage = len(matched) / len(terms)
@@ -427,13 +133,8 @@ def _score_part(part: str, answer: str) -> tuple[float, list[str], list[str]]:
 
 
 def _found(term: str, answer_words: Sequence[str], squashed_answer: str) -> bool:
-    if len(_squash(term)) >= 4 and _squash(term) in squashed_answer:
+    if len(squash(term)) >= 4 and squash(term) in squashed_answer:
         return True
     if len(term) < 4:
         return term in answer_words
     return any(fuzz.ratio(term, word) >= TERM_MATCH for word in answer_words)
-
-
-def _squash(text: str) -> str:
-    """The text lower-cased with everything but letters, digits and combining marks left out."""
-    return _not_word_char().sub("", unicodedata.normalize("NFC", text).lower())

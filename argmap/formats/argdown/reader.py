@@ -1,47 +1,6 @@
-"""Argdown (https://argdown.org) read into a map, and maps written back out as Argdown.
+"""The Argdown reader: blocks, relation trees and premise-conclusion structures into a map.
 
-Reading covers the syntax of Argdown's own reference (SYNTAX.md): statements (``[Title]: text``,
-references ``[Title]``, mentions ``@[Title]``), arguments (``<Title>: text``, ``<Title>``), relations
-``+ - _ ><`` and ``<+ <- <_ +> -> _>`` nested by indentation, premise-conclusion structures
-(``(1) … ---- (n)``, expanded inferences ``-- rule {data} --``), ``#tags`` and ``#(long tags)``,
-``# headings``, ``=== … ===`` YAML frontmatter, ``{…}`` YAML data, comments, escapes ``\\x``, bold
-and italic markers (dropped from the text).
-
-Mapping onto argmap:
-
-- Each equivalence class (all statements sharing a title) is one node: the first definition's text
-  is the node's text, the title its label, other differing members go into its notes. A reference
-  to a title never defined gives a node whose text is the title.
-- Each argument is one node too: its text is its description(s) (else its conclusion, else its
-  title), its label the title. A premise-conclusion structure is kept as relations: every premise
-  (and intermediate conclusion) supports the argument, and the argument supports its main
-  conclusion, as in AIF's premise -> inference -> conclusion; the argument's notes list the
-  numbered pcs and any inference rules.
-- ``+`` is a support, ``-`` an attack, both from the child to its parent (``+>`` and ``->`` run the
-  other way). An undercut ``_`` (an attack on an inference) becomes an attack on the argument node,
-  which stands for that inference, with a note. A contradiction ``><`` is symmetric and argmap's
-  relations are not: it becomes an attack of the child on the parent, with a note.
-- Kinds follow the relation structure (see :mod:`argmap.formats.common`): the most-supported root
-  is the thesis, supports are claims, attacks are counterpoints or, on a counterpoint, rebuttals.
-  A statement's ``{kind: …, id: …}`` data (what :func:`write_argdown` writes) is used as given.
-- Tags become node tags (as slugs); the innermost heading above a definition becomes a tag too
-  (headings are Argdown's groups, argmap's dimensions). A heading, like every top-level block,
-  runs on to the next empty line, so its text may span several lines (mentions, tags and a final
-  ``{data}`` included). A line in it that starts a statement, argument or list item starts that
-  element instead (Argdown reports an error there); a relation under a heading is refused. Frontmatter ``title``, ``subTitle`` /
-  ``question``, ``conclusion``, ``directive``, ``tags`` and ``vocabulary`` fill the map's fields.
-- An untitled paragraph with no relations (prose between the statements) becomes a context node.
-
-Not supported: ``@include(…)`` (argmap reads one file; run ``argdown`` to combine them first) and
-statement references by number (``<A>(1)``, ``<A>(1): text``, ``@<A>(1)``: a statement of an
-argument named by its number, a syntax Argdown's own lexer has commented out, so that its parser
-fails on them too); the reader stops at the first, naming its line and column. Markdown lists are read as
-statements. Titles may hold escaped characters: ``[A\\]]: text`` is the statement titled ``A]``.
-
-Writing gives one definition per node, ``[Label]: text #tags {id: …, kind: …}``, with the node's
-children listed under it as ``<+ [Child]`` / ``<- [Child]``. Special characters in text are escaped
-with a backslash, and line breaks inside a text become spaces, so a map read back gives the same
-ids, kinds, labels, tags and relations, and the same text up to white space.
+See :mod:`argmap.formats.argdown` for how Argdown's elements map onto argmap's nodes and relations.
 """
 
 from __future__ import annotations
@@ -53,36 +12,36 @@ from typing import Any
 
 import yaml
 
+from argmap.formats.argdown.lexer import (
+    ARGUMENT_DEF,
+    ARGUMENT_REF,
+    BY_NUMBER,
+    EMPHASIS,
+    HEADING,
+    INCLUDE,
+    INFERENCE,
+    INLINE_INFERENCE,
+    LINK,
+    LIST_ITEM,
+    PCS_ITEM,
+    PRIVATE,
+    RELATION,
+    STATEMENT_DEF,
+    STATEMENT_REF,
+    TAG,
+    YAML_LOADER,
+    Element,
+    backslashed,
+    locate,
+    matching_brace,
+    protect,
+    starts_element,
+    strip_comments,
+    tag_word,
+    unprotect,
+)
 from argmap.formats.common import Draft, Edge, FormatError, ImportResult, assemble, one_line, tag_slug
-from argmap.model import ArgumentMap, Directive, Kind, RelationType
-
-_RELATION = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<symbol><\+|<-|<_|\+>|->|_>|><|\+|-(?!-)|_(?=\s))[ \t]*(?P<rest>.*)$"
-)
-_PCS_ITEM = re.compile(r"^[ \t]*\((?P<number>\d+)\)[ \t]*(?P<rest>.*)$")
-_INFERENCE = re.compile(r"^[ \t]*-{2,}[ \t]*$")
-_INLINE_INFERENCE = re.compile(r"^[ \t]*-{2,}(?P<rules>.*?)-{2,}[ \t]*$")
-_HEADING = re.compile(r"^(?P<level>#+)[ \t]+(?P<text>.*)$")
-_LIST_ITEM = re.compile(r"^[ \t]*(?:\d+\.|\*)(?=\s)[ \t]*(?P<rest>.*)$")
-# Titles may hold escaped characters (``[A\]]`` is the title ``A]``): a backslash and the next
-# character are read as one, so an escaped bracket never ends the title.
-_STATEMENT_DEF = re.compile(r"\[(?P<title>(?:\\.|[^\]\\])+?)\]:[ \t]*")
-_STATEMENT_REF = re.compile(r"\[(?P<title>(?:\\.|[^\-\]\\])(?:\\.|[^\]\\])*?)\][ \t]*")
-_ARGUMENT_DEF = re.compile(r"<(?P<title>(?:\\.|[^>\\])+?)>:[ \t]*")
-_ARGUMENT_REF = re.compile(r"<(?P<title>(?:\\.|[^\-+_>!\\])(?:\\.|[^>\\])*?)>[ \t]*")
-# <A>(1), @<A>(1): a statement of an argument named by its number (escapes skipped, not matched)
-_BY_NUMBER = re.compile(r"\\.|(?P<hit>@?<[^<>\n]+>\(\d+\))")
-_TAG = re.compile(
-    r"#(?:\((?P<long>[^)]+)\)|(?P<short>[A-Za-z0-9\-\u00C0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))"
-)
-_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(?P<inner>.+?)(?<=\S)\1(?![\w*_])")
-_INCLUDE = re.compile(r"@include\(")
-_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)
-_LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
-_YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # data is parsed once per statement
-_ESCAPE_BASE = 0xF0000  # escaped characters ride in a private-use plane until the text is final
-_PROTECTED = re.compile("[\U000f0000-\U000ffffe]")
-_PRIVATE = re.compile("[\U000f0000-\U0010ffff]")  # so that plane is refused in input
+from argmap.model import Directive, Kind, RelationType
 
 _OUTGOING = {
     "+": RelationType.SUPPORTS,
@@ -95,54 +54,6 @@ _OUTGOING = {
 }
 _INCOMING = {"+>": RelationType.SUPPORTS, "->": RelationType.OPPOSES, "_>": RelationType.OPPOSES}
 _UNDERCUTS = frozenset({"_", "<_", "_>"})
-
-
-def _protect(text: str) -> str:
-    """Backslash escapes as private-use characters, so no markup rule sees them."""
-    return re.sub(r"\\(.)", lambda m: chr(_ESCAPE_BASE + ord(m[1])) if ord(m[1]) < 0xFFFF else m[1], text)
-
-
-def _unprotect(text: str) -> str:
-    return _PROTECTED.sub(lambda m: chr(ord(m[0]) - _ESCAPE_BASE), text)
-
-
-def _strip_comments(text: str, where: str) -> str:
-    """Comments blanked out (line breaks kept, so lines and columns stay true)."""
-    protected = _protect(text)
-    links = [(m.start(), m.end()) for m in _LINK.finditer(protected)]
-
-    def blank(match: re.Match[str]) -> str:
-        if any(start <= match.start() < end for start, end in links):
-            return match[0]
-        return re.sub(r"[^\n]", " ", match[0])
-
-    cleaned = _COMMENT.sub(blank, protected)
-    for opener in ("<!--", "/*"):
-        position = cleaned.find(opener)
-        if position >= 0:
-            line = cleaned.count("\n", 0, position) + 1
-            column = position - cleaned.rfind("\n", 0, position)
-            raise FormatError(where, f"comment {opener} is never closed", line, column)
-    return _backslashed(cleaned)  # the element reader protects escapes again itself
-
-
-def _backslashed(text: str) -> str:
-    """Protected escapes back in their backslash form (for YAML, which reads its own escapes)."""
-    return re.sub("[\U000f0000-\U000fffff]", lambda m: "\\" + chr(ord(m[0]) - _ESCAPE_BASE), text)
-
-
-@dataclass
-class _Element:
-    """One occurrence of a statement or argument in the text, before its markup is resolved."""
-
-    is_argument: bool
-    title: str | None
-    defines: bool
-    indent: int
-    symbol: str | None
-    line: int
-    column: int
-    parts: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, raw text)
 
 
 @dataclass
@@ -166,7 +77,7 @@ class _Reader:
 
     def __init__(self, text: str, where: str):
         self.where = where
-        private = _PRIVATE.search(text)
+        private = PRIVATE.search(text)
         if private:
             line = text.count("\n", 0, private.start()) + 1
             column = private.start() - text.rfind("\n", 0, private.start())
@@ -174,7 +85,7 @@ class _Reader:
                 where, "characters of the supplementary private-use planes are not supported", line, column
             )
         original = text.replace("\r\n", "\n").replace("\r", "\n")
-        self.lines = _strip_comments(original, where).split("\n")
+        self.lines = strip_comments(original, where).split("\n")
         # a line that held only a comment is skipped, not read as the empty line ending a block
         self.comment_lines = {
             index
@@ -221,7 +132,7 @@ class _Reader:
             raise self.fail("the frontmatter opened with === is never closed", first + 1)
         body = "\n".join(self.lines[first + 1 : end])
         try:
-            front = yaml.load(body, Loader=_YAML_LOADER) if body.strip() else {}
+            front = yaml.load(body, Loader=YAML_LOADER) if body.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = first + 2 + (mark.line if mark else 0)
@@ -238,14 +149,14 @@ class _Reader:
         first = self.lines[block[0]]
         number = block[0] + 1
         for index in block:
-            include = _INCLUDE.search(self.lines[index])
+            include = INCLUDE.search(self.lines[index])
             if include:
                 raise self.fail(
                     "@include is not supported: argmap reads one file (combine the files with argdown first)",
                     index + 1,
                     include.start() + 1,
                 )
-            for found in _BY_NUMBER.finditer(self.lines[index]):
+            for found in BY_NUMBER.finditer(self.lines[index]):
                 if found["hit"]:
                     raise self.fail(
                         f"statement references by number ({found['hit'].lstrip('@')}) are not supported "
@@ -253,10 +164,10 @@ class _Reader:
                         index + 1,
                         found.start() + 1,
                     )
-        if _PCS_ITEM.match(first):
+        if PCS_ITEM.match(first):
             self._pcs(block, previous_argument)
             return None
-        if _RELATION.match(first):
+        if RELATION.match(first):
             raise self.fail(
                 "a relation must sit directly under its parent, with no empty line before it", number
             )
@@ -265,29 +176,29 @@ class _Reader:
     # -- relation trees ---------------------------------------------------------------------------
     def _tree(self, block: list[int]) -> str | None:
         """A top-level element with the relation tree beneath it (or a heading, a list, prose)."""
-        items: list[_Element] = []
+        items: list[Element] = []
         for index in block:
             raw = self.lines[index]
             number = index + 1
-            heading = _HEADING.match(raw)
+            heading = HEADING.match(raw)
             if heading:  # closes what came before; its text is read when the block's items are
-                items.append(_Element(False, None, False, -2, "#", number, 1, [(number, 1, heading["text"])]))
+                items.append(Element(False, None, False, -2, "#", number, 1, [(number, 1, heading["text"])]))
                 continue
             if items and items[-1].symbol == "#":
-                if not _starts_element(raw):  # a heading runs on to the empty line, as in Argdown
+                if not starts_element(raw):  # a heading runs on to the empty line, as in Argdown
                     items[-1].parts.append((number, 1, raw.strip()))
                     continue
-                if _RELATION.match(raw):
+                if RELATION.match(raw):
                     raise self.fail(
                         "a relation must sit under a statement or argument, not under a heading", number
                     )
-            relation = _RELATION.match(raw) if items and items[-1].symbol != "#" else None
+            relation = RELATION.match(raw) if items and items[-1].symbol != "#" else None
             if relation:
                 indent = len(relation["indent"].expandtabs(4))
                 column = len(relation["indent"]) + len(relation["symbol"]) + 1
                 items.append(self._element(relation["rest"], number, column, indent, relation["symbol"]))
                 continue
-            listed = _LIST_ITEM.match(raw)
+            listed = LIST_ITEM.match(raw)
             if not items or items[-1].symbol == "#" or listed:
                 body, column = (listed["rest"], raw.index(listed["rest"]) + 1) if listed else (raw, 1)
                 items.append(self._element(body, number, column, -1, None))
@@ -295,12 +206,12 @@ class _Reader:
             items[-1].parts.append((number, 1, raw.strip()))
 
         stack: list[tuple[int, str | None]] = []
-        root: _Element | None = None
+        root: Element | None = None
         root_key: str | None = None
         for item in items:
             if item.symbol == "#":
                 text = re.sub(r"\{.*\}\s*$", "", " ".join(part for _, _, part in item.parts))
-                self.heading_tag = tag_slug(_unprotect(_TAG.sub(_tag_word, _protect(text))))
+                self.heading_tag = tag_slug(unprotect(TAG.sub(tag_word, protect(text))))
                 stack = []
                 continue
             key = self._register(item)
@@ -318,7 +229,7 @@ class _Reader:
             return root_key
         return None
 
-    def _relate(self, item: _Element, child: str | None, parent: str | None) -> None:
+    def _relate(self, item: Element, child: str | None, parent: str | None) -> None:
         if child is None or parent is None or item.symbol is None:
             return
         self.related.update((child, parent))
@@ -354,10 +265,10 @@ class _Reader:
         statements: list[tuple[int, str, str | None, bool]] = []  # (number, text, key, after inference)
         listing: list[str] = []
         stack: list[tuple[int, str | None]] = []
-        current: _Element | None = None
+        current: Element | None = None
         after_inference = False
         position = 0
-        pending: list[_Element] = []
+        pending: list[Element] = []
 
         def close() -> None:
             nonlocal current
@@ -384,7 +295,7 @@ class _Reader:
             index = block[position]
             raw = self.lines[index]
             number = index + 1
-            item = _PCS_ITEM.match(raw)
+            item = PCS_ITEM.match(raw)
             if item:
                 close()
                 current = self._element(
@@ -395,26 +306,26 @@ class _Reader:
                 after_inference = False
                 position += 1
                 continue
-            inline = _INLINE_INFERENCE.match(raw) if not _INFERENCE.match(raw) else None
-            if _INFERENCE.match(raw) or inline:
+            inline = INLINE_INFERENCE.match(raw) if not INFERENCE.match(raw) else None
+            if INFERENCE.match(raw) or inline:
                 close()
                 position += 1
                 rules: list[str] = [inline["rules"].strip()] if inline else []
-                if not inline and position < len(block) and not _PCS_ITEM.match(self.lines[block[position]]):
-                    while position < len(block) and not _INFERENCE.match(self.lines[block[position]]):
+                if not inline and position < len(block) and not PCS_ITEM.match(self.lines[block[position]]):
+                    while position < len(block) and not INFERENCE.match(self.lines[block[position]]):
                         rules.append(self.lines[block[position]].strip())
                         position += 1
                     if position >= len(block):
                         raise self.fail("an expanded inference (--) is never closed with another --", number)
                     position += 1
-                rule_text = _unprotect(
-                    re.sub(r"\{.*\}", "", _protect(" ".join(rules)), flags=re.DOTALL)
+                rule_text = unprotect(
+                    re.sub(r"\{.*\}", "", protect(" ".join(rules)), flags=re.DOTALL)
                 ).strip()
                 listing.append("----" + (f" {rule_text}" if rule_text else ""))
                 after_inference = True
                 stack[:] = [(-1, argument)]
                 continue
-            relation = _RELATION.match(raw)
+            relation = RELATION.match(raw)
             if relation and raw[:1].isspace():
                 indent = len(relation["indent"].expandtabs(4))
                 column = len(relation["indent"]) + len(relation["symbol"]) + 1
@@ -450,7 +361,7 @@ class _Reader:
             self.classes[argument].conclusion = statements[-1][1]
         self.classes[argument].notes.append("Premise-conclusion structure:\n" + "\n".join(listing))
 
-    def _relation_under(self, element: _Element, stack: list[tuple[int, str | None]]) -> None:
+    def _relation_under(self, element: Element, stack: list[tuple[int, str | None]]) -> None:
         key = self._register(element)
         while len(stack) > 1 and stack[-1][0] >= element.indent:
             stack.pop()
@@ -460,19 +371,19 @@ class _Reader:
         stack.append((element.indent, key))
 
     # -- elements ---------------------------------------------------------------------------------
-    def _element(self, text: str, line: int, column: int, indent: int, symbol: str | None) -> _Element:
+    def _element(self, text: str, line: int, column: int, indent: int, symbol: str | None) -> Element:
         stripped = text.strip()
         for pattern, is_argument, defines in (
-            (_STATEMENT_DEF, False, True),
-            (_ARGUMENT_DEF, True, True),
-            (_STATEMENT_REF, False, False),
-            (_ARGUMENT_REF, True, False),
+            (STATEMENT_DEF, False, True),
+            (ARGUMENT_DEF, True, True),
+            (STATEMENT_REF, False, False),
+            (ARGUMENT_REF, True, False),
         ):
             match = pattern.match(stripped)
-            if match and not _LINK.match(stripped):
+            if match and not LINK.match(stripped):
                 title = one_line(re.sub(r"\\(.)", r"\1", match["title"]))
                 rest = stripped[match.end() :]
-                return _Element(
+                return Element(
                     is_argument,
                     title,
                     defines,
@@ -482,9 +393,9 @@ class _Reader:
                     column,
                     [(line, column + match.end(), rest)],
                 )
-        return _Element(False, None, True, indent, symbol, line, column, [(line, column, stripped)])
+        return Element(False, None, True, indent, symbol, line, column, [(line, column, stripped)])
 
-    def _register(self, element: _Element) -> str | None:
+    def _register(self, element: Element) -> str | None:
         """Add an element to its class (creating it), and return the class key."""
         text, data, tags = self._inline(element)
         if element.title is None:
@@ -513,36 +424,36 @@ class _Reader:
             found.tags.append(self.heading_tag)
         return key
 
-    def _inline(self, element: _Element) -> tuple[str, dict[str, Any], list[str]]:
+    def _inline(self, element: Element) -> tuple[str, dict[str, Any], list[str]]:
         """An element's text with markup resolved, its {data} and its tags."""
-        pieces = [(line, column, _protect(raw)) for line, column, raw in element.parts]
+        pieces = [(line, column, protect(raw)) for line, column, raw in element.parts]
         joined = "\n".join(piece for _, _, piece in pieces)
         data: dict[str, Any] = {}
         opening = joined.find("{")
         if opening >= 0:
-            closing = _matching_brace(joined, opening)
-            line, column = _locate(pieces, opening)
+            closing = matching_brace(joined, opening)
+            line, column = locate(pieces, opening)
             if closing is None:
                 raise self.fail("data {…} is never closed with }", line, column)
-            body = _backslashed(joined[opening : closing + 1])
+            body = backslashed(joined[opening : closing + 1])
             data = self._data(body, line, column)
             joined = joined[:opening] + " " + joined[closing + 1 :]
-        tags = [slug for m in _TAG.finditer(joined) if (slug := tag_slug(m["long"] or m["short"]))]
+        tags = [slug for m in TAG.finditer(joined) if (slug := tag_slug(m["long"] or m["short"]))]
         body = one_line(joined)
         while True:  # trailing tags are labels, not words of the text
-            trailing = re.search(r"\s*" + _TAG.pattern + r"\s*$", body)
+            trailing = re.search(r"\s*" + TAG.pattern + r"\s*$", body)
             if not trailing or trailing.start() == 0:
                 break
             body = body[: trailing.start()].rstrip()
-        body = _TAG.sub(_tag_word, body)
+        body = TAG.sub(tag_word, body)
         for _ in range(3):
-            body = _EMPHASIS.sub(lambda m: m["inner"], body)
-        return one_line(_unprotect(body)), data, tags
+            body = EMPHASIS.sub(lambda m: m["inner"], body)
+        return one_line(unprotect(body)), data, tags
 
     def _data(self, body: str, line: int, column: int) -> dict[str, Any]:
         source = body[1:-1] if body[1:2] == "\n" else body
         try:
-            value = yaml.load(source, Loader=_YAML_LOADER)
+            value = yaml.load(source, Loader=YAML_LOADER)
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or "not valid YAML"
             raise self.fail(f"data {{…}} is not valid YAML: {problem}", line, column) from None
@@ -551,48 +462,6 @@ class _Reader:
         if not isinstance(value, dict):
             raise self.fail("data {…} must be YAML keys and values", line, column)
         return {str(k): v for k, v in value.items()}
-
-
-def _starts_element(raw: str) -> bool:
-    """Whether a line begins an element of its own (so cannot continue a heading's text)."""
-    if _HEADING.match(raw) or _PCS_ITEM.match(raw) or _LIST_ITEM.match(raw) or _RELATION.match(raw):
-        return True
-    stripped = raw.strip()
-    if _LINK.match(stripped):
-        return False
-    return any(
-        pattern.match(stripped) for pattern in (_STATEMENT_DEF, _ARGUMENT_DEF, _STATEMENT_REF, _ARGUMENT_REF)
-    )
-
-
-def _tag_word(match: re.Match[str]) -> str:
-    return match["long"] or match["short"]
-
-
-def _matching_brace(text: str, opening: int) -> int | None:
-    depth, quote = 0, ""
-    for position in range(opening, len(text)):
-        char = text[position]
-        if quote:
-            if char == quote and text[position - 1] != "\\":
-                quote = ""
-        elif char in "\"'" and text[position - 1] in "{[:, \n":
-            quote = char
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return position if char == "}" else None
-    return None
-
-
-def _locate(pieces: list[tuple[int, int, str]], offset: int) -> tuple[int, int]:
-    for line, column, piece in pieces:
-        if offset <= len(piece):
-            return line, column + offset
-        offset -= len(piece) + 1
-    return pieces[-1][0], pieces[-1][1]
 
 
 # -- from classes to a map ------------------------------------------------------------------------
@@ -708,80 +577,3 @@ def _draft(found: _Class, reader: _Reader, where: str) -> Draft:
             "Argdown data: " + json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
         )
     return draft
-
-
-# -- writing --------------------------------------------------------------------------------------
-_TEXT_SPECIALS = re.compile(r"([\\@#*_\[\]<>{}])|/(?=[/*])")
-
-
-_SHORTCODE = re.compile(r"(?:\.[^\s]+?\.)|(?::[^\s]+?:)")  # Argdown turns :heart: and .~. into symbols
-
-
-def _escape(text: str) -> str:
-    """Text safe inside an Argdown statement: markup characters escaped, on one line.
-
-    Characters of the supplementary private-use planes, which the reader refuses, become U+FFFD.
-    """
-    escaped = _TEXT_SPECIALS.sub(lambda m: "\\" + m[0], one_line(_PRIVATE.sub("\ufffd", text)))
-    return _SHORTCODE.sub(lambda m: "\\" + m[0], escaped)
-
-
-def _title(label: str) -> str:
-    """A label as an Argdown title: no brackets or braces, and backslashes and comment marks escaped."""
-    cleaned = one_line(re.sub(r"[\[\]<>{}]", " ", label)).lstrip("-+_@#! ").rstrip(": ")
-    return re.sub(r"\\|/(?=[/*])", lambda m: "\\" + m[0], cleaned) or "statement"
-
-
-_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _json_yaml(value: Any) -> str:
-    """JSON that YAML reads back the same: characters YAML may not hold raw are written as escapes."""
-    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=False))
-
-
-def _flow(value: Any) -> str:
-    """A YAML flow value that Argdown's data lexer keeps whole (no braces or comment marks inside)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flow(item) for item in value) + "]"
-    if isinstance(value, str):
-        quoted = _json_yaml(value)
-        return quoted.replace("{", "\\u007b").replace("}", "\\u007d").replace("/", "\\u002f")
-    return json.dumps(value)
-
-
-def write_argdown(argument_map: ArgumentMap) -> str:
-    """The map as Argdown text: frontmatter, then each node defined once with its children under it."""
-    from argmap.mapfile import map_to_data
-
-    data = map_to_data(argument_map)
-    # one JSON value per key: valid YAML, and no line of it can look like the closing ===
-    front = [
-        f"{key}: " + _json_yaml(value).replace("=", "\\u003d")
-        for key, value in data.items()
-        if key not in ("schema", "nodes")
-    ]
-    out = ["===", *front, "===", ""]
-
-    titles: dict[str, str] = {}
-    used: set[str] = set()
-    for node in argument_map.nodes:
-        title = _title(node.display_label)
-        if title.lower() in used:
-            title = f"{title} ({node.id})"
-        used.add(title.lower())
-        titles[node.id] = title
-    for node, raw in zip(argument_map.nodes, data.get("nodes", []), strict=True):
-        record: dict[str, Any] = {"id": node.id, "kind": node.kind.value}
-        for key in ("label", "basis", "score", "sources", "notes"):
-            if key in raw:
-                record[key] = [dict(s) for s in raw[key]] if key == "sources" else raw[key]
-        tags = "".join(f" #{tag}" for tag in node.tags)
-        out.append(f"[{titles[node.id]}]: {_escape(node.text)}{tags} {_flow(record)}")
-        for relation, child in argument_map.children(node.id):
-            symbol = "<+" if relation.type is RelationType.SUPPORTS else "<-"
-            out.append(f"    {symbol} [{titles[child.id]}]")
-        out.append("")
-    return "\n".join(out)

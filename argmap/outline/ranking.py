@@ -1,0 +1,91 @@
+"""The map read once for an outline: children per parent, strengths, the sides of the thesis.
+
+The sides: the thesis's supporters (claims for it: *convergences*) against its attackers
+(counterpoints against it or against one of its claims: *irritants*). An irritant's answers are
+the rebuttals and recommendations that oppose it; recommendations that support the thesis or a
+claim are the way forward; context nodes feed the introduction. The map's own ``children()`` walks
+every node, too slow at a thousand nodes, hence the adjacency index. Ranking is by DF-QuAD
+strength from :func:`argmap.analysis.compute_strengths`, ties in the map's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argmap.analysis import compute_strengths
+from argmap.model import ArgumentMap, Kind, Node, RelationType
+
+
+def unique_nodes(nodes: Iterable[Node]) -> list[Node]:
+    """The nodes without repeats (a node may hang under two parents), first occurrence kept."""
+    return list({node.id: node for node in reversed(list(nodes))}.values())[::-1]
+
+
+class MapIndex:
+    """The map read once: children per parent, strengths, the two sides of the thesis."""
+
+    def __init__(self, argument_map: ArgumentMap):
+        self.map = argument_map
+        self.nodes = argument_map.node_index()
+        self.children: dict[str, list[tuple[RelationType, Node]]] = {
+            node.id: [] for node in argument_map.nodes
+        }
+        for node in argument_map.nodes:
+            for relation, parent in node.parents():
+                self.children[parent].append((relation, node))
+        self.strengths = compute_strengths(argument_map)
+        self.strength = self.strengths.strength
+        self.thesis = argument_map.thesis()
+        self.order = {node.id: position for position, node in enumerate(argument_map.nodes)}
+
+    def strongest_first(self, nodes: Iterable[Node]) -> list[Node]:
+        return sorted(nodes, key=lambda node: (-self.strength.get(node.id, 0.0), self.order[node.id]))
+
+    def kids(self, node_id: str, kinds: Iterable[Kind], relation: RelationType | None = None) -> list[Node]:
+        wanted = frozenset(kinds)
+        return [
+            child
+            for rel, child in self.children.get(node_id, ())
+            if child.kind in wanted and (relation is None or rel is relation)
+        ]
+
+    def roots(self, kind: Kind) -> list[Node]:
+        return [
+            node for node in self.map.nodes if node.kind is kind and not node.supports and not node.opposes
+        ]
+
+    def supporters(self) -> list[Node]:
+        """Convergences: claims for the thesis (top-level claims when there is no thesis)."""
+        if self.thesis is None:
+            return self.roots(Kind.CLAIM)
+        return self.kids(self.thesis.id, (Kind.CLAIM,), RelationType.SUPPORTS)
+
+    def attackers(self) -> list[Node]:
+        """Irritants: counterpoints against the thesis or against one of its claims."""
+        if self.thesis is None:
+            return self.roots(Kind.COUNTERPOINT)
+        found = self.kids(self.thesis.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
+        for claim in self.supporters():
+            found += self.kids(claim.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
+        return unique_nodes(found)
+
+    def way_forward(self, remedies: bool = False, fallback: bool = True) -> list[Node]:
+        """Recommendations for the thesis or its claims; with ``remedies``, also those that answer an
+        irritant (and, with ``fallback``, when there are no others: they are the way forward then)."""
+        parents = [self.thesis, *self.supporters()] if self.thesis else self.supporters()
+        found = [
+            r for p in parents if p for r in self.kids(p.id, (Kind.RECOMMENDATION,), RelationType.SUPPORTS)
+        ]
+        if remedies or (fallback and not found):
+            found += [r for c in self.attackers() for r in self.kids(c.id, (Kind.RECOMMENDATION,))]
+        return unique_nodes(found)
+
+    def context(self) -> list[Node]:
+        """Context nodes at the top: attached to the thesis or to nothing."""
+        top = [node for node in self.roots(Kind.CONTEXT)]
+        if self.thesis is not None:
+            top += self.kids(self.thesis.id, (Kind.CONTEXT,))
+        return sorted(unique_nodes(top), key=lambda node: self.order[node.id])
+
+
+__all__ = ["MapIndex", "unique_nodes"]

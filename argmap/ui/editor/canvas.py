@@ -1,0 +1,197 @@
+"""The Editor's map area: the toolbar (undo, redo, size), the view and filter settings, the
+clickable map itself and the list of the map's checks below it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap.analysis import Check, Severity, has_errors, summary
+from argmap.errors import ToolMissingError
+from argmap.model import ArgumentMap, Kind
+from argmap.render import GROUP_BY
+from argmap.ui import state
+from argmap.ui.common import act, md
+from argmap.ui.editor.actions import select
+from argmap.ui.map_component import MIN_SCALE, clickable_map
+from argmap.ui.views import MapView, cached_dot, cached_svg
+from argmap.words import counted
+
+SEVERITY_ICON = {
+    Severity.ERROR: ":material/error:",
+    Severity.WARNING: ":material/warning:",
+    Severity.HINT: ":material/lightbulb:",
+}
+
+
+VIEW_TAB = "editor_tab"  # "Map" (the default) or "Table"
+CHECKS = "checks"  # the checks list's expander: open or not
+
+
+CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
+CHECKS_LIST = "checks_list"  # the container of the findings, for CHECKS_CSS
+#: The Editor's page margins: 1.5rem at the sides instead of Streamlit's 5rem, for the map.
+PAGE_CSS = "[data-testid='stMainBlockContainer'] { padding-left: 1.5rem; padding-right: 1.5rem; }"
+
+
+CHECKS_CSS = f"""
+.st-key-{CHECKS_LIST} button, .st-key-{CHECKS_LIST} button > div {{
+  justify-content: flex-start; text-align: left; }}
+.st-key-{CHECKS_LIST} button p {{ text-align: left; }}
+.st-key-{CHECKS_LIST} [data-testid='stMarkdown'] p {{
+  font-size: 0.875rem; padding-left: 1.4rem; text-indent: -1.4rem; }}
+.st-key-{CHECKS_LIST} [data-testid='stMarkdown'] p span[role='img'] {{ width: 1.4rem; text-indent: 0; }}
+"""
+
+
+def toolbar(opened: state.OpenMap) -> None:
+    history = opened.history
+    undo, redo, status, zoom = st.columns([1, 1, 4, 2], vertical_alignment="center")
+    zoom.segmented_control(
+        "Map size",
+        ["Fit width", "Actual size"],
+        default="Fit width",
+        key="map_zoom",
+        label_visibility="collapsed",
+        help=(
+            f"Fit width shrinks a wide map to the frame, but not below {MIN_SCALE:.0%} of its actual "
+            "size, so that its text stays readable; the frame scrolls to show the rest."
+        ),
+    )
+    for place, back, word in ((undo, True, "Undo"), (redo, False, "Redo")):
+        label = state.step_label(history, back)
+        place.button(
+            word,
+            key=word.lower(),
+            icon=f":material/{word.lower()}:",
+            disabled=label is None,
+            help=f"{word} {label}" if label else f"Nothing to {word.lower()}",
+            on_click=act(state.step, back),
+            width="stretch",
+        )
+    saved = "not saved (see above)" if opened.stale else f"saved to `{opened.name}.yaml`"
+    status.caption(
+        f"{counted(len(opened.map.nodes), 'node')} · every change is {saved} · click a box on the map to select it"
+    )
+
+
+def filters(argument_map: ArgumentMap) -> dict:
+    with st.expander("View and filters", icon=":material/filter_list:"):
+        one, two, three = st.columns(3)
+        kinds = one.multiselect(
+            "Show kinds", [kind.value for kind in Kind], key="filter_kinds", placeholder="all kinds"
+        )
+        # Only the tags that nodes carry: the map's own tags (gs-2, international-relations…)
+        # file the map in the library and match no box.
+        node_tags = list(dict.fromkeys(tag for node in argument_map.nodes for tag in node.tags))
+        chosen = st.session_state.get("filter_tags")
+        if chosen and any(tag not in node_tags for tag in chosen):  # a tag that an edit removed
+            st.session_state["filter_tags"] = [tag for tag in chosen if tag in node_tags]
+        tags = two.multiselect(
+            "Show tags",
+            node_tags,
+            key="filter_tags",
+            placeholder="all tags" if node_tags else "no node has a tag",
+            disabled=not node_tags,
+        )
+        group_by = three.selectbox(
+            "Group boxes by", list(GROUP_BY), key="group_by", help="Draw a frame around each tag or kind"
+        )
+        four, five, six = st.columns(3)
+        focus = four.toggle(
+            "Focus on the selected branch",
+            key="focus",
+            help="Draw only the selected node and what hangs below it",
+        )
+        depth = five.number_input(
+            "Levels below",
+            min_value=1,
+            max_value=20,
+            value=None,
+            key="focus_depth",
+            placeholder="all",
+            disabled=not focus,
+        )
+        with six:
+            evidence = st.toggle("Show evidence boxes", value=True, key="show_evidence")
+            scores = st.toggle(
+                "Shade by strength",
+                key="show_scores",
+                help="Darker boxes and thicker lines are stronger (DF-QuAD)",
+            )
+    return {
+        "kinds": tuple(kinds),
+        "tags": tuple(tags),
+        "group_by": group_by,
+        "focus": focus,
+        "depth": depth,
+        "evidence": evidence,
+        "scores": scores,
+        "zoom": st.session_state.get("map_zoom") or "Fit width",
+    }
+
+
+def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None:
+    view = MapView(
+        selected=selected,
+        checks=True,
+        focus=selected if options["focus"] else None,
+        depth=options["depth"],
+        kinds=options["kinds"],
+        tags=options["tags"],
+        group_by=options["group_by"],
+        evidence=options["evidence"],
+        scores=options["scores"],
+    )
+    try:
+        with st.spinner("Drawing the map…"):
+            svg = cached_svg(opened.key, view, opened.map)
+    except ToolMissingError:
+        st.graphviz_chart(cached_dot(opened.key, view, opened.map), width="stretch")
+        st.caption(
+            "Graphviz's `dot` is not installed, so the map is drawn in the browser and boxes cannot be "
+            "clicked: choose the node in the Selected node box."
+        )
+        return
+    clickable_map(svg, f"{opened.key}:{hash(view)}", select, natural=options["zoom"] == "Actual size")
+    st.caption(
+        "Click a box to select it. Thick blue outline: the selected node; orange outline: a check found "
+        "an error or a warning about it (hints are only listed under Checks below). Green arrows "
+        "support, red dashed arrows oppose."
+    )
+
+
+def remember_checks_open() -> None:
+    st.session_state[CHECKS_OPEN] = bool(st.session_state.get(CHECKS))
+
+
+def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
+    # Open when the map has errors, until the user opens or closes it; its findings (a button
+    # each, 160 on a 300-node map) are built only while it is open.
+    section = st.expander(
+        f"Checks: {summary(checks)}" if checks else "Checks: none, the map is clean",
+        expanded=st.session_state.get(CHECKS_OPEN, has_errors(checks)),
+        key=CHECKS,
+        on_change=remember_checks_open,
+    )
+    if not section.open:
+        return
+    with section:
+        st.caption(
+            "Boxes with an error or a warning are outlined on the map; hints are only listed here. "
+            "Click a finding to select its node."
+        )
+    with section, st.container(key=CHECKS_LIST, gap="small"):
+        present = opened.map.node_index()
+        for index, check in enumerate(checks):
+            icon = SEVERITY_ICON[check.severity]
+            if check.node and check.node in present:
+                st.button(
+                    md(check.message),
+                    key=f"check_{index}",
+                    icon=icon,
+                    type="tertiary",
+                    on_click=select,
+                    args=(check.node,),
+                )
+            else:
+                st.markdown(f"{icon} {md(check.message)}")

@@ -1,0 +1,169 @@
+"""The Editor's side panel for the selected node: its edit form, the form that adds a point below
+it, the move/link/rename section and the delete button with its confirmation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap.analysis import Check
+from argmap.editing import EditError, child_kinds, only_below, relation_for, sources_text
+from argmap.model import Basis, Kind, Node
+from argmap.ui import state
+from argmap.ui.common import act, md, report
+from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
+from argmap.ui.editor.canvas import checks_list, draw_map
+from argmap.ui.views import cached_new_parents, cached_node_choices
+
+
+def side_panel(opened: state.OpenMap, node: Node) -> None:
+    argument_map = opened.map
+    widget = f"n{opened.key[:10]}_{node.id}"  # new widgets whenever the map or the node changes
+    parents = ", ".join(f"{rel.value} `{parent}`" for rel, parent in node.parents()) or "no parent (a root)"
+    st.caption(f"id `{node.id}` · {parents}")
+
+    with st.form(f"{widget}_edit", border=True):
+        st.markdown("**Edit this node**")
+        kinds = [kind.value for kind in Kind]
+        st.selectbox("Kind", kinds, index=kinds.index(node.kind.value), key=f"{widget}_kind")
+        st.text_input(
+            "Label (short, for the map box)",
+            value=node.label or "",
+            key=f"{widget}_label",
+            placeholder=node.display_label,
+        )
+        st.text_area("Text", value=node.text, key=f"{widget}_text", height=110)
+        st.text_input("Tags (comma-separated dimensions)", value=", ".join(node.tags), key=f"{widget}_tags")
+        if node.kind is Kind.EVIDENCE:
+            bases = [NO_BASIS, *(basis.value for basis in Basis)]
+            st.selectbox(
+                "Basis",
+                bases,
+                index=bases.index(node.basis.value if node.basis else NO_BASIS),
+                key=f"{widget}_basis",
+            )
+            st.text_area(
+                "Sources (one per line: title | publisher | date | url)",
+                value=sources_text(node.sources),
+                key=f"{widget}_sources",
+                height=80,
+            )
+        st.number_input(
+            "Base score (0–1; empty: the kind's default)",
+            min_value=0.0,
+            max_value=1.0,
+            step=0.05,
+            value=node.score,
+            key=f"{widget}_score",
+            placeholder="default",
+        )
+        st.form_submit_button("Save changes", type="primary", on_click=act(save_node, node.id, widget))
+
+    allowed = child_kinds(node.kind)
+    if allowed:
+        with st.form(f"{widget}_add", border=True, clear_on_submit=True):
+            st.markdown("**Add a point below it**")
+
+            def describe(kind_value: str) -> str:
+                relation = relation_for(Kind(kind_value), node.kind)
+                return f"{kind_value} ({relation.value if relation else '?'} it)"
+
+            st.selectbox(
+                "Kind of the new point",
+                [kind.value for kind in allowed],
+                key=f"{widget}_add_kind",
+                format_func=describe,
+            )
+            st.text_area("Text of the new point", key=f"{widget}_add_text", height=80)
+            st.text_input("Label of the new point (optional)", key=f"{widget}_add_label")
+            st.form_submit_button("Add below", on_click=act(add_below, node.id, f"{widget}_add"))
+
+    # Its content (a box listing every possible new parent) is built only while it is open.
+    moves = st.expander("Move, link or rename", key="move_section", on_change="rerun")
+    if moves.open:
+        with moves:
+            move_section(opened, node, widget)
+
+    if st.session_state.get("confirm_delete") == node.id:
+        orphans = only_below(argument_map, node.id)
+        with st.container(border=True, key="delete_confirmation"):
+            st.warning(
+                f"Delete {md(repr(node.display_label))} and every relation to it?", icon=":material/delete:"
+            )
+            if orphans:
+                st.checkbox(
+                    f"Also delete the {len(orphans)} points that hang only from it", key="delete_orphans"
+                )
+            yes, no = st.columns(2)
+            yes.button("Yes, delete", key="confirm_delete_yes", type="primary", on_click=act(delete, node.id))
+            no.button(
+                "Cancel",
+                key="confirm_delete_no",
+                on_click=lambda: st.session_state.pop("confirm_delete", None),
+            )
+    else:
+        st.button(
+            "Delete node…",
+            key="delete_node",
+            icon=":material/delete:",
+            on_click=lambda: st.session_state.update(confirm_delete=node.id),
+        )
+
+
+def move_section(opened: state.OpenMap, node: Node, widget: str) -> None:
+    targets = cached_new_parents(opened.key, node.id, opened.map)
+    if node.kind is Kind.THESIS:
+        st.caption("The thesis is the root: it cannot move.")
+    elif targets:
+        st.selectbox(
+            "New parent",
+            targets,
+            key=f"{widget}_target",
+            format_func=cached_node_choices(opened.key, opened.map).__getitem__,
+        )
+        # One under the other, full width: side by side in the narrow panel their labels were cut.
+        st.button(
+            "Move here",
+            key="move_node",
+            on_click=act(move, node.id, f"{widget}_target", False),
+            help="Replace its parents with this one",
+            width="stretch",
+        )
+        st.button(
+            "Also link here",
+            key="link_node",
+            on_click=act(move, node.id, f"{widget}_target", True),
+            help="Keep its parents and add this one",
+            width="stretch",
+        )
+    for relation, parent in node.parents():
+        st.button(
+            f"Unlink from {parent} ({relation.value})",
+            key=f"unlink_{parent}",
+            on_click=act(drop_link, node.id, parent),
+            width="stretch",
+        )
+    st.text_input("Node id", value=node.id, key=f"{widget}_id")
+    st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"), width="stretch")
+
+
+def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) -> None:
+    """The Map tab: the map with its checks below it, and beside it the Selected node box over the
+    side panel of the node it names."""
+    argument_map = opened.map
+    ids = [node.id for node in argument_map.nodes]
+    drawing, panel = st.columns([3, 1], gap="medium")
+    with panel:
+        selected = st.selectbox(
+            "Selected node",
+            ids,
+            key=state.SELECTED,
+            format_func=cached_node_choices(opened.key, argument_map).__getitem__,
+        )
+        if selected:
+            try:
+                side_panel(opened, argument_map.get(selected))
+            except EditError as exc:
+                report(exc)
+    with drawing:
+        draw_map(opened, selected, options)
+        checks_list(opened, checks)
