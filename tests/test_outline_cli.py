@@ -36,7 +36,7 @@ def test_outline_writes_markdown_to_the_named_file(tmp_path, capsys):
 def test_outline_without_output_writes_into_exports_by_map_and_template(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["outline", str(SEED_MAP), "-t", "debate-case", "--side", "against", "--no-map"]) == 0
-    written = tmp_path / "exports" / "india-russia-debate-case-against.docx"
+    written = tmp_path / "exports" / "india-russia-opposition-debate-case.docx"
     document = docx.Document(str(written))
     assert "Their likely attacks and our responses" in [p.text.split("  (")[0] for p in document.paragraphs]
 

@@ -8,7 +8,7 @@ from conftest import SEED_MAP
 from argmap.analysis import compute_strengths
 from argmap.outline.markdown import outline_to_markdown
 from argmap.practice import FORMATS, Side
-from argmap.practice.case import NO_ANSWER, build_case
+from argmap.practice.case import PREPARE, build_case
 from argmap.practice.flow import UNANSWERED, flow_sheet
 from argmap.practice.sides import main_points
 from argmap.store import load_path
@@ -36,7 +36,7 @@ def test_the_against_case_argues_the_irritants_and_answers_the_convergences(seed
     assert {point.node_id for point in _section(case, "own").points} == IRRITANTS
     convergences = {node.id for node in main_points(seed, Side.FOR)}
     assert {point.node_id for point in _section(case, "attacks").points} == convergences
-    assert _section(case, "own").title == "Our arguments (Irritants)"
+    assert _section(case, "own").title == "Opposition arguments (Irritants)"
 
 
 def test_the_for_case_answers_each_irritant_with_the_maps_rebuttals(seed, strengths):
@@ -49,12 +49,18 @@ def test_the_for_case_answers_each_irritant_with_the_maps_rebuttals(seed, streng
     assert answers == expected
 
 
-def test_points_without_an_answer_in_the_map_are_flagged(seed, strengths):
+def test_points_without_an_answer_in_the_map_get_a_prompt_to_prepare_one(seed, strengths):
     case = build_case(seed, "against", FORMATS["bp"], strengths)
 
     for attack in _section(case, "attacks").points:
-        assert attack.sub_points[0].label == NO_ANSWER
-    assert any("no answer yet" in note for note in case.notes)
+        slot = attack.sub_points[-1]
+        assert slot.label == PREPARE
+        lines = [sub.text for sub in slot.sub_points]
+        assert lines[0].startswith("Weakest link: ")
+        assert lines[1].startswith("Evidence it lacks: ")
+        assert lines[2].startswith("Counter-example: ")
+    assert not any("no answer yet" in note.lower() for note in case.notes)
+    assert any(note.startswith("Work to do: the opposition has no answer to ") for note in case.notes)
 
 
 def test_own_arguments_come_strongest_first_with_their_evidence(seed, strengths):
@@ -75,6 +81,21 @@ def test_the_speeches_table_marks_our_speeches_and_the_poi_window(seed, strength
     assert table.rows[1][1] == "Opposition (us)"
     assert table.rows[0][1] == "Government"
     assert table.rows[0][3] == "offered 1:00–6:00; protected before and after"
+
+
+def test_a_debate_case_speaks_of_the_motion_and_the_burden_never_the_thesis(seed, strengths):
+    for side in Side:
+        text = outline_to_markdown(build_case(seed, side, FORMATS["wsdc"], strengths)).lower()
+
+        assert "motion" in text and "burden" in text and "weighing" in text and "clash" in text
+        assert "thesis" not in text
+        assert "directive" not in text
+
+
+def test_the_case_title_names_the_side_and_the_format(seed, strengths):
+    case = build_case(seed, "against", FORMATS["ld"], strengths)
+
+    assert case.title == "India–Russia relations: Negative case, Lincoln–Douglas"
 
 
 def test_a_upsc_answer_case_carries_its_word_limit_and_time_plan(seed, strengths):

@@ -74,7 +74,7 @@ def test_case_writes_a_word_file_with_the_irritants_as_our_arguments(tmp_path, c
     assert main(["case", str(SEED_MAP), "--side", "against", "--format", "ap", "-o", str(out)]) == 0
 
     text = "\n".join(paragraph.text for paragraph in Document(str(out)).paragraphs)
-    assert "Our arguments (Irritants)" in text
+    assert "Opposition arguments (Irritants)" in text
     assert "Mi-35 helicopters for Pakistan" in text
     assert f"wrote {out}" in capsys.readouterr().out
 
@@ -120,13 +120,18 @@ def test_deck_of_a_map_file_with_a_space_in_its_name(tmp_path, capsys):
     assert "collection.anki2" in zipfile.ZipFile(out).namelist()
 
 
-def test_drill_for_the_against_side_says_what_the_against_side_lacks(library, capsys):
-    assert main(["drill", str(SEED_MAP), "--side", "against", "--library", str(library.root)]) == 1
+def test_drill_for_a_side_without_answers_asks_the_points_it_must_answer(library, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("It costs too much.\n"))
 
-    err = capsys.readouterr().err
-    assert "no answer from the against side to any for-side point" in err
-    assert "drill the for side" in err
-    assert len(err.strip().splitlines()) == 1
+    assert (
+        main(["drill", str(SEED_MAP), "--side", "against", "--count", "1", "--library", str(library.root)])
+        == 0
+    )
+
+    out = capsys.readouterr().out
+    assert out.startswith("The opposition has no answer to ")
+    assert "proposition arguments: those cards show the weakest link to attack" in out
+    assert "Weakest link: " in out
 
 
 @pytest.mark.parametrize(
@@ -204,3 +209,15 @@ def test_a_library_given_by_option_or_environment_keeps_the_progress(tmp_path, c
     for library in ("env-lib", "opt-lib"):
         assert len(ProgressStore(tmp_path / library / ".argmap" / "progress.sqlite").history("fr")) == 1
     assert not (tmp_path / ".argmap").exists()
+
+
+def test_case_and_flow_without_output_are_named_by_side_and_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["case", str(SEED_MAP), "--side", "against", "--format", "wsdc"]) == 0
+    assert main(["flow", str(SEED_MAP), "--format", "ld"]) == 0
+
+    assert sorted(path.name for path in (tmp_path / "exports").iterdir()) == [
+        "india-russia-ld-flow.docx",
+        "india-russia-opposition-wsdc-case.docx",
+    ]

@@ -7,8 +7,8 @@ from conftest import SEED_MAP
 from fsrs import Rating
 
 from argmap.model import ArgumentMap
-from argmap.practice import DrillMode, PracticeError, drill_items, grade_for, score_answer
-from argmap.practice.drills import require_items
+from argmap.practice import FORMATS, DrillMode, PracticeError, drill_items, grade_for, score_answer
+from argmap.practice.drills import drill_notice, require_items
 from argmap.practice.scoring import key_terms
 from argmap.store import load_path
 
@@ -163,35 +163,75 @@ def _debate(*nodes: dict) -> ArgumentMap:
     )
 
 
+def _one_sided() -> ArgumentMap:
+    """A map with a motion and one point for it, and nothing against."""
+    return ArgumentMap.model_validate(
+        {
+            "title": "One-sided",
+            "nodes": [
+                {"id": "t", "kind": "thesis", "text": "The motion."},
+                {"id": "pro", "kind": "claim", "supports": ["t"], "text": "A point for."},
+            ],
+        }
+    )
+
+
 def _refusal(argument_map, mode, side) -> str:
     with pytest.raises(PracticeError) as refused:
         require_items(drill_items(argument_map, mode, side), argument_map, mode, side)
     return str(refused.value)
 
 
-def test_the_against_side_rebuttal_drill_says_the_map_has_no_against_answers(seed):
-    message = _refusal(seed, "rebuttal", "against")
+def test_the_rebuttal_drill_of_a_side_with_no_answers_asks_the_other_sides_points_with_a_prompt():
+    items = drill_items(_debate(), "rebuttal", "against")
 
-    assert message == (
-        "map 'India–Russia relations' has no answer from the against side to any for-side point "
-        "(such as a counterpoint under one of its claims), so there is nothing to drill in rebuttal mode; "
-        "add one, or drill the for side"
+    assert [item.node_id for item in items] == ["pro"]
+    assert items[0].from_map is False
+    assert items[0].model_answer.splitlines()[0] == "The map has no answer to this yet."
+    assert items[0].model_answer.splitlines()[1].startswith("Weakest link: it is asserted")
+
+
+def test_an_unanswered_point_is_scored_on_its_weakest_link():
+    backed = _debate(
+        {"id": "poll", "kind": "evidence", "supports": ["pro"], "text": "A 2024 Gallup poll of 9,000 pupils."}
+    )
+
+    item = drill_items(backed, "rebuttal", "against")[0]
+
+    assert item.answer_parts == ("A 2024 Gallup poll of 9,000 pupils.",)
+    assert (
+        score_answer(item, "That Gallup poll of 9,000 pupils in 2024 is one survey").score
+        > score_answer(item, "I disagree").score
     )
 
 
-def test_the_for_side_rebuttal_drill_says_the_map_has_no_for_answers():
-    answered = _debate({"id": "c2", "kind": "counterpoint", "opposes": ["pro"], "text": "Not so."})
+def test_the_drill_says_in_one_sentence_how_many_points_the_side_cannot_answer(seed):
+    items = drill_items(seed, "rebuttal", "against")
 
-    message = _refusal(answered, "rebuttal", "for")
+    notice = drill_notice(items, "against", FORMATS["wsdc"])
 
-    assert "has no answer from the for side to any against-side point" in message
-    assert "(such as a rebuttal or recommendation under one of its counterpoints)" in message
-    assert message.endswith("; add one, or drill the against side")
+    unanswered = sum(1 for item in items if not item.from_map)
+    assert unanswered > 0
+    assert notice is not None
+    assert notice.startswith(f"The opposition has no answer to {unanswered} proposition arguments: ")
+    assert (
+        drill_notice(
+            drill_items(
+                _debate({"id": "r", "kind": "rebuttal", "opposes": ["con"], "text": "No."}), "rebuttal", "for"
+            ),
+            "for",
+        )
+        is None
+    )
 
 
-def test_a_map_with_no_answers_at_all_does_not_suggest_the_other_side():
-    assert _refusal(_debate(), "rebuttal", "against").endswith("nothing to drill in rebuttal mode; add one")
-    assert _refusal(_debate(), "rebuttal", "for").endswith("nothing to drill in rebuttal mode; add one")
+def test_a_rebuttal_drill_with_nothing_to_answer_names_what_the_side_lacks():
+    one_sided = _one_sided()
+
+    assert _refusal(one_sided, "rebuttal", "for") == (
+        "map 'One-sided' has no against-side points for the for side to answer, "
+        "so there is nothing to drill in rebuttal mode; add one, or drill the against side"
+    )
     assert "no point that has a rebuttal" in _refusal(_debate(), "rebuttal", None)
 
 
@@ -207,15 +247,7 @@ def test_other_modes_name_the_side_they_lack(mode, side, why):
 
 
 def test_switch_and_steelman_name_the_missing_side():
-    only_for = ArgumentMap.model_validate(
-        {
-            "title": "One-sided",
-            "nodes": [
-                {"id": "t", "kind": "thesis", "text": "The motion."},
-                {"id": "pro", "kind": "claim", "supports": ["t"], "text": "A point for."},
-            ],
-        }
-    )
+    only_for = _one_sided()
 
     assert "has no against-side main points (counterpoints opposing the thesis)" in _refusal(
         only_for, "switch", "for"

@@ -1,7 +1,7 @@
 """Commands for outlines: ``argmap templates`` lists them, ``argmap outline`` writes one.
 
 ``outline`` writes Word (.docx) or Markdown (.md), chosen by the output's suffix; without ``-o``
-it writes ``exports/MAP-TEMPLATE.docx`` (``MAP-debate-case-SIDE.docx`` for a debate case).
+it writes ``exports/MAP-TEMPLATE.docx`` (``MAP-opposition-debate-case.docx`` for a debate case).
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def default_output(map_name: str, template: str, side: str, needs_side: bool) -> Path:
-    stem = f"{map_name}-{template}" + (f"-{side}" if needs_side else "")
-    return EXPORTS / f"{stem}.docx"
+    from argmap.services.exports import export_filename
+
+    return EXPORTS / export_filename(map_name, template, side=side if needs_side else None)
 
 
 def cmd_outline(args: argparse.Namespace) -> int:

@@ -48,7 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     case.add_argument(
         "--format", dest="format", choices=_FORMATS, default="bp", help="debate or answer format"
     )
-    case.add_argument("-o", "--output", required=True, metavar="OUT.docx|md")
+    case.add_argument(
+        "-o", "--output", metavar="OUT.docx|md", help="default: exports/MAP-SIDE-FORMAT-case.docx"
+    )
     case.set_defaults(func=cmd_case)
 
     flow = sub.add_parser(
@@ -56,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_map_argument(flow)
     flow.add_argument("--format", dest="format", choices=_FORMATS, default="bp")
-    flow.add_argument("-o", "--output", required=True, metavar="OUT.docx|md")
+    flow.add_argument("-o", "--output", metavar="OUT.docx|md", help="default: exports/MAP-FORMAT-flow.docx")
     flow.set_defaults(func=cmd_flow)
 
     drill = sub.add_parser(
@@ -92,7 +94,12 @@ def _naming(path: Path) -> Iterator[None]:
         raise PracticeError(f"{path}: {exc}") from None
 
 
-def _document_path(value: str) -> Path:
+def _document_path(value: str | None, loaded: LoadedMap, what: str, form: str, side: str | None) -> Path:
+    """``-o``, or ``exports/`` + the export naming rule (map, side, format, what)."""
+    from argmap.services.exports import export_filename
+
+    if value is None:
+        return Path("exports") / export_filename(loaded.name, what, form, side)
     out = Path(value)
     if out.suffix.lower() not in _DOCUMENT_SUFFIXES:
         raise ArgmapError(
@@ -105,8 +112,8 @@ def cmd_case(args: argparse.Namespace) -> int:
     from argmap.practice.documents import case_document
     from argmap.store import write_atomic
 
-    out = _document_path(args.output)
     loaded = load_target(args)
+    out = _document_path(args.output, loaded, "case", args.format, args.side)
     with _naming(loaded.path):
         document = case_document(loaded.map, args.side, args.format, _kind(out))
     write_atomic(out, document)
@@ -118,8 +125,8 @@ def cmd_flow(args: argparse.Namespace) -> int:
     from argmap.practice.documents import flow_document
     from argmap.store import write_atomic
 
-    out = _document_path(args.output)
     loaded = load_target(args)
+    out = _document_path(args.output, loaded, "flow", args.format, None)
     with _naming(loaded.path):
         document = flow_document(loaded.map, args.format, _kind(out))
     write_atomic(out, document)
@@ -152,7 +159,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
 def cmd_drill(args: argparse.Namespace) -> int:
     from argmap.analysis import compute_strengths
     from argmap.practice import drill_items, score_answer
-    from argmap.practice.drills import require_items
+    from argmap.practice.drills import drill_notice, require_items
 
     if args.count < 1:
         raise ArgmapError(f"--count must be 1 or more, not {args.count}")
@@ -167,6 +174,9 @@ def cmd_drill(args: argparse.Namespace) -> int:
         items = require_items(
             drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode, args.side
         )
+    notice = drill_notice(items, args.side)
+    if notice:
+        print(notice)
     now = datetime.now(UTC)
     queue = (items if args.all else store.due_items(loaded.name, items, now))[: args.count]
     if not queue:

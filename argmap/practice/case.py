@@ -1,12 +1,19 @@
-"""The case file for one side of a map in one format, as an :class:`~argmap.outline.model.Outline`.
+"""The case for one side of a map in one format, as an :class:`~argmap.outline.model.Outline`.
 
-A case file is what a debater carries into the round or an aspirant reads before writing: our
-strongest arguments with their evidence, the other side's strongest points each with our prepared
-answer (or plainly marked "no answer yet"), and the speeches of the format with their times. It is
-an Outline so that the outline renderers write it to Word and Markdown: there is one DOCX writer.
+A case file is what a debater carries into the round or an aspirant reads before writing: the
+motion and the burden of our side, our own arguments strongest first with their evidence (and what
+the other side will say back, with our reply), then the other side's strongest arguments with our
+prepared responses, how to weigh the clash, and the speeches of the format with their times and
+points of information. Where the map holds no response, the case gives a prompt to prepare one
+(see :mod:`argmap.practice.gaps`) and lists these gaps as work to do. It is an Outline so that the
+outline renderers write it to Word and Markdown: there is one DOCX writer.
 
-Section roles (for tests and the app): ``stance``, ``own``, ``attacks``, ``conclusion`` (only for
-the side defending the thesis, whose conclusion the map's is), ``speeches``.
+Debate formats use debate words (motion, proposition / government, opposition, burden, clash,
+weighing, POIs); a written UPSC answer keeps the question's words.
+
+Section roles (for tests and the app): ``stance``, ``own``, ``attacks``, ``weighing``,
+``conclusion`` (only for the side defending the motion, whose conclusion the map's is),
+``speeches``.
 """
 
 from __future__ import annotations
@@ -14,12 +21,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.model import ArgumentMap, Node
-from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table
+from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
 from argmap.practice.formats import Format, Side, Speech, SpeechKind
-from argmap.practice.sides import answers_to, evidence_for, main_points, reasons_for, require_thesis
+from argmap.practice.gaps import Gap, gap_summary, gaps
+from argmap.practice.sides import answers_to, evidence_for, main_points, reasons_for, require_thesis, sides_of
 
-NO_ANSWER = "No answer yet"
-_NO_ANSWER_TEXT = "the map has nothing that answers this point; prepare an answer before the round."
+#: The label of a prepared-answer slot the map cannot fill: a prompt to prepare one follows.
+PREPARE = "Prepare an answer"
 
 
 class _Sources:
@@ -36,7 +44,7 @@ class _Sources:
                 self.refs[key] = SourceRef(len(self.refs) + 1, *key)
             numbers.append(self.refs[key].number)
         basis = evidence.basis.value if evidence.basis else None
-        return EvidenceRef(evidence.text, basis, tuple(numbers), evidence.id)
+        return EvidenceRef(xml_safe(evidence.text), basis, tuple(numbers), evidence.id)
 
 
 def side_label(argument_map: ArgumentMap, side: Side) -> str:
@@ -47,13 +55,26 @@ def side_label(argument_map: ArgumentMap, side: Side) -> str:
     return vocabulary.for_ if side is Side.FOR else vocabulary.against
 
 
+def is_written(fmt: Format) -> bool:
+    """True for a written answer (no speaker sides), where debate words do not belong."""
+    return all(speech.side is None for speech in fmt.speeches)
+
+
+def case_title(argument_map: ArgumentMap, side: Side | str, fmt: Format) -> str:
+    """The title of a case: the map, the side by the format's name for it, and the format."""
+    side = Side(side)
+    if is_written(fmt):
+        return f"{argument_map.title}: {fmt.name}, {side.value} the question's claim"
+    return f"{argument_map.title}: {fmt.side_name(side)} case, {fmt.name}"
+
+
 def build_case(
     argument_map: ArgumentMap,
     side: Side | str,
     fmt: Format,
     strengths: Mapping[str, float],
 ) -> Outline:
-    """The case file for ``side`` in format ``fmt``; points are ordered strongest first by
+    """The case for ``side`` in format ``fmt``; points are ordered strongest first by
     ``strengths`` (node id -> strength, e.g. ``compute_strengths(map).strength``), ties in map order.
 
     Raises PracticeError when the map has no thesis.
@@ -61,118 +82,188 @@ def build_case(
     side = Side(side)
     thesis = require_thesis(argument_map)
     sources = _Sources()
-    speaker = fmt.side_name(side)
+    written = is_written(fmt)
+    ours, theirs = fmt.side_name(side), fmt.side_name(side.other)
+    sides = sides_of(argument_map)
+    open_gaps = {gap.node_id: gap for gap in gaps(argument_map, side, strengths)}
 
     def strongest_first(nodes: list[Node]) -> list[Node]:
         return sorted(nodes, key=lambda node: -strengths.get(node.id, 0.0))
 
-    def argued(node: Node, sub_points: tuple[Point, ...] = ()) -> Point:
-        reasons = tuple(
-            Point(r.text, r.display_label, node_id=r.id) for r in reasons_for(argument_map, node.id)
-        )
+    def evidence(node: Node) -> tuple[EvidenceRef, ...]:
+        return tuple(sources.evidence(e) for e in evidence_for(argument_map, node.id))
+
+    def prompt(gap: Gap) -> Point:
         return Point(
-            node.text,
-            node.display_label,
-            sub_points=reasons + sub_points,
-            evidence=tuple(sources.evidence(e) for e in evidence_for(argument_map, node.id)),
-            node_id=node.id,
-            strength=strengths.get(node.id),
+            xml_safe(f"The map has no {ours.lower()} answer to this yet."),
+            PREPARE,
+            sub_points=tuple(Point(xml_safe(line)) for line in gap.prompt),
         )
 
-    def answered(node: Node, answer_label: str) -> tuple[Point, ...]:
-        answers = strongest_first(answers_to(argument_map, node.id))
+    def responses(node: Node, answer_label: str) -> tuple[Point, ...]:
+        """Our answers to one of their points, or the prompt to prepare one."""
+        answers = [a for a in strongest_first(answers_to(argument_map, node.id)) if sides.get(a.id) is side]
         if not answers:
-            return (Point(_NO_ANSWER_TEXT, NO_ANSWER),)
+            gap = open_gaps.get(node.id)
+            return (prompt(gap),) if gap is not None else ()
         return tuple(
             Point(
-                answer.text,
-                f"{answer_label}: {answer.display_label}",
-                evidence=tuple(sources.evidence(e) for e in evidence_for(argument_map, answer.id)),
+                xml_safe(answer.text),
+                xml_safe(f"{answer_label}: {answer.display_label}"),
+                evidence=evidence(answer),
                 node_id=answer.id,
                 strength=strengths.get(answer.id),
             )
             for answer in answers
         )
 
-    def expected(node: Node) -> tuple[Point, ...]:
-        """What the other side can say back to one of our arguments, each with our reply to it."""
-        return tuple(
-            Point(
-                response.text,
-                f"They may answer: {response.display_label}",
-                sub_points=answered(response, "Our reply"),
-                node_id=response.id,
-            )
-            for response in answers_to(argument_map, node.id)
+    def argued(node: Node) -> Point:
+        reasons = tuple(
+            Point(xml_safe(r.text), xml_safe(r.display_label), node_id=r.id)
+            for r in reasons_for(argument_map, node.id)
         )
-
-    own = [argued(node, expected(node)) for node in strongest_first(main_points(argument_map, side))]
-    their_points = strongest_first(main_points(argument_map, side.other))
-    attacks = [
-        Point(
-            node.text,
-            node.display_label,
-            sub_points=answered(node, "Our answer"),
-            evidence=tuple(sources.evidence(e) for e in evidence_for(argument_map, node.id)),
+        replies = tuple(
+            Point(
+                xml_safe(reply.text),
+                xml_safe(f"{theirs} may answer: {reply.display_label}"),
+                sub_points=responses(reply, "Our reply"),
+                node_id=reply.id,
+            )
+            for reply in strongest_first(answers_to(argument_map, node.id))
+        )
+        return Point(
+            xml_safe(node.text),
+            xml_safe(node.display_label),
+            sub_points=reasons + replies,
+            evidence=evidence(node),
             node_id=node.id,
             strength=strengths.get(node.id),
         )
-        for node in their_points
-    ]
-    unanswered = sum(1 for node in their_points if not answers_to(argument_map, node.id))
 
+    own_nodes = strongest_first(main_points(argument_map, side))
+    their_nodes = strongest_first(main_points(argument_map, side.other))
+    own = tuple(argued(node) for node in own_nodes)
+    attacks = tuple(
+        Point(
+            xml_safe(node.text),
+            xml_safe(node.display_label),
+            sub_points=responses(node, "Our response"),
+            evidence=evidence(node),
+            node_id=node.id,
+            strength=strengths.get(node.id),
+        )
+        for node in their_nodes
+    )
+
+    motion = argument_map.question or thesis.text
     sections = [
         Section(
-            "Motion and stance",
+            "The question and our answer" if written else "Motion, side and burden",
             role="stance",
-            points=(Point(thesis.text, "Thesis", node_id=thesis.id),),
-            guidance=(
-                f"You are {speaker}: you argue {side.value} the thesis.",
-                "Lead with the strongest argument; answer their strongest point before it settles.",
-            ),
+            points=_stance(motion, thesis, side, fmt),
+            guidance=("Lead with the strongest argument; answer their strongest point before it settles.",),
         ),
         Section(
-            f"Our arguments ({side_label(argument_map, side)})",
+            f"Our arguments ({side_label(argument_map, side)})"
+            if written
+            else _own_title(argument_map, side, ours),
             role="own",
-            points=tuple(own),
+            points=own,
             guidance=(
                 "Strongest first. Under each: its evidence, and what they will say back with our reply.",
             ),
         ),
         Section(
-            f"Their strongest points ({side_label(argument_map, side.other)}) and our answers",
+            f"Their strongest points ({side_label(argument_map, side.other)}) and our answers"
+            if written
+            else f"Clash: the {theirs.lower()}'s strongest arguments and our responses",
             role="attacks",
-            points=tuple(attacks),
+            points=attacks,
             guidance=("Strongest first. Answer each in one sentence, then turn it back to our case.",),
         ),
     ]
+    if not written and own_nodes and their_nodes:
+        sections.append(_weighing(own_nodes[0], their_nodes[0], ours, theirs))
     if side is Side.FOR and argument_map.conclusion:
-        sections.append(Section("Closing line", role="conclusion", points=(Point(argument_map.conclusion),)))
+        sections.append(
+            Section("Closing line", role="conclusion", points=(Point(xml_safe(argument_map.conclusion)),))
+        )
     sections.append(_speeches_section(fmt, side))
 
-    notes = []
-    if unanswered:
-        notes.append(
-            f"{unanswered} of the other side's {len(attacks)} main points "
-            f"{'has' if unanswered == 1 else 'have'} no answer yet in the map."
-        )
+    notes = [_work_to_do(list(open_gaps.values()), side, fmt)] if open_gaps else []
+    if not own_nodes:
+        notes.append(f"The map has no {ours.lower()} arguments yet: add some before the round.")
     return Outline(
-        title=f"{argument_map.title}: {fmt.name} case, {speaker} ({side.value} the thesis)",
+        title=xml_safe(case_title(argument_map, side, fmt)),
         sections=tuple(sections),
-        prompt=argument_map.question or thesis.text,
-        directive=argument_map.directive.value if argument_map.directive else None,
+        prompt=xml_safe(motion),
+        directive=None,
         template=f"case-{fmt.id}",
         words=fmt.words or 0,
         minutes=round(fmt.total_minutes) if fmt.words else None,
         sources=tuple(sources.refs.values()),
         notes=tuple(notes),
-        keywords=tuple(argument_map.tags),
+        keywords=tuple(xml_safe(tag) for tag in argument_map.tags),
     )
 
 
+def _own_title(argument_map: ArgumentMap, side: Side, ours: str) -> str:
+    """ "Opposition arguments", with what the map calls them when that says more ("(Irritants)")."""
+    label = side_label(argument_map, side)
+    named = argument_map.vocabulary is not None and label.lower() != ours.lower()
+    return f"{ours} arguments ({label})" if named else f"{ours} arguments"
+
+
+def _stance(motion: str, thesis: Node, side: Side, fmt: Format) -> tuple[Point, ...]:
+    if is_written(fmt):
+        stance = "agrees with" if side is Side.FOR else "disputes"
+        return (
+            Point(xml_safe(motion), "Question"),
+            Point(xml_safe(thesis.text), f"The answer {stance}"),
+        )
+    name = fmt.side_name(side)
+    burden = (
+        "show that the motion should pass: its benefits are real and outweigh its costs."
+        if side is Side.FOR
+        else "show that the motion should fall: its harms outweigh its benefits, or it will not work."
+    )
+    points = [Point(xml_safe(motion), "Motion")]
+    if thesis.text.strip() != motion.strip():
+        points.append(Point(xml_safe(thesis.text), "What the proposition proposes"))
+    points.append(Point(f"As the {name.lower()}, {burden}", f"Burden of the {name.lower()}"))
+    return tuple(points)
+
+
+def _weighing(ours: Node, theirs: Node, our_name: str, their_name: str) -> Section:
+    return Section(
+        "Weighing",
+        role="weighing",
+        points=(
+            Point(
+                xml_safe(
+                    f"Put our strongest argument, “{ours.display_label}”, against the "
+                    f"{their_name.lower()}'s strongest, “{theirs.display_label}”: say why ours matters more "
+                    "(how many it affects, how likely, how soon, how reversibly)."
+                ),
+                "The main clash",
+            ),
+        ),
+        guidance=(
+            f"Replies and last speakers weigh; they bring no new arguments for the {our_name.lower()}.",
+        ),
+    )
+
+
+def _work_to_do(open_gaps: list[Gap], side: Side, fmt: Format) -> str:
+    labels = "; ".join(gap.label for gap in open_gaps[:5])
+    more = f" and {len(open_gaps) - 5} more" if len(open_gaps) > 5 else ""
+    summary = gap_summary(len(open_gaps), side, fmt)
+    return xml_safe(f"Work to do: {summary[0].lower()}{summary[1:-1]} ({labels}{more}).")
+
+
 def _speeches_section(fmt: Format, side: Side) -> Section:
-    written = all(speech.side is None for speech in fmt.speeches)
-    columns = ("Part", "Minutes") if written else ("Speech", "Side", "Minutes", "Points of information")
+    written = is_written(fmt)
+    columns = ("Part", "Minutes") if written else ("Speech", "Side", "Minutes", "POIs")
     rows: list[tuple[str, ...]] = []
     for speech in fmt.speeches:
         if written:

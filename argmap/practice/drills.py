@@ -3,7 +3,9 @@
 Four modes, each a question a debater or an aspirant is asked under time:
 
 - ``rebuttal``: shown the other side's point, answer it (model: the map's rebuttals,
-  recommendations or counterpoints that oppose it);
+  recommendations or counterpoints that oppose it; drilled for one side, a point the map leaves
+  unanswered is asked too, its model answer the prompt of :mod:`argmap.practice.gaps` and its
+  score how well the answer takes on the point's weakest link);
 - ``evidence``: shown a point, name its evidence (model: the evidence nodes under it);
 - ``switch``: argue the other side's main point as if it were yours (model: its text and evidence);
 - ``steelman``: restate the opponent's point so its authors would agree (model: its text and reasons).
@@ -15,11 +17,12 @@ not its wording. Items are plain data: the app and the terminal drill both use t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from argmap.model import ArgumentMap, Kind, Node
-from argmap.practice.formats import Side
+from argmap.practice.formats import Format, Side
+from argmap.practice.gaps import Gap, gap_summary, gaps
 from argmap.practice.scoring import key_terms
 from argmap.practice.sides import (
     POINT_KINDS,
@@ -55,6 +58,8 @@ class DrillItem:
     ``answer_parts`` are the separate model answers scored against (an answer that matches any one
     of them well scores well); ``model_answer`` is all of them, one a line, as shown after a try
     (with evidence's source titles); ``key_terms`` are the words a good answer is expected to use.
+    ``from_map`` is False for a point the map has no answer to: its model answer is the prompt to
+    prepare one, and its answer part the weakest link to attack.
     """
 
     id: str
@@ -64,6 +69,7 @@ class DrillItem:
     model_answer: str
     answer_parts: tuple[str, ...]
     key_terms: tuple[str, ...]
+    from_map: bool = True
 
     @property
     def instruction(self) -> str:
@@ -89,6 +95,7 @@ def drill_items(
     nodes = _ordered(argument_map.nodes, strengths)
     items: list[DrillItem] = []
     if mode is DrillMode.REBUTTAL:
+        open_gaps = {gap.node_id: gap for gap in gaps(argument_map, side, strengths or {})} if side else {}
         for node in nodes:
             if node.kind not in POINT_KINDS or (side is not None and sides.get(node.id) is not side.other):
                 continue
@@ -97,6 +104,8 @@ def drill_items(
             ]
             if answers:
                 items.append(_item(mode, node, node.text, [a.text for a in answers]))
+            elif side is not None and node.id in open_gaps:
+                items.append(_gap_item(node, open_gaps[node.id]))
     elif mode is DrillMode.EVIDENCE:
         for node in nodes:
             if node.kind not in POINT_KINDS | {Kind.THESIS}:
@@ -162,12 +171,7 @@ def require_items(
         raise PracticeError(f"{title} has {why}, so there is nothing to drill in {mode} mode")
     mine, theirs = side.value, side.other.value
     if mode is DrillMode.REBUTTAL:
-        example = (
-            "a rebuttal or recommendation under one of its counterpoints"
-            if side is Side.FOR
-            else "a counterpoint under one of its claims"
-        )
-        why = f"no answer from the {mine} side to any {theirs}-side point (such as {example})"
+        why = f"no {theirs}-side points for the {mine} side to answer"
     elif mode is DrillMode.EVIDENCE:
         why = f"no {mine}-side point with evidence under it"
     elif mode is DrillMode.SWITCH:
@@ -195,6 +199,22 @@ def _item(
         answer_parts=tuple(parts),
         key_terms=key_terms(parts),
     )
+
+
+def _gap_item(node: Node, gap: Gap) -> DrillItem:
+    shown = ["The map has no answer to this yet.", *gap.prompt]
+    item = _item(DrillMode.REBUTTAL, node, node.text, [gap.weak_support or node.text], shown=shown)
+    return replace(item, from_map=False)
+
+
+def drill_notice(items: list[DrillItem], side: Side | str | None, fmt: Format | None = None) -> str | None:
+    """One sentence on the rebuttal items the map has no answer to, e.g. "The opposition has no
+    answer to 11 government arguments: …"; None when every item has the map's answer."""
+    unanswered = sum(1 for item in items if not item.from_map)
+    if not unanswered or side is None:
+        return None
+    summary = gap_summary(unanswered, Side(side), fmt)[:-1]
+    return f"{summary}: those cards show the weakest link to attack, and score your answer on it."
 
 
 def _evidence_text(evidence: Node) -> str:

@@ -93,6 +93,40 @@ class Format:
         return sum(speech.minutes for speech in self.speeches)
 
 
+@dataclass(frozen=True)
+class TimedSection:
+    """One section of a timer: its name, its length, the POI window (from, to) in seconds or None,
+    and ``warn``: seconds before the end when a written answer's warning shows (None: no warning)."""
+
+    name: str
+    seconds: int
+    poi: tuple[float, float] | None = None
+    warn: int | None = None
+
+
+#: A written answer's timer warns when this many seconds are left.
+ANSWER_WARNING = 60
+
+
+def timed_sections(fmt: Format) -> list[TimedSection]:
+    """What a timer counts for a format: every speech in order, with its POI window, for a debate;
+    the whole answer first and then each part, each warning a minute before its end, for a written
+    answer (a plain answer timer: no protected time, no POIs)."""
+    if all(speech.side is None for speech in fmt.speeches):
+        whole = TimedSection("Whole answer", round(fmt.total_minutes * 60), warn=ANSWER_WARNING)
+        return [whole] + [
+            TimedSection(speech.role, speech.seconds, warn=ANSWER_WARNING) for speech in fmt.speeches
+        ]
+    return [
+        TimedSection(
+            f"{speech.short} — {speech.role}" if speech.short else speech.role,
+            speech.seconds,
+            (speech.poi_window[0] * 60, speech.poi_window[1] * 60) if speech.poi_window else None,
+        )
+        for speech in fmt.speeches
+    ]
+
+
 _F, _A = Side.FOR, Side.AGAINST
 _C, _R, _X, _P = SpeechKind.CONSTRUCTIVE, SpeechKind.REPLY, SpeechKind.CROSS_EXAMINATION, SpeechKind.REBUTTAL
 

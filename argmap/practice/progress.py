@@ -51,6 +51,15 @@ CREATE TABLE IF NOT EXISTS reviews (
     due TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reviews_by_map ON reviews (map, reviewed_at);
+CREATE TABLE IF NOT EXISTS rounds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    map TEXT NOT NULL,
+    side TEXT NOT NULL,         -- for | against
+    finished_at TEXT NOT NULL,
+    clashes INTEGER NOT NULL,
+    mean_score REAL NOT NULL,
+    unprepared INTEGER NOT NULL -- clashes the map had no rebuttal for
+);
 """
 
 
@@ -110,6 +119,17 @@ def daily_progress(history: Sequence[Review]) -> list[DayProgress]:
     ]
 
 
+@dataclass(frozen=True)
+class RoundRecord:
+    """One finished practice round, as the progress history lists it."""
+
+    side: str
+    finished_at: datetime
+    clashes: int
+    mean_score: float
+    unprepared: int
+
+
 class ProgressStore:
     """The drill progress of every map of a library, in one SQLite file created on first write."""
 
@@ -158,7 +178,37 @@ class ProgressStore:
             for item, at, score, grade, due in rows
         ]
 
+    def rounds(self, map_name: str) -> list[RoundRecord]:
+        """Every practice round finished on a map, oldest first."""
+        with self._connect(write=False) as db:
+            if db is None:
+                return []
+            rows = db.execute(
+                "SELECT side, finished_at, clashes, mean_score, unprepared FROM rounds WHERE map = ? "
+                "ORDER BY finished_at, id",
+                (map_name,),
+            ).fetchall()
+        return [
+            RoundRecord(side, datetime.fromisoformat(at), clashes, mean, unprepared)
+            for side, at, clashes, mean, unprepared in rows
+        ]
+
     # -- writing ------------------------------------------------------------------------------
+    def record_round(
+        self, map_name: str, side: str, clashes: int, mean_score: float, unprepared: int,
+        now: datetime | None = None,
+    ) -> RoundRecord:  # fmt: skip
+        """Keep a finished round in the history (each clash is recorded with :meth:`record`)."""
+        moment = _utc(now)
+        with self._connect(write=True) as db:
+            assert db is not None
+            db.execute(
+                "INSERT INTO rounds (map, side, finished_at, clashes, mean_score, unprepared) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (map_name, side, moment.isoformat(), clashes, mean_score, unprepared),
+            )
+        return RoundRecord(side, moment, clashes, mean_score, unprepared)
+
     def record(
         self, map_name: str, item: DrillItem, score: DrillScore, now: datetime | None = None
     ) -> Scheduled:
@@ -190,6 +240,7 @@ class ProgressStore:
                 return 0
             forgotten = db.execute("DELETE FROM reviews WHERE map = ?", (map_name,)).rowcount
             db.execute("DELETE FROM cards WHERE map = ?", (map_name,))
+            db.execute("DELETE FROM rounds WHERE map = ?", (map_name,))
         return forgotten
 
     @contextmanager

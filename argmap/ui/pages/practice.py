@@ -1,5 +1,6 @@
-"""Practice page: drill a map (answer, get a score and the model answer, come back when due), time
-preparation and speeches for a debate format, watch progress per map, and download the case file,
+"""Practice page: see what the chosen side cannot yet answer, drill a map (answer, get a score and
+the model answer, come back when due), time preparation and speeches for a debate format (or a
+written answer), play a round against the map, watch progress per map, and download the case file,
 the flow sheet and an Anki deck.
 
 Drills, scoring, scheduling, timings and documents all come from :mod:`argmap.practice`.
@@ -28,10 +29,15 @@ from argmap.practice import (
     flow_document,
     score_answer,
 )
-from argmap.practice.drills import require_items
+from argmap.practice.case import is_written
+from argmap.practice.drills import drill_notice, require_items
+from argmap.practice.formats import TimedSection, timed_sections
+from argmap.practice.gaps import gap_summary, gaps
+from argmap.services.exports import export_filename
 from argmap.ui import state
-from argmap.ui.common import act, md, report, require_map, show_messages
+from argmap.ui.common import act, md, require_map, show_messages
 from argmap.ui.downloads import Download, download_buttons
+from argmap.ui.practice_round import practice_round
 from argmap.ui.timer_component import speech_timer
 from argmap.ui.views import cached_strengths
 from argmap.words import counted
@@ -61,12 +67,20 @@ mode = DrillMode(
     )
 )
 
+strengths = cached_strengths(opened.key, argument_map).strength
+if argument_map.thesis() is not None:
+    open_gaps = gaps(argument_map, side, strengths)
+    with st.expander(gap_summary(len(open_gaps), side, debate), expanded=False, icon=":material/checklist:"):
+        if not open_gaps:
+            st.caption("Nothing to prepare: the map answers every argument of the other side.")
+        for gap in open_gaps:
+            st.markdown(f"**{md(gap.label)}**  \n" + "  \n".join(md(line) for line in gap.prompt))
 
 DRILL = "drill"  # where the drill's messages show: in its card
 
 
 def check_answer(item_id: str, widget: str) -> None:
-    items = {item.id: item for item in drill_items(argument_map, mode, side)}
+    items = {item.id: item for item in drill_items(argument_map, mode, side, strengths)}
     item = items.get(item_id)
     answer = st.session_state.get(widget, "")
     if item is None or not answer.strip():
@@ -106,11 +120,14 @@ drill, timers = st.columns([3, 2], gap="large")
 with drill:
     st.subheader("Drill")
     try:
-        strengths = cached_strengths(opened.key, argument_map).strength
         items = require_items(drill_items(argument_map, mode, side, strengths), argument_map, mode, side)
     except ArgmapError as exc:
-        report(exc)
+        # What this side lacks for this mode, in one sentence: not an error of the page.
+        st.info(md(str(exc)), icon=":material/info:")
         items = []
+    notice = drill_notice(items, side, debate)
+    if notice:
+        st.caption(md(notice))
     result = st.session_state.get(RESULT)
     shown = None
     if result is not None:
@@ -142,29 +159,36 @@ with drill:
                 answered(answer, score, scheduled)
 
 with timers:
-    st.subheader("Timers")
+    st.subheader("Timer")
     st.caption(f"{debate.name}: {debate.description}")
-    speeches = debate.speeches_of(side)
-    prep_tab, speech_tab = st.tabs(["Preparation", "Speech"])
-    with prep_tab:
-        speech_timer(
-            f"Preparation ({debate.prep_minutes:g} minutes)",
-            int(debate.prep_minutes * 60),
-            None,
-            key="prep_timer",
-        )
-    with speech_tab:
-        number = st.selectbox(
-            "Speech",
-            range(len(speeches)),
-            key=f"speech_{format_id}_{side.value}",
-            format_func=lambda i: f"{speeches[i].role} ({speeches[i].minutes:g} min)",
-        )
-        speech = speeches[number]
-        window = (speech.poi_window[0] * 60, speech.poi_window[1] * 60) if speech.poi_window else None
-        speech_timer(
-            f"{speech.role} ({speech.minutes:g} minutes)", speech.seconds, window, key="speech_timer"
-        )
+    if is_written(debate):
+        # A written answer: one plain answer timer, warning a minute before the end.
+        speech_timer("Answer", timed_sections(debate), key="answer_timer", identity=format_id)
+    else:
+        prep_tab, speech_tab = st.tabs(["Preparation", "Speeches"])
+        with prep_tab:
+            speech_timer(
+                "Preparation",
+                [
+                    TimedSection(
+                        f"Preparation ({debate.prep_minutes:g} minutes)", round(debate.prep_minutes * 60)
+                    )
+                ],
+                key="prep_timer",
+                identity=format_id,
+            )
+        with speech_tab:
+            sections = timed_sections(debate)
+            ours = next(i for i, speech in enumerate(debate.speeches) if speech.side is side)
+            speech_timer(
+                f"Speeches ({debate.side_name(side)}: {', '.join(s.short for s in debate.speeches_of(side))})",
+                sections,
+                key="speech_timer",
+                identity=f"{format_id}/{side.value}",
+                start=ours,
+            )
+
+practice_round(argument_map, opened.name, side, debate, strengths, store)
 
 st.subheader("Progress on this map")
 days = daily_progress(store.history(opened.name))
@@ -194,31 +218,42 @@ else:
     st.caption(
         f"{counted(tries, 'try', 'tries')} over {counted(len(days), 'day')}; last on {days[-1].day:%d %b %Y}."
     )
+rounds = store.rounds(opened.name)
+if rounds:
+    st.markdown("**Practice rounds**")
+    st.table(
+        {
+            "Finished": [f"{r.finished_at.astimezone():%d %b %H:%M}" for r in rounds[-10:]],
+            "Side": [debate.side_name(Side(r.side)) for r in rounds[-10:]],
+            "Clashes": [r.clashes for r in rounds[-10:]],
+            "Mean score": [f"{r.mean_score:.0%}" for r in rounds[-10:]],
+            "No rebuttal in the map": [r.unprepared for r in rounds[-10:]],
+        }
+    )
 
 st.subheader("Take it with you")
-stem = f"{opened.name}-{format_id}-{side.value}"
 touched = datetime.fromtimestamp(state.library().touch_time(opened.name), UTC)
 download_buttons(
     [
         Download(
-            "Download case file (.docx)",
+            f"Download {debate.side_name(side).lower()} case (.docx)",
             "download_case",
             partial(case_document, argument_map, side, format_id, "docx"),
-            f"{stem}-case.docx",
+            export_filename(opened.name, "case", format_id, side),
             DOCX,
         ),
         Download(
             "Download flow sheet (.docx)",
             "download_flow",
             partial(flow_document, argument_map, format_id, "docx"),
-            f"{opened.name}-{format_id}-flow.docx",
+            export_filename(opened.name, "flow", format_id),
             DOCX,
         ),
         Download(
             "Download Anki deck (.apkg)",
             "download_deck",
             partial(build_deck, argument_map, opened.name, touched),
-            f"{opened.name}.apkg",
+            export_filename(opened.name, "deck", ext="apkg"),
             "application/octet-stream",
         ),
     ],

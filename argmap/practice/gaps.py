@@ -1,0 +1,158 @@
+"""The other side's arguments a side has no answer to in the map, each with a prompt to prepare one.
+
+A debater preparing a side needs two lists: what the map gives them to say, and what the other
+side will say that the map leaves unanswered. This module finds the second. A *gap* is a point of
+the other side (a main argument, a reason under one, or its answer to one of ours) that no point of
+our side opposes. Instead of "no answer yet", each gap carries a prompt a debater can use: the
+weakest link of that argument in the map (the support it leans on least firmly, or that it has
+none), the evidence it lacks, and a counter-example slot to fill in.
+
+Pure functions of a map and its strengths: the case file, the drills, the practice round and the
+Editor (through :func:`gap_report`) all list the same gaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from argmap.model import ArgumentMap, Basis, Kind, Node
+from argmap.practice.formats import Format, Side
+from argmap.practice.sides import POINT_KINDS, answers_to, evidence_for, reasons_for, sides_of
+from argmap.words import counted
+
+#: Evidence that shows something happened or measures it, as against opinion or assertion.
+HARD_BASES = frozenset({Basis.FACT, Basis.STATISTIC, Basis.EVENT, Basis.AGREEMENT, Basis.EXAMPLE})
+
+#: What a side is called when no format is chosen (the Editor): the words of a debate.
+DEFAULT_SIDE_NAMES = {Side.FOR: "proposition", Side.AGAINST: "opposition"}
+
+COUNTER_EXAMPLE_SLOT = "Counter-example: ______ (a case where this did not hold, with its source)"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One argument of the other side that our side has no answer to in the map.
+
+    ``answers`` is the id of our point it answers (None for one of their own arguments);
+    ``weakest_link`` and ``lacking`` are sentences; ``weak_support`` is the text of the support
+    named as the weakest link (None when nothing supports it); ``strength`` orders gaps.
+    """
+
+    node_id: str
+    label: str
+    text: str
+    answers: str | None
+    weakest_link: str
+    lacking: str
+    strength: float
+    weak_support: str | None = None
+
+    @property
+    def prompt(self) -> tuple[str, ...]:
+        """The lines a debater works from: where to attack, what to ask for, and a slot to fill."""
+        return (
+            f"Weakest link: {self.weakest_link}",
+            f"Evidence it lacks: {self.lacking}",
+            COUNTER_EXAMPLE_SLOT,
+        )
+
+
+def side_name(side: Side, fmt: Format | None = None) -> str:
+    """What a side is called: the format's name for it (Government, Affirmative …), else
+    proposition / opposition."""
+    return fmt.side_name(side) if fmt is not None else DEFAULT_SIDE_NAMES[side]
+
+
+def gaps(argument_map: ArgumentMap, side: Side | str, strengths: Mapping[str, float]) -> list[Gap]:
+    """The other side's points that nothing of ``side`` answers, strongest first (ties in map order).
+
+    Only points reached from the thesis count (a map without a thesis has no sides, hence no gaps).
+    """
+    side = Side(side)
+    sides = sides_of(argument_map)
+    index = argument_map.node_index()
+    found = []
+    for node in argument_map.nodes:
+        if node.kind not in POINT_KINDS or sides.get(node.id) is not side.other:
+            continue
+        if any(sides.get(answer.id) is side for answer in answers_to(argument_map, node.id)):
+            continue
+        ours = [
+            parent
+            for _, parent in node.parents()
+            if sides.get(parent) is side and index[parent].kind is not Kind.THESIS
+        ]
+        supports = _supports(argument_map, node)
+        weakest = min(supports, key=lambda support: strengths.get(support.id, 0.0), default=None)
+        found.append(
+            Gap(
+                node_id=node.id,
+                label=node.display_label,
+                text=node.text,
+                answers=ours[0] if ours else None,
+                weakest_link=_weakest_link(weakest, len(supports)),
+                weak_support=weakest.text if weakest is not None else None,
+                lacking=_lacking(argument_map, node),
+                strength=strengths.get(node.id, 0.0),
+            )
+        )
+    return sorted(found, key=lambda gap: -gap.strength)
+
+
+def gap_summary(count: int, side: Side, fmt: Format | None = None) -> str:
+    """One sentence, e.g. "The opposition has no answer to 11 government arguments." (count 0:
+    "… has an answer to every … argument")."""
+    mine, theirs = side_name(side, fmt).lower(), side_name(side.other, fmt).lower()
+    if count == 0:
+        return f"The {mine} has an answer in the map to every {theirs} argument."
+    return f"The {mine} has no answer to {counted(count, theirs + ' argument')}."
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """Both sides' gaps, for a screen that lists work to do (the Editor, the Practice page)."""
+
+    lines: tuple[str, ...]  # one summary sentence per side
+    gaps: Mapping[Side, tuple[Gap, ...]]
+
+    @property
+    def total(self) -> int:
+        return sum(len(found) for found in self.gaps.values())
+
+
+def gap_report(
+    argument_map: ArgumentMap, strengths: Mapping[str, float], fmt: Format | None = None
+) -> GapReport:
+    """The gaps of both sides with a summary sentence each; empty for a map without a thesis."""
+    if argument_map.thesis() is None:
+        return GapReport((), {Side.FOR: (), Side.AGAINST: ()})
+    by_side = {side: tuple(gaps(argument_map, side, strengths)) for side in Side}
+    lines = tuple(gap_summary(len(by_side[side]), side, fmt) for side in Side)
+    return GapReport(lines, by_side)
+
+
+def _supports(argument_map: ArgumentMap, node: Node) -> list[Node]:
+    return [*reasons_for(argument_map, node.id), *evidence_for(argument_map, node.id)]
+
+
+def _weakest_link(weakest: Node | None, count: int) -> str:
+    if weakest is None:
+        return "it is asserted, not supported: nothing in the map backs it, so ask why it should hold."
+    what = "its evidence" if weakest.kind is Kind.EVIDENCE else "its reason"
+    if count == 1:
+        return f"it rests on one support, {what} “{weakest.display_label}”; take that away and it falls."
+    return f"{what} “{weakest.display_label}”, the least firm of its {count} supports in the map."
+
+
+def _lacking(argument_map: ArgumentMap, node: Node) -> str:
+    evidence = evidence_for(argument_map, node.id)
+    if not evidence:
+        return "the map gives it no evidence: demand a figure, a study or a real case."
+    if not any(item.basis in HARD_BASES for item in evidence):
+        kinds = sorted({item.basis.value if item.basis else "unstated" for item in evidence})
+        return f"only {' and '.join(kinds)} behind it, no fact, statistic or event: ask what was measured."
+    unsourced = [item for item in evidence if not item.sources]
+    if unsourced:
+        return f"“{unsourced[0].display_label}” names no source: ask where it comes from."
+    return "nothing missing in the map, so test whether its evidence shows what it claims (cause, scale, recency)."
