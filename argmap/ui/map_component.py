@@ -7,19 +7,31 @@ itself, without an iframe, and send values back with ``setTriggerValue``. The SV
 for SVG; the script still parses it as SVG (never as HTML) and drops scripts, event attributes and
 links before showing it, so a map file cannot run code in the page.
 
+The picture is drawn once per content and view: the selected box and the boxes a check outlines
+are marked by the script (a class on the box), not baked into the SVG, and the SVG travels to the
+browser only when the picture changes. The script keeps the last pictures it was given by
+revision; a rerun whose picture the browser already has sends only the revision, the selection and
+the outlined ids (a few hundred bytes). Should the browser lack it all the same (a reload of the
+script), it asks for it (the ``missing`` trigger) and the next run sends it.
+
 DOM, for browser tests: the component's root is ``div.argmap-map`` inside the element keyed
 ``st-key-map_click``; each node is ``svg g.node`` with ``id`` = the node id (edges ``g.edge``,
-id ``child->parent``). A click on a node sends its id; the Editor selects it.
+id ``child->parent``), with the class ``selected`` on the selected box and ``highlight`` on the
+outlined ones. A click on a node sends its id; the Editor selects it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import streamlit as st
 
+from argmap.render.themes import DEFAULT
+
 KEY = "map_click"
+#: The revision of the picture the last run sent to the browser (stable; tests read it).
+SENT = "map_sent"
 #: The smallest share of its actual size that "Fit width" shrinks a map to. At 0.55 a box's text
 #: (12 pt, 16 px) is 8.8 px high and evidence's (10 pt) 7.3 px: small but legible, a whole-width
 #: overview in which a click selects a box for the side panel ("Actual size" reads it at full
@@ -27,17 +39,28 @@ KEY = "map_click"
 #: a wider map scrolls in its frame instead of shrinking further.
 MIN_SCALE = 0.55
 
-_CSS = """
-.argmap-map { overflow: auto; max-height: 75vh; border: 1px solid rgba(128,128,128,.25);
-              border-radius: .5rem; background: #fff; }
-.argmap-map svg { display: block; height: auto; margin: 0 auto; }
-.argmap-map g.node { cursor: pointer; }
-.argmap-map g.node:hover polygon, .argmap-map g.node:hover path { filter: brightness(0.93); }
+# The outlines match what argmap.render draws for RenderOptions.selected and .highlight.
+_CSS = f"""
+.argmap-map {{ overflow: auto; max-height: 75vh; border: 1px solid rgba(128,128,128,.25);
+              border-radius: .5rem; background: #fff; }}
+.argmap-map svg {{ display: block; height: auto; margin: 0 auto; }}
+.argmap-map g.node {{ cursor: pointer; }}
+.argmap-map g.node:hover .box {{ filter: brightness(0.93); }}
+.argmap-map g.node.highlight .box {{ stroke: {DEFAULT.highlight}; stroke-width: 3px; }}
+.argmap-map g.node.selected .box {{ stroke: {DEFAULT.selected}; stroke-width: 3.5px; }}
 """
 
 _JS = """
 const DROP = ['script', 'foreignObject', 'iframe', 'object', 'embed', 'style'];
-let lastSelected = null; // the box selected when the map was last drawn in this page
+const KEPT = 4; // pictures kept by revision: the map, a filtered view of it, and an undo away
+const pictures = new Map(); // revision -> SVG text, for this page's lifetime
+let lastSelected = null; // the box selected when the map was last shown in this page
+
+function remember(revision, svg) {
+  pictures.delete(revision);
+  pictures.set(revision, svg);
+  while (pictures.size > KEPT) pictures.delete(pictures.keys().next().value);
+}
 
 function clean(svg) {
   svg.querySelectorAll(DROP.join(',')).forEach((el) => el.remove());
@@ -46,6 +69,11 @@ function clean(svg) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on') || name === 'href' || name === 'xlink:href') el.removeAttribute(attr.name);
     }
+  });
+  // The box of each node is its first shape; the selection and the check outlines restyle it.
+  svg.querySelectorAll('g.node').forEach((node) => {
+    const box = node.querySelector('path, polygon, ellipse');
+    if (box) box.classList.add('box');
   });
 }
 
@@ -64,6 +92,17 @@ function size(svg, width, natural, minScale) {
   svg.style.width = natural && width > 0 ? `${width}px` : '100%';
   svg.style.minWidth = fitted ? `${width * minScale}px` : '';
   svg.style.maxWidth = fitted ? `${width}px` : 'none';
+}
+
+function mark(root, className, ids) {
+  const wanted = new Set(ids);
+  root.querySelectorAll(`g.node.${className}`).forEach((node) => {
+    if (!wanted.has(node.id)) node.classList.remove(className);
+  });
+  for (const id of wanted) {
+    const node = root.querySelector(`g.node[id="${CSS.escape(id)}"]`);
+    if (node) node.classList.add(className);
+  }
 }
 
 // Scroll the frame so that the selected box is in view; with page, the page too when the box is
@@ -89,6 +128,20 @@ function reveal(root, page) {
   }
 }
 
+function draw(root, revision, svgText) {
+  const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  const svg = parsed.documentElement;
+  root.replaceChildren();
+  if (svg && svg.nodeName.toLowerCase() === 'svg') {
+    clean(svg);
+    root.dataset.width = String(naturalWidth(svg));
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    root.appendChild(document.importNode(svg, true));
+  }
+  root.dataset.revision = revision;
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let root = parentElement.querySelector('.argmap-map');
@@ -99,29 +152,26 @@ export default function (component) {
   }
   const natural = !!(data && data.natural);
   const minScale = (data && data.min_scale) || 1;
-  const svgText = (data && data.svg) || '';
+  const revision = (data && data.revision) || '';
+  if (data && typeof data.svg === 'string') remember(revision, data.svg);
   let changed = false;
-  if (root.dataset.revision !== (data && data.revision)) {
-    const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-    const svg = parsed.documentElement;
-    root.replaceChildren();
-    if (svg && svg.nodeName.toLowerCase() === 'svg') {
-      clean(svg);
-      root.dataset.width = String(naturalWidth(svg));
-      svg.removeAttribute('width');
-      svg.removeAttribute('height');
-      root.appendChild(document.importNode(svg, true));
+  if (root.dataset.revision !== revision) {
+    if (!pictures.has(revision)) {
+      setTriggerValue('missing', revision);
+      return () => {};
     }
-    root.dataset.revision = (data && data.revision) || '';
+    draw(root, revision, pictures.get(revision));
     changed = true;
   }
+  const selected = (data && data.selected) || '';
+  mark(root, 'highlight', (data && data.flagged) || []);
+  mark(root, 'selected', selected ? [selected] : []);
   const shown = root.querySelector('svg');
   if (shown) size(shown, parseFloat(root.dataset.width) || 0, natural, minScale);
   // The page scrolls only for a new selection, never when the map is first shown. Remembered in
   // the module, not on the root: a notice above the map makes Streamlit mount the map anew.
-  const selected = (root.querySelector('g.node.selected') || {}).id || '';
   const moved = lastSelected !== null && lastSelected !== selected;
-  if (changed || root.dataset.natural !== String(natural)) reveal(root, moved);
+  if (changed || moved || root.dataset.natural !== String(natural)) reveal(root, moved);
   root.dataset.natural = String(natural);
   lastSelected = selected;
   const onClick = (event) => {
@@ -139,26 +189,49 @@ export default function (component) {
 _component = st.components.v2.component("argmap.clickable_map", css=_CSS, js=_JS, html=None)
 
 
-def clickable_map(svg: str, revision: str, on_click: Callable[[str], None], *, natural: bool = False) -> None:
-    """Show ``svg`` (from ``argmap.render``) and call ``on_click(node_id)`` when a node is clicked.
+def _trigger(name: str) -> Any:
+    value: Any = st.session_state.get(KEY)
+    if value is None:
+        return None
+    return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
 
-    ``revision`` identifies the picture: the browser replaces the SVG only when it changes, so a
-    rerun that draws the same map does not flicker. ``natural`` shows it at its own size; otherwise
-    it is fitted to the frame's width, but never enlarged and never shrunk below
-    :data:`MIN_SCALE`. The frame scrolls to the selected box when the picture changes, and the page
-    too when a newly selected box is outside the window.
+
+def clickable_map(
+    picture: Callable[[], str],
+    revision: str,
+    on_click: Callable[[str], None],
+    *,
+    selected: str | None = None,
+    flagged: Collection[str] = (),
+    natural: bool = False,
+) -> None:
+    """Show the map drawn by ``picture()`` (SVG from ``argmap.render``, drawn without a selection
+    or outlines) and call ``on_click(node_id)`` when a node is clicked.
+
+    ``revision`` identifies the picture: ``picture`` is called, and the SVG sent, only when the
+    browser does not have that revision yet. ``selected`` is outlined as the selection and the ids
+    in ``flagged`` as a check's findings. ``natural`` shows it at its own size; otherwise it is
+    fitted to the frame's width, but never enlarged and never shrunk below :data:`MIN_SCALE`. The
+    frame scrolls to the selected box when the picture or the selection changes, and the page too
+    when a newly selected box is outside the window.
     """
 
     def clicked() -> None:
-        value: Any = st.session_state.get(KEY)
-        node_id = getattr(value, "clicked", None) if value is not None else None
-        if node_id is None and isinstance(value, dict):
-            node_id = value.get("clicked")
+        node_id = _trigger("clicked")
         if isinstance(node_id, str) and node_id:
             on_click(node_id)
 
-    _component(
-        key=KEY,
-        data={"svg": svg, "revision": revision, "natural": natural, "min_scale": MIN_SCALE},
-        on_clicked_change=clicked,
-    )
+    def missing() -> None:
+        st.session_state.pop(SENT, None)
+
+    data: dict[str, Any] = {
+        "revision": revision,
+        "selected": selected,
+        "flagged": sorted(flagged),
+        "natural": natural,
+        "min_scale": MIN_SCALE,
+    }
+    if st.session_state.get(SENT) != revision:
+        data["svg"] = picture()
+        st.session_state[SENT] = revision
+    _component(key=KEY, data=data, on_clicked_change=clicked, on_missing_change=missing)

@@ -110,17 +110,18 @@ def cached_balance(key: str, _argument_map: ArgumentMap) -> list[DimensionBalanc
     return balance(_argument_map, cached_strengths(key, _argument_map))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_outlined(key: str, _argument_map: ArgumentMap) -> list[str]:
+    """The ids of the nodes that a check finds an error or a warning about (outlined on the map)."""
+    found = (
+        check.node for check in cached_checks(key, _argument_map) if check.severity in OUTLINED_SEVERITIES
+    )
+    return list(dict.fromkeys(node for node in found if node))
+
+
 def _view_options(key: str, argument_map: ArgumentMap, view: MapView) -> tuple[ArgumentMap, RenderOptions]:
     strengths = cached_strengths(key, argument_map) if view.scores else None
-    flagged = (
-        [
-            check.node
-            for check in cached_checks(key, argument_map)
-            if check.node and check.severity in OUTLINED_SEVERITIES
-        ]
-        if view.checks
-        else []
-    )
+    flagged = cached_outlined(key, argument_map) if view.checks else []
     shown = filtered(argument_map, kinds=view.kinds, tags=view.tags)
     return shown, render_options(shown, view, strengths, flagged)
 

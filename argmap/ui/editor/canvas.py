@@ -3,6 +3,8 @@ clickable map itself and the list of the map's checks below it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from argmap.analysis import Check, Severity, has_errors, summary
@@ -13,7 +15,7 @@ from argmap.ui import state
 from argmap.ui.common import act, md
 from argmap.ui.editor.actions import select
 from argmap.ui.map_component import MIN_SCALE, clickable_map
-from argmap.ui.views import MapView, cached_dot, cached_svg
+from argmap.ui.views import MapView, cached_dot, cached_outlined, cached_svg
 from argmap.words import counted
 
 SEVERITY_ICON = {
@@ -142,9 +144,23 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
         evidence=options["evidence"],
         scores=options["scores"],
     )
-    try:
+    # The picture leaves out the selection and the outlines, which the map marks in the browser:
+    # a click redraws nothing, and the SVG is sent only when the picture changes.
+    picture_view = replace(view, selected=None, checks=False)
+
+    def picture() -> str:
         with st.spinner("Drawing the map…"):
-            svg = cached_svg(opened.key, view, opened.map)
+            return cached_svg(opened.key, picture_view, opened.map)
+
+    try:
+        clickable_map(
+            picture,
+            f"{opened.key}:{hash(picture_view)}",
+            select,
+            selected=selected,
+            flagged=cached_outlined(opened.key, opened.map),
+            natural=options["zoom"] == "Actual size",
+        )
     except ToolMissingError:
         st.graphviz_chart(cached_dot(opened.key, view, opened.map), width="stretch")
         st.caption(
@@ -152,7 +168,6 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
             "clicked: choose the node in the Selected node box."
         )
         return
-    clickable_map(svg, f"{opened.key}:{hash(view)}", select, natural=options["zoom"] == "Actual size")
     st.caption(
         "Click a box to select it. Thick blue outline: the selected node; orange outline: a check found "
         "an error or a warning about it (hints are only listed under Checks below). Green arrows "
