@@ -36,6 +36,7 @@ NODE_KEYS = (
     "basis",
     "sources",
     "score",
+    "priority",
     "notes",
 )
 MAP_KEYS = (

@@ -78,6 +78,15 @@ class Basis(StrEnum):
     COMMON_KNOWLEDGE = "common knowledge"
 
 
+class Priority(StrEnum):
+    """How much a point matters to the student: key points come first in an outline, minor ones
+    last; strength only orders points of the same priority. Unset means normal."""
+
+    KEY = "key"
+    NORMAL = "normal"
+    MINOR = "minor"
+
+
 class Directive(StrEnum):
     DISCUSS = "discuss"
     CRITICALLY_EXAMINE = "critically examine"
@@ -191,6 +200,7 @@ class Node(_Strict):
     sources: list[Source] = Field(default_factory=list)
     # strict: `score: yes` or `score: "0.5"` is a mistake to report, not a number to guess
     score: Annotated[float, Field(ge=0.0, le=1.0, strict=True, allow_inf_nan=False)] | None = None
+    priority: Priority | None = None
     notes: str | None = None
 
     @field_validator("tags")

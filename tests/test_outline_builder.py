@@ -192,7 +192,8 @@ def test_analyse_breaks_the_body_into_dimensions():
     assert body.title == "Dimensions"
     assert {sub.title for sub in body.subsections} == {"Economy", "Society", "Technology"}
     technology = next(sub for sub in body.subsections if sub.title == "Technology")
-    assert technology.points[0].label == "Arguments against — No sun at night"
+    assert technology.points[0].label == "Arguments against"  # not its text's words again
+    assert technology.points[0].text == "No sun at night."
     assert "against" not in [s.role for s in outline.sections]
 
 
@@ -203,7 +204,8 @@ def test_debate_case_for_the_opposition_argues_from_the_counterpoints():
     assert [p.node_id for p in case.points] == ["night"]
     # first their answer to our argument, then their own arguments
     assert attacks.points[0].node_id == "storage"
-    assert attacks.points[0].label == "Their answer — Batteries store it"
+    assert attacks.points[0].label == "Their answer"  # its label would only repeat its text
+    assert attacks.points[0].text == "Batteries store it."
     assert {p.node_id for p in attacks.points[1:]} == {"cheap", "jobs"}
     assert attacks.points[1].sub_points[0].label == "Response"
 

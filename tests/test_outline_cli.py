@@ -134,3 +134,10 @@ def test_guidance_can_be_left_out_from_the_command_line(tmp_path):
     main(["outline", str(SEED_MAP), "-t", "upsc-essay", "-o", str(plain), "--no-map", "--no-guidance"])
     assert "Linking words" in _docx_text(Path(guided).read_bytes())
     assert "Linking words" not in _docx_text(Path(plain).read_bytes())
+
+
+def test_outline_without_a_template_writes_the_one_the_question_asks_for(tmp_path, capsys):
+    out = tmp_path / "answer.md"
+    assert main(["outline", str(SEED_MAP), "-o", str(out)]) == 0  # the question says "(250 words)"
+    assert "template upsc-gs-250 (the question asks for 250 words)" in capsys.readouterr().err
+    assert "250 words" in out.read_text(encoding="utf-8")

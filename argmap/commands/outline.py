@@ -1,7 +1,8 @@
 """Commands for outlines: ``argmap templates`` lists them, ``argmap outline`` writes one.
 
-``outline`` writes Word (.docx) or Markdown (.md), chosen by the output's suffix; without ``-o``
-it writes ``exports/MAP-TEMPLATE.docx`` (``MAP-opposition-debate-case.docx`` for a debate case).
+``outline`` writes Word (.docx) or Markdown (.md), chosen by the output's suffix; without
+``--template`` it writes the outline the map's question asks for; without ``-o`` it writes
+``exports/MAP-TEMPLATE.docx`` (``MAP-opposition-debate-case.docx`` for a debate case).
 """
 
 from __future__ import annotations
@@ -29,10 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     outline.add_argument(
         "--template",
         "-t",
-        required=True,
         choices=list(TEMPLATES),
         metavar="T",
-        help="one of: " + ", ".join(TEMPLATES),
+        help="one of: " + ", ".join(TEMPLATES) + " (default: the one the map's question asks for)",
     )
     outline.add_argument(
         "-o", "--output", metavar="OUT", help="OUT.docx or OUT.md (default: exports/MAP-TEMPLATE.docx)"
@@ -40,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     outline.add_argument(
         "--side", choices=("for", "against"), default="for", help="the side of a debate case"
     )
-    outline.add_argument("--words", type=int, metavar="N", help="word limit (default: the template's)")
+    outline.add_argument(
+        "--words", type=int, metavar="N", help="word limit (default: the question's, else the template's)"
+    )
     outline.add_argument("--no-map", action="store_true", help="leave the map picture out of the .docx")
     outline.add_argument("--no-guidance", action="store_true", help="leave out the writing guidance")
     outline.set_defaults(func=cmd_outline)
@@ -81,16 +83,24 @@ def default_output(map_name: str, template: str, side: str, needs_side: bool) ->
 def cmd_outline(args: argparse.Namespace) -> int:
     from argmap.outline import outline_to_docx, outline_to_markdown
     from argmap.outline.builder import OutlineOptions, build_outline, template_named
+    from argmap.services.outline import template_for_question
     from argmap.store import write_atomic
 
-    template = template_named(args.template)
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() not in SUFFIXES:
         raise ArgmapError(
             f"{output}: the outline is written as .docx or .md, not {output.suffix or 'no suffix'}"
         )
     loaded = load_target(args)
-    outline = build_outline(loaded.map, template, OutlineOptions(words=args.words, side=args.side))
+    words = args.words
+    if args.template is None:
+        asked = template_for_question(loaded.map)
+        template = template_named(asked.template)
+        words = asked.words if words is None else words
+        print(f"argmap: template {template.name} ({asked.reason})", file=sys.stderr)
+    else:
+        template = template_named(args.template)
+    outline = build_outline(loaded.map, template, OutlineOptions(words=words, side=args.side))
     output = output or default_output(loaded.name, template.name, args.side, template.needs_side)
     guidance = not args.no_guidance
     if output.suffix.lower() == ".md":

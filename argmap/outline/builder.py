@@ -21,9 +21,12 @@ from argmap.outline.options import SIDES, OutlineError, OutlineOptions
 from argmap.outline.points import dimension_title
 from argmap.outline.study import StudyRoles
 from argmap.outline.templates import COUNTER_VIEW, JUDGEMENT, TEMPLATES, SectionSpec, Template
+from argmap.outline.wording import as_sentence, condense, drop_repeats, fit_outline, reason, word_count
 
 MIN_WORDS, MAX_WORDS = 30, 20_000
 _HOOK_BASES = ("statistic", "quote", "event", "fact")
+_MIN_REASON = 8  # words for the verdict's "because …", however short the verdict
+_ROOM_FOR_OBJECTION = 40  # a verdict this long also says how the strongest objection fares
 
 
 def template_named(name: str) -> Template:
@@ -93,7 +96,7 @@ class _Builder(DebateRoles, StudyRoles):
         points the answer has room for, as :meth:`analysed` keeps them."""
         kept, _ = self.sides_kept(*self.analysis_caps())
         ranked = self.index.strongest_first(kept)
-        return list(dict.fromkeys(dimension_title(node.tags[0]) for node in ranked if node.tags))
+        return list(dict.fromkeys(self.dimension(node.tags[0]) for node in ranked if node.tags))
 
     def hook(self) -> Node | None:
         """The evidence to open with: a statistic before a quote, an event or a fact; the strongest."""
@@ -135,8 +138,10 @@ class _Builder(DebateRoles, StudyRoles):
                 groups.setdefault(node.tags[0] if node.tags else "", []).append(node)
             subsections = tuple(
                 Section(
-                    dimension_title(tag) if tag else "Other points",
-                    points=tuple(self.point(node, node.display_label, self.template.depth) for node in nodes),
+                    self.dimension(tag) if tag else "Other points",
+                    points=tuple(
+                        self.point(node, self.own_label(node), self.template.depth) for node in nodes
+                    ),
                 )
                 for tag, nodes in groups.items()
             )
@@ -178,40 +183,45 @@ class _Builder(DebateRoles, StudyRoles):
         counter_cap = self.rule.max_counter if self.template.depth <= 1 else None
         limit = min(filter(None, (spec.max_points, counter_cap)), default=None)
         kept, left = self.capped(attackers, dataclasses.replace(spec, max_points=limit))
-        points = tuple(self.point(node, node.display_label, max(self.template.depth, 1)) for node in kept)
+        points = tuple(self.point(node, self.name(node), max(self.template.depth, 1)) for node in kept)
         title = spec.title or (
             f"The other side: {self.against_word}" if self.template.depth > 1 else self.against_word
         )
         return Section(title, points=points, guidance=left)
 
     def role_judgement(self, spec: SectionSpec) -> Section | None:
-        """The verdict in new words, with the deciding reasons: not the thesis again."""
+        """The verdict with its deciding reason ("because …", from the strongest point for the
+        thesis) and how the strongest objection fares: not the thesis again, not a list of labels."""
         thesis = self.index.thesis
         if thesis is None:
             return None
         weighing = verdict(self.map, self.index.strengths)
-        strongest_for = [n.display_label for n in self.index.strongest_first(self.index.supporters())[:2]]
         sides = f"the {self.for_word.lower()} outweigh the {self.against_word.lower()}"
         if not weighing.holds:
             sides = f"the {self.against_word.lower()} weigh as much as the {self.for_word.lower()}"
-        sentence = f"On balance, {sides}"
-        if strongest_for:
-            sentence += f": {' and '.join(strongest_for)} carry the case"
-        if weighing.strongest_objection:
+        supporters = self.index.strongest_first(self.index.supporters())
+        sentence = f"On balance {sides}"
+        budget = round(self.limit * spec.share)  # the section's one point has all its words
+        if supporters:
+            room = max(budget - word_count(sentence) - 1, _MIN_REASON)
+            sentence += f" because {condense(reason(supporters[0].text), room)}"
+        subs = []
+        if weighing.strongest_objection and budget >= _ROOM_FOR_OBJECTION:
             objection = self.index.nodes[weighing.strongest_objection]
             replies = self.index.strongest_first(
                 self.index.kids(objection.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES)
             )
-            answer = f"is answered ({replies[0].display_label})" if replies else "is still unanswered"
-            sentence += f", while the strongest objection, {objection.display_label}, {answer}"
-        subs = []
+            answer = f"it is answered: {replies[0].text}" if replies else "it is still unanswered."
+            subs.append(Point(xml_safe(answer), self.titled("Strongest objection", objection)))
         unanswered = [self.index.nodes[n].display_label for n in weighing.unanswered]
         if unanswered:
             subs.append(Point(xml_safe("; ".join(unanswered)), "Still unanswered"))
         stance = "Verdict" if weighing.holds else "Verdict, in part"
         return Section(
             spec.title or self.rule.judgement_title,
-            points=(Point(xml_safe(sentence + "."), stance, sub_points=tuple(subs), node_id=thesis.id),),
+            points=(
+                Point(xml_safe(as_sentence(sentence)), stance, sub_points=tuple(subs), node_id=thesis.id),
+            ),
         )
 
     def measures_left(self) -> list[Node]:
@@ -227,20 +237,29 @@ class _Builder(DebateRoles, StudyRoles):
         kept, left = self.capped(measures, spec)
         return Section(
             spec.title,
-            points=tuple(self.point(node, node.display_label, 0) for node in kept),
+            points=tuple(self.point(node, self.name(node), 0) for node in kept),
             guidance=left,
         )
 
     def role_conclusion(self, spec: SectionSpec) -> Section:
+        """The close: a debate case's weighing; else the map's conclusion without the sentences
+        that only repeat the thesis (the introduction states it already); else a close built from
+        the strongest point, in new words."""
+        thesis = self.index.thesis
+        own = drop_repeats(self.map.conclusion or "", thesis.text if thesis else "")
         if self.template.needs_side:
             ours = self.index.strongest_first(self.our_side())[:2]
-            text = "; ".join(node.display_label for node in ours) or "our strongest argument"
-            point = Point(xml_safe(f"We win on {text}."), "Weighing")
-        elif self.map.conclusion:
-            point = Point(xml_safe(self.map.conclusion), "Conclusion")
-        elif self.index.thesis is not None:
+            reasons = " and ".join(reason(node.text) for node in ours) or "our strongest argument stands"
+            point = Point(xml_safe(f"We win because {reasons}."), "Weighing")
+        elif own:
+            point = Point(xml_safe(own), "Conclusion")
+        elif thesis is not None:
+            supporters = self.index.strongest_first(self.index.supporters())
+            why = f", above all because {reason(supporters[0].text)}" if supporters else ""
             point = Point(
-                xml_safe(self.index.thesis.text), "Restate the thesis", node_id=self.index.thesis.id
+                xml_safe(f"The answer to the question stands{why}; end by looking ahead."),
+                "Restate the thesis in new words",
+                node_id=thesis.id,
             )
         else:
             point = Point(xml_safe(self.map.question or self.map.title), "Answer the question")
@@ -248,9 +267,7 @@ class _Builder(DebateRoles, StudyRoles):
             measures = self.measures_left()[: spec.way_forward]
             point = dataclasses.replace(
                 point,
-                sub_points=tuple(
-                    self.point(node, f"Way forward — {node.display_label}", 0) for node in measures
-                ),
+                sub_points=tuple(self.point(node, self.titled("Way forward", node), 0) for node in measures),
             )
         return Section(spec.title, points=(point,))
 
@@ -288,7 +305,7 @@ def build_outline(
     if minutes and limit != chosen.words:
         minutes = max(1, round(minutes * limit / chosen.words))
     directive = argument_map.directive.value if argument_map.directive else None
-    return Outline(
+    outline = Outline(
         title=xml_safe(argument_map.title),
         prompt=xml_safe(argument_map.question) if argument_map.question else None,
         directive=directive if chosen.follows_directive else None,
@@ -301,6 +318,7 @@ def build_outline(
         map_caption=xml_safe(f"The argument map: {argument_map.title}"),
         keywords=tuple(xml_safe(tag) for tag in [*argument_map.all_tags()[:12], chosen.name]),
     )
+    return fit_outline(outline) if chosen.condense else outline
 
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from argmap.model import Kind, RelationType
 from argmap.outline.model import Point, Section, xml_safe
-from argmap.outline.points import PointMaker, dimension_title
+from argmap.outline.points import PointMaker
 from argmap.outline.ranking import unique_nodes
 from argmap.outline.templates import SectionSpec
 
@@ -27,7 +27,7 @@ class DebateRoles(PointMaker):
         dimensions = [
             n.tags[0] for n in self.index.strongest_first(self.our_side() + self.their_side()) if n.tags
         ]
-        terms = ", ".join(dimension_title(tag) for tag in list(dict.fromkeys(dimensions))[:4])
+        terms = ", ".join(self.dimension(tag) for tag in list(dict.fromkeys(dimensions))[:4])
         points = [Point(xml_safe(motion), "Motion"), Point(burden, f"Burden ({self.side})")]
         if terms:
             points.append(
@@ -49,7 +49,7 @@ class DebateRoles(PointMaker):
         return Section(
             spec.title,
             points=tuple(
-                self.point(node, node.display_label, self.template.depth, answers=own) for node in kept
+                self.point(node, self.name(node), self.template.depth, answers=own) for node in kept
             ),
             guidance=left,
         )
@@ -72,7 +72,7 @@ class DebateRoles(PointMaker):
                 r for node in ours for r in self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
             )
             attacks = [
-                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "Their answer — ")
+                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "Their answer")
                 for node in self.index.strongest_first(rebuttals)
             ] + [
                 (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "")
@@ -82,17 +82,17 @@ class DebateRoles(PointMaker):
             return None
         kept_nodes, left = self.capped([node for node, _, _ in attacks], spec)
         points = []
-        for node, kinds, prefix in attacks[: len(kept_nodes)]:
+        for node, kinds, word in attacks[: len(kept_nodes)]:
             self.placed.add(node.id)
             responses = self.index.kids(node.id, kinds, RelationType.OPPOSES)
             subs = tuple(
-                Point(xml_safe(r.text), f"Response — {r.display_label}", node_id=r.id)
+                Point(xml_safe(r.text), self.titled("Response", r), node_id=r.id)
                 for r in self.index.strongest_first(responses)[:2]
             ) or (Point("None in the map yet: prepare one before the round.", "Response"),)
             points.append(
                 Point(
                     xml_safe(node.text),
-                    xml_safe(prefix + node.display_label),
+                    xml_safe(self.titled(word, node) if word else self.name(node)),
                     sub_points=subs,
                     node_id=node.id,
                     strength=self.index.strength.get(node.id),

@@ -123,6 +123,10 @@ class _Writer:
         if point.words:
             runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
         self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
+        if self.guidance and point.detail:  # the node's full text, the point being condensed
+            self.out.append(
+                self.style_guidance.style_id, (("In the map: " + _flat(point.detail), None, False, False),)
+            )
         # A point's own evidence first, then what hangs below it: under an objection, the facts
         # behind it come before the answer to it, not after (where they would read as the answer's).
         for evidence in point.evidence:

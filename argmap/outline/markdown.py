@@ -24,17 +24,19 @@ def _budget(words: int) -> str:
     return f" *(≈ {words} words)*" if words else ""
 
 
-def _point_lines(point: Point, number: int, depth: int) -> list[str]:
+def _point_lines(point: Point, number: int, depth: int, guidance: bool = True) -> list[str]:
     label = f"**{md_escape(point.label)}**" + (": " if point.text else "") if point.label else ""
     refs = "".join(f"[^{source}]" for source in point.sources)
     lines = [f"{_INDENT * depth}{number}. {label}{md_escape(point.text)}{refs}{_budget(point.words)}"]
+    if guidance and point.detail:  # the node's full text, for the student who wants all of it
+        lines.append(f"{_INDENT * (depth + 1)}*In the map:* {md_escape(point.detail)}")
     children = 0
     for evidence in point.evidence:  # its evidence first, then its sub-points (as in the Word file)
         children += 1
         lines.append(f"{_INDENT * (depth + 1)}{children}. {_evidence_text(evidence)}")
     for sub_point in point.sub_points:
         children += 1
-        lines += _point_lines(sub_point, children, depth + 1)
+        lines += _point_lines(sub_point, children, depth + 1, guidance)
     return lines
 
 
@@ -65,7 +67,7 @@ def _section_lines(section: Section, level: int, guidance: bool) -> list[str]:
         lines += [f"*{md_escape(section.hint)}*", ""]
     if section.points:
         for number, point in enumerate(section.points, start=1):
-            lines += _point_lines(point, number, 0)
+            lines += _point_lines(point, number, 0, guidance)
         lines.append("")
     if section.table is not None and section.table.columns:
         lines += _table_lines(section.table)

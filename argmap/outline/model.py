@@ -54,7 +54,8 @@ class Point:
     to write about, its word budget (0: none shown), its sub-points and evidence.
 
     ``strength`` is the score the budget was shared by (None when the outline was not built from a
-    map); ``node_id`` names the map node it came from.
+    map); ``node_id`` names the map node it came from; ``detail`` is the node's full text when
+    ``text`` was condensed to fit the budget (see :mod:`argmap.outline.wording`).
     """
 
     text: str
@@ -65,6 +66,7 @@ class Point:
     node_id: str | None = None
     strength: float | None = None
     sources: tuple[int, ...] = ()  # numbered references for the point's own text (a hook's figure)
+    detail: str = ""  # the node's full text when ``text`` is condensed to the budget
 
 
 @dataclass(frozen=True)

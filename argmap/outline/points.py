@@ -13,6 +13,7 @@ from argmap.outline.model import EvidenceRef, Point, SourceRef, xml_safe
 from argmap.outline.options import OutlineOptions
 from argmap.outline.ranking import MapIndex
 from argmap.outline.templates import DIRECTIVES, SectionSpec, Template
+from argmap.outline.wording import as_written, echoes
 
 
 def dimension_title(tag: str) -> str:
@@ -28,6 +29,7 @@ class PointMaker:
         self.map = argument_map
         self.template = template
         self.side = options.side
+        self.limit = template.words if options.words is None else options.words
         self.rule = DIRECTIVES[argument_map.directive if template.follows_directive else None]
         for_word, against_word = (
             (argument_map.vocabulary.for_, argument_map.vocabulary.against)
@@ -38,6 +40,11 @@ class PointMaker:
         self.sources: dict[tuple[str | None, ...], SourceRef] = {}
         self.notes: list[str] = []
         self.placed: set[str] = set()
+        self.dimensions: dict[str, str] = {}
+        #: where a tag's spelling is looked up: labels first (they are headings already), then texts
+        self.spellings = [n.label for n in argument_map.nodes if n.label] + [
+            n.text for n in argument_map.nodes
+        ]
         #: a template with a Way forward section lists the remedies there, not under each irritant
         self.has_way_forward = any(
             spec.role == "way-forward" or spec.way_forward for spec in template.sections
@@ -91,13 +98,13 @@ class PointMaker:
                 for answer in self.index.strongest_first(replies)[: self.template.answers_per_point]:
                     if answer.id not in path:
                         word = "Answer" if answer.kind is Kind.REBUTTAL else "Way out"
-                        subs.append(self.point(answer, f"{word} — {answer.display_label}", depth - 1, path))
+                        subs.append(self.point(answer, self.titled(word, answer), depth - 1, path))
             below += self.index.kids(node.id, (Kind.CLAIM, Kind.RECOMMENDATION), RelationType.SUPPORTS)
             if self.template.depth > 2:  # revision notes keep everything: objections to sub-points too
                 below += self.index.kids(node.id, (Kind.COUNTERPOINT, Kind.CONTEXT))
             for child in self.index.strongest_first(below):
                 if child.id not in path:
-                    subs.append(self.point(child, child.display_label, depth - 1, path))
+                    subs.append(self.point(child, self.name(child), depth - 1, path))
         # a point at the last level (an answer in a GS answer, a way-forward measure) carries no
         # evidence of its own: there is no room for it
         evidence = self.evidence(node, self.template.evidence_per_point) if depth > 0 else ()
@@ -113,13 +120,37 @@ class PointMaker:
     def labelled(self, node: Node) -> str:
         """A body point's label: its dimension and its own short label (GS answers: the dimension)."""
         if not node.tags:
-            return node.display_label
+            return self.name(node)
+        dimension = self.dimension(node.tags[0])
         if self.template.depth <= 1 and self.template.diagram_hint:
-            return dimension_title(node.tags[0])
-        dimension = dimension_title(node.tags[0])
-        if dimension.lower() in node.display_label.lower():  # "Space cooperation" says it already
-            return node.display_label
-        return f"{dimension} — {node.display_label}"
+            return dimension
+        own = self.own_label(node)
+        if not own or dimension.lower() in own.lower():  # "Space cooperation" says it already
+            return own or dimension
+        return f"{dimension} — {own}"
+
+    def dimension(self, tag: str) -> str:
+        """A tag as a heading, spelt as the map spells it (``CPEC and BRI``, ``People-to-people
+        ties``), else as :func:`dimension_title` makes it."""
+        if tag not in self.dimensions:
+            self.dimensions[tag] = as_written(tag, self.spellings) or dimension_title(tag)
+        return self.dimensions[tag]
+
+    def own_label(self, node: Node) -> str:
+        """The node's label, unless it is only the first words of its own text (a derived label,
+        or one typed so): the outline prints the text next to it, so it would say it twice."""
+        label = node.display_label
+        return "" if echoes(label, node.text) else label
+
+    def name(self, node: Node) -> str:
+        """The label a point is printed under: its own label, else its dimension, else none."""
+        return self.own_label(node) or (self.dimension(node.tags[0]) if node.tags else "")
+
+    def titled(self, word: str, node: Node, dimension: bool = True) -> str:
+        """``Answer — Joint production`` or, when the node has no name of its own, ``Answer``
+        (its dimension instead, with ``dimension``; not under a dimension's own heading)."""
+        name = self.name(node) if dimension else self.own_label(node)
+        return f"{word} — {name}" if name else word
 
     def by_dimension(self, nodes: list[Node]) -> list[Node]:
         """Strongest first, but points of one dimension kept together (the strongest dimension first)."""
@@ -144,9 +175,26 @@ class PointMaker:
         return kept, [node for node in supporters + attackers if node.id not in chosen]
 
     def capped(self, nodes: list[Node], spec: SectionSpec) -> tuple[list[Node], tuple[str, ...]]:
+        """The first ``spec.max_points`` of ``nodes`` (ranked already) and the guidance line naming
+        the rest."""
         kept = nodes[: spec.max_points] if spec.max_points else nodes
-        left = [node.display_label for node in nodes[len(kept) :]]
-        return kept, ((f"Left out for length (weaker): {'; '.join(left)}.",) if left else ())
+        return kept, self.left_out(kept, nodes[len(kept) :])
+
+    def left_out(self, kept: list[Node], left: list[Node]) -> tuple[str, ...]:
+        """The guidance naming the points left out for length, each with the priority and strength
+        that ranked it below those kept; a point as strong as one kept is not called weaker."""
+        if not left:
+            return ()
+        named = "; ".join(f"{node.display_label} ({self.index.standing(node)})" for node in left)
+        kept_ranks = {self.index.rank(node)[:2] for node in kept}
+        tied = any(self.index.rank(node)[:2] in kept_ranks for node in left)
+        why = (
+            " Those of the same priority and strength as a point kept come after it because it has "
+            "more evidence under it or comes first in the map."
+            if tied
+            else ""
+        )
+        return (f"Left out for length: {named}.{why}",)
 
     def our_side(self) -> list[Node]:
         return self.index.supporters() if self.side == "for" else self.index.attackers()

@@ -4,8 +4,10 @@ The sides: the thesis's supporters (claims for it: *convergences*) against its a
 (counterpoints against it or against one of its claims: *irritants*). An irritant's answers are
 the rebuttals and recommendations that oppose it; recommendations that support the thesis or a
 claim are the way forward; context nodes feed the introduction. The map's own ``children()`` walks
-every node, too slow at a thousand nodes, hence the adjacency index. Ranking is by DF-QuAD
-strength from :func:`argmap.analysis.compute_strengths`, ties in the map's order.
+every node, too slow at a thousand nodes, hence the adjacency index. Ranking is by the student's
+priority (key, normal, minor), then by DF-QuAD strength from
+:func:`argmap.analysis.compute_strengths`; points that tie in strength keep the one with more
+evidence under it first, then the map's (the note's) order.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.analysis import compute_strengths
-from argmap.model import ArgumentMap, Kind, Node, RelationType
+from argmap.model import ArgumentMap, Kind, Node, Priority, RelationType
+
+_PRIORITY_RANK = {Priority.KEY: 0, Priority.NORMAL: 1, Priority.MINOR: 2}
 
 
 def unique_nodes(nodes: Iterable[Node]) -> list[Node]:
@@ -39,7 +43,24 @@ class MapIndex:
         self.order = {node.id: position for position, node in enumerate(argument_map.nodes)}
 
     def strongest_first(self, nodes: Iterable[Node]) -> list[Node]:
-        return sorted(nodes, key=lambda node: (-self.strength.get(node.id, 0.0), self.order[node.id]))
+        """Key points first and minor ones last; within a priority the stronger first; points of
+        the same strength (to two places) by the evidence under them, then in the map's order."""
+        return sorted(nodes, key=self.rank)
+
+    def rank(self, node: Node) -> tuple[int, float, int, int]:
+        """The sort key of :meth:`strongest_first`."""
+        evidence = sum(1 for _, child in self.children.get(node.id, ()) if child.kind is Kind.EVIDENCE)
+        return (
+            _PRIORITY_RANK[node.priority or Priority.NORMAL],
+            -round(self.strength.get(node.id, 0.0), 2),
+            -evidence,
+            self.order[node.id],
+        )
+
+    def standing(self, node: Node) -> str:
+        """What ranked the node where it is, for a reader: ``normal priority, strength 0.62``."""
+        priority = (node.priority or Priority.NORMAL).value
+        return f"{priority} priority, strength {self.strength.get(node.id, 0.0):.2f}"
 
     def kids(self, node_id: str, kinds: Iterable[Kind], relation: RelationType | None = None) -> list[Node]:
         wanted = frozenset(kinds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argmap.model import Kind, Node
 from argmap.outline.model import Section
-from argmap.outline.points import PointMaker, dimension_title
+from argmap.outline.points import PointMaker
 from argmap.outline.ranking import unique_nodes
 from argmap.outline.templates import SectionSpec
 
@@ -34,11 +34,12 @@ class StudyRoles(PointMaker):
                     else ("Way forward" if node.kind is Kind.RECOMMENDATION else self.for_word)
                 )
                 if node.id not in self.placed:
-                    points.append(self.point(node, f"{side} — {node.display_label}", self.template.depth))
+                    points.append(
+                        self.point(node, self.titled(side, node, dimension=False), self.template.depth)
+                    )
             if points:
-                subsections.append(Section(dimension_title(tag) if tag else "General", points=tuple(points)))
-        left = [node.display_label for node in left_out]
-        guidance = (f"Left out for length (weaker): {'; '.join(left)}.",) if left else ()
+                subsections.append(Section(self.dimension(tag) if tag else "General", points=tuple(points)))
+        guidance = self.left_out(top, left_out)
         return Section(spec.title, subsections=tuple(subsections), guidance=guidance)
 
     def role_remaining(self, spec: SectionSpec) -> Section | None:
@@ -46,7 +47,7 @@ class StudyRoles(PointMaker):
         points = []
         for node in left:
             if node.id not in self.placed:
-                points.append(self.point(node, f"{node.kind.value.capitalize()} — {node.display_label}", 1))
+                points.append(self.point(node, self.titled(node.kind.value.capitalize(), node), 1))
         return Section(spec.title, points=tuple(points)) if points else None
 
 

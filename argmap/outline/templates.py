@@ -58,6 +58,8 @@ class Template:
     depth: int = 2
     diagram_hint: bool = False
     needs_side: bool = False
+    #: points condensed to their word budgets (revision notes keep every word of the map)
+    condense: bool = True
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,7 @@ TEMPLATES: dict[str, Template] = {
             intro_parts=("context", "thesis"),
             context_points=100,
             depth=6,
+            condense=False,
             sections=(
                 SectionSpec(
                     "introduction",

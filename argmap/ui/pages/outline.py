@@ -1,6 +1,6 @@
-"""Outline & export page: choose a template, side and word limit; see the outline with its word
-budgets live; download it as Word or Markdown, the map as SVG, PNG or PDF, and the map file as
-YAML, Argdown or AIF JSON.
+"""Outline & export page: choose a template (the one the question asks for to start with), a side
+for a debate case, and a word limit; see the outline with its word budgets live; download it as
+Word or Markdown, the map as SVG, PNG or PDF, and the map file as YAML, Argdown or AIF JSON.
 
 Downloads are built when clicked (``st.download_button`` with a callable), so the page stays
 fast however heavy a Word file or a PDF is to make.
@@ -12,10 +12,10 @@ from functools import partial
 
 import streamlit as st
 
-from argmap.analysis import side_words
 from argmap.errors import ArgmapError
-from argmap.outline.builder import SIDES
+from argmap.outline.options import SIDES
 from argmap.outline.templates import TEMPLATES
+from argmap.services.outline import template_for_question
 from argmap.ui.common import md, report, require_map
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.views import (
@@ -39,31 +39,35 @@ argument_map = opened.map
 st.title("Outline & export")
 st.caption(f"{md(argument_map.title)}: the map turned into what to write, with a word budget for each part.")
 
+asked = template_for_question(argument_map)
 names = list(TEMPLATES)
 one, two, three = st.columns([2, 1, 1])
 template_name = one.selectbox(
     "Template",
     names,
+    index=names.index(asked.template),
     key="template",
     format_func=lambda name: f"{TEMPLATES[name].title} ({TEMPLATES[name].words} words)",
 )
 template = TEMPLATES[template_name]
-one.caption(template.description)
-for_word, against_word = side_words(argument_map)
-side = two.radio(
-    "Side",
-    list(SIDES),
-    key="side",
-    horizontal=True,
-    format_func={"for": f"for ({for_word})", "against": f"against ({against_word})"}.get,
-    help="The side a debate case argues; essay templates weigh both sides either way",
-)
+one.caption(f"{template.description}. Chosen to start with because {md(asked.reason)}.")
+if template.needs_side:
+    side = two.radio(
+        "Side of the motion",
+        list(SIDES),
+        key="side",
+        format_func={"for": "Proposition (for the motion)", "against": "Opposition (against the motion)"}.get,
+        help="The side this case argues; the other side's arguments become the attacks to prepare for",
+    )
+else:
+    side = "for"  # an answer or an essay weighs both sides: there is no side to choose
+asked_words = asked.words if template_name == asked.template and asked.words else template.words
 words = three.number_input(
     "Word limit",
     min_value=30,
     max_value=20_000,
     step=10,
-    value=template.words,
+    value=asked_words,
     key=f"words_{template_name}",  # each template starts at its own usual length
     help=f"Usual range for this template: {template.low}–{template.high}",
 )

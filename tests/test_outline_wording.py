@@ -1,0 +1,209 @@
+"""A point's wording fits its budget; verdicts give reasons; labels and order read as a student's.
+
+The budget measure runs every template on every map in ``arguments/`` and on maps imported from
+the notes in ``tests/fixtures/notes/``: a point fits when its wording (its sentence, evidence and
+sub-points) is within ±30% of its budget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import ARGUMENTS, ROOT
+
+from argmap.formats.notes import read_notes
+from argmap.mapfile import parse_map
+from argmap.model import ArgumentMap
+from argmap.outline.builder import build_outline
+from argmap.outline.model import Outline, Point
+from argmap.outline.templates import TEMPLATES
+from argmap.outline.wording import condense, fits, point_words, word_count
+
+NOTES = ROOT / "tests" / "fixtures" / "notes"
+
+
+def all_maps() -> dict[str, ArgumentMap]:
+    maps = {
+        path.stem: parse_map(path.read_text(encoding="utf-8"), str(path)) for path in ARGUMENTS.glob("*.yaml")
+    }
+    for path in NOTES.glob("*.txt"):
+        maps[f"notes/{path.name}"] = read_notes(path.read_text(encoding="utf-8"), path.name).map
+    return maps
+
+
+def budgeted(outline: Outline) -> list[Point]:
+    return [point for section in outline.sections for point in section.all_points() if point.words]
+
+
+def mapped(nodes: list[dict], **fields) -> ArgumentMap:
+    return ArgumentMap.model_validate({"title": "T", "nodes": nodes, **fields})
+
+
+LONG = (
+    "China's expansionist foreign policy has pushed India to drop its old hesitations and seek closer "
+    "ties with the West, above all the United States, which Russia watches with open unease, while "
+    "Moscow itself courts Beijing ever more closely."
+)
+
+
+def claims(*specs: dict) -> ArgumentMap:
+    nodes = [{"id": "t", "kind": "thesis", "text": "Ties hold."}]
+    for spec in specs:
+        nodes.append({"kind": "claim", "supports": ["t"], "text": f"Point {spec['id']} matters.", **spec})
+    return mapped(nodes)
+
+
+# -- condensing -------------------------------------------------------------------------------
+def test_a_text_within_its_budget_is_left_as_written():
+    assert (
+        condense("Russia is still India's biggest arms supplier.", 8)
+        == "Russia is still India's biggest arms supplier."
+    )
+
+
+def test_a_long_sentence_ends_at_a_clause_near_its_budget():
+    short = condense(LONG, 20)
+    assert short == (
+        "China's expansionist foreign policy has pushed India to drop its old hesitations and seek "
+        "closer ties with the West."
+    )
+
+
+def test_condensing_only_drops_words_never_adds_them():
+    def words(text: str) -> set[str]:
+        return {word.strip(".,…") for word in text.split()}
+
+    for target in (5, 9, 14, 22, 30):
+        assert words(condense(LONG, target)) <= words(LONG)
+        assert word_count(condense(LONG, target)) <= round(target * 1.3)
+
+
+# -- the measure ------------------------------------------------------------------------------
+@pytest.mark.parametrize("template", [name for name, t in TEMPLATES.items() if t.condense])
+def test_no_point_runs_over_its_budget(template):
+    for name, argument_map in all_maps().items():
+        for point in budgeted(build_outline(argument_map, template)):
+            assert point_words(point) <= point.words * 1.3, (name, point.label, point.text)
+
+
+def test_nine_in_ten_points_fit_their_budget_where_the_map_has_the_words():
+    """A point can fall short only when the map says less than the budget: words are never made up.
+    Where the map has the words, the outline's wording fits the budget."""
+    fit = total = 0
+    for argument_map in all_maps().values():
+        for template in TEMPLATES.values():
+            if not template.condense:
+                continue
+            whole = budgeted(build_outline(argument_map, dataclasses.replace(template, condense=False)))
+            for point, uncut in zip(budgeted(build_outline(argument_map, template)), whole, strict=True):
+                if point_words(uncut) >= 0.7 * point.words:
+                    total += 1
+                    fit += fits(point_words(point), point.words)
+    assert total >= 100
+    assert fit / total >= 0.9
+
+
+def test_a_condensed_point_keeps_its_full_text_as_a_note():
+    outline = build_outline(parse_map((ARGUMENTS / "india-russia.yaml").read_text(), "seed"), "upsc-gs-150")
+    condensed = [p for p in budgeted(outline) if p.detail]
+    assert condensed
+    assert all(word_count(p.detail) > word_count(p.text) for p in condensed)
+
+
+def test_a_point_short_of_words_in_the_map_is_named_in_the_guidance():
+    maldives = read_notes((NOTES / "india-maldives-relations.txt").read_text(), "m.txt").map
+    outline = build_outline(maldives, "upsc-essay")
+    guidance = " ".join(line for section in outline.sections for line in section.guidance)
+    assert "The map gives fewer words than the budget for" in guidance
+
+
+# -- verdict and conclusion -------------------------------------------------------------------
+def test_the_verdict_gives_its_reason_within_its_budget():
+    seed = parse_map((ARGUMENTS / "india-russia.yaml").read_text(), "seed")
+    outline = build_outline(seed, "upsc-gs-250")
+    [judgement] = [s for s in outline.sections if s.role == "judgement"]
+    [verdict] = judgement.points
+    assert " because " in verdict.text
+    assert fits(point_words(verdict), verdict.words)
+
+
+def test_the_conclusion_does_not_repeat_the_thesis_word_for_word():
+    japan = read_notes((NOTES / "india-japan-relations.txt").read_text(), "j.txt").map
+    thesis = japan.thesis()
+    assert thesis is not None
+    outline = build_outline(japan, "upsc-gs-250")
+    [conclusion] = [s for s in outline.sections if s.role == "conclusion"]
+    assert thesis.text not in " ".join(p.text for p in conclusion.all_points())
+
+
+def test_a_map_whose_conclusion_is_its_thesis_closes_in_new_words():
+    argument_map = mapped(
+        [
+            {"id": "t", "kind": "thesis", "text": "Ties are strong."},
+            {"id": "c", "kind": "claim", "supports": ["t"], "text": "Trade keeps growing every year."},
+        ],
+        conclusion="Ties are strong.",
+    )
+    [conclusion] = [s for s in build_outline(argument_map, "upsc-gs-250").sections if s.role == "conclusion"]
+    assert conclusion.points[0].text != "Ties are strong."
+    assert "because trade keeps growing every year" in conclusion.points[0].text.lower()
+
+
+# -- labels -----------------------------------------------------------------------------------
+def test_a_dimension_keeps_the_maps_capitals_and_hyphens():
+    argument_map = claims(
+        {"id": "a", "tags": ["cpec-and-bri"], "text": "India rejects CPEC and BRI."},
+        {"id": "b", "tags": ["people-to-people-ties"], "text": "People-to-people ties run deep."},
+    )
+    labels = [p.label for p in build_outline(argument_map, "upsc-gs-250").sections[1].points]
+    assert sorted(labels) == ["CPEC and BRI", "People-to-people ties"]
+
+
+def test_a_label_that_only_repeats_its_texts_first_words_is_not_printed():
+    argument_map = claims(
+        {
+            "id": "a",
+            "label": "Japan is among the largest",
+            "text": "Japan is among the largest investors in India.",
+        }
+    )
+    [point] = build_outline(argument_map, "argumentative-essay").sections[1].points
+    assert point.label == ""
+    assert point.text.startswith("Japan is among the largest")
+
+
+# -- order ------------------------------------------------------------------------------------
+def for_points(argument_map: ArgumentMap, template: str = "argumentative-essay") -> list[str | None]:
+    [body] = [s for s in build_outline(argument_map, template).sections if s.role == "for"]
+    return [p.node_id for p in body.all_points()]
+
+
+def test_points_that_tie_in_strength_come_in_order_of_their_evidence():
+    argument_map = claims({"id": "a", "score": 0.75}, {"id": "b", "score": 0.5})
+    argument_map.nodes.append(
+        mapped([{"id": "e", "kind": "evidence", "text": "A figure.", "score": 0.5}])
+        .nodes[0]
+        .model_copy(update={"supports": ["b"]})
+    )
+    # a: 0.75 on its own; b: 0.5 raised to 0.75 by its evidence. Same strength: b has the evidence.
+    assert for_points(argument_map) == ["b", "a"]
+
+
+def test_a_key_point_comes_before_a_stronger_normal_one():
+    argument_map = claims({"id": "a", "score": 0.9}, {"id": "b", "score": 0.3, "priority": "key"})
+    assert for_points(argument_map) == ["b", "a"]
+
+
+def test_a_minor_point_comes_after_a_weaker_normal_one():
+    argument_map = claims({"id": "a", "score": 0.9, "priority": "minor"}, {"id": "b", "score": 0.3})
+    assert for_points(argument_map) == ["b", "a"]
+
+
+def test_points_left_out_for_length_are_named_with_their_priority_and_strength_never_as_weaker():
+    argument_map = claims(*({"id": name} for name in "abcde"))  # five equal points, room for three
+    [body] = [s for s in build_outline(argument_map, "argumentative-essay").sections if s.role == "for"]
+    [left] = [line for line in body.guidance if line.startswith("Left out for length")]
+    assert "Point d matters (normal priority, strength 0.50)" in left
+    assert "weaker" not in left
+    assert [p.node_id for p in body.points] == ["a", "b", "c"]  # ties keep the map's order
