@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "argmap.commands.analysis",
     "argmap.commands.practice",
     "argmap.commands.outline",
+    "argmap.commands.review",
 )
 
 

@@ -19,7 +19,7 @@ and anything else that must judge whether two texts say the same thing agree wit
 
 from argmap.language.aliases import AliasTable, extended, field_aliases
 from argmap.language.lexicon import is_content_word, lemma, rarity, stop_words
-from argmap.language.matching import Matcher, Term, Terms, similarity, terms
+from argmap.language.matching import Matcher, Term, Terms, similarity, stated_share, terms
 from argmap.language.tokens import Sentence, normalise, sentences, squash, words
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "sentences",
     "similarity",
     "squash",
+    "stated_share",
     "stop_words",
     "terms",
     "words",

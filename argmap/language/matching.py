@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -46,9 +47,11 @@ class Term:
 
 @dataclass(frozen=True)
 class Terms:
-    """A text's terms in first-seen order, each key once."""
+    """A text's terms in first-seen order, each key once, and ``joined``: each pair of neighbouring
+    words written as one ("base load" -> "baseload"), which states a term spelt as one word."""
 
     items: tuple[Term, ...]
+    joined: frozenset[str] = frozenset()
 
     @property
     def total(self) -> float:
@@ -74,6 +77,9 @@ def terms(text: str, aliases: AliasTable | None = None) -> Terms:
 def _terms(text: str, aliases: AliasTable) -> Terms:
     tokens = [part for token in words(text) for part in _split(token)]
     found: dict[str, Term] = {}
+    joined = frozenset(
+        lemma(first + second) for first, second in pairwise(tokens) if first.isalpha() and second.isalpha()
+    )
     position = 0
     while position < len(tokens):
         concept, length = _concept_at(tokens, position, aliases)
@@ -88,7 +94,7 @@ def _terms(text: str, aliases: AliasTable) -> Terms:
             key = lemma(token)
             found.setdefault(key, Term(key, token, rarity(key)))
         position += 1
-    return Terms(tuple(found.values()))
+    return Terms(tuple(found.values()), joined)
 
 
 def _concept_at(tokens: list[str], position: int, aliases: AliasTable) -> tuple[str | None, int]:
@@ -159,7 +165,8 @@ def _shared_start(first: str, second: str) -> int:
 
 
 def _stated(said: Terms, vocabulary: _Vocabulary) -> set[str]:
-    return {known for term in said.items if (known := vocabulary.resolve(term.key)) is not None}
+    stated = {known for term in said.items if (known := vocabulary.resolve(term.key)) is not None}
+    return stated | (said.joined & vocabulary.keys)
 
 
 def similarity(first: str, second: str, aliases: AliasTable | None = None) -> float:
@@ -178,6 +185,15 @@ def similarity(first: str, second: str, aliases: AliasTable | None = None) -> fl
     if recall + precision == 0:
         return 0.0
     return round(2 * recall * precision / (recall + precision), 4)
+
+
+def stated_share(text: str, by: str, aliases: AliasTable | None = None) -> float:
+    """The share of ``text``'s weight that ``by`` states, 0..1 (0 for a text without content words)."""
+    said = terms(text, aliases)
+    if not said.items:
+        return 0.0
+    stated = _stated(terms(by, aliases), _Vocabulary(said.keys()))
+    return round(sum(t.weight for t in said.items if t.key in stated) / said.total, 4)
 
 
 class Matcher:
