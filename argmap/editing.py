@@ -46,7 +46,7 @@ from argmap.model import (
 )
 
 #: Node fields a user edits directly (the relations change through add/reparent/link/unlink).
-EDITABLE_FIELDS = ("kind", "label", "text", "tags", "basis", "sources", "score", "notes")
+EDITABLE_FIELDS = ("kind", "label", "text", "tags", "basis", "sources", "score", "priority", "notes")
 #: Map fields a user edits directly.
 MAP_FIELDS = ("title", "question", "directive", "tags", "vocabulary", "conclusion")
 
@@ -622,7 +622,7 @@ def rename_node(argument_map: ArgumentMap, old_id: str, new_id: str) -> Argument
 # -- many nodes at once ------------------------------------------------------------------------------
 
 #: The columns of the table view, in order; ``id`` is the row's key and cannot be edited there.
-TABLE_COLUMNS = ("id", "kind", "label", "text", "tags", "basis", "score")
+TABLE_COLUMNS = ("id", "kind", "label", "text", "tags", "basis", "score", "priority")
 
 
 def table_rows(argument_map: ArgumentMap) -> list[dict[str, Any]]:
@@ -639,6 +639,7 @@ def _row(node: Node) -> dict[str, Any]:
         "tags": ", ".join(node.tags),
         "basis": node.basis.value if node.basis else None,
         "score": node.score,
+        "priority": node.priority.value if node.priority else None,
     }
 
 

@@ -42,6 +42,9 @@ class MapFileError(ArgmapError):
         more = len(problems) - 1
         super().__init__(first + (f" (and {counted(more, 'more problem')})" if more else ""))
 
+    def __reduce__(self) -> tuple[object, ...]:  # pickled whole: a read in a worker process raises it
+        return (type(self), (self.problems,))
+
 
 class StoreError(ArgmapError):
     """A library operation that cannot be done: a bad name, a missing map, a name taken."""

@@ -19,10 +19,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from argmap import bounded_yaml
 from argmap.errors import Located, MapFileError
 from argmap.model import ArgumentMap, MapRuleError, Node
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type = bounded_yaml.SafeLoader
 _BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 NODE_KEYS = (
@@ -102,30 +103,16 @@ _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.o
 _PLAIN_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
 
 
-class _Unusual(Exception):
-    """The document uses an anchor, a merge key, a set or a custom tag: PyYAML's own constructor
-    reads it (and reports what it refuses)."""
-
-
 def _load_yaml(text: str) -> Any:
-    """``yaml.load(text, Loader=_MapLoader)``, about twice as fast on the maps people write.
+    """``yaml.load(text, Loader=_MapLoader)`` within :mod:`argmap.bounded_yaml`'s limits, and about
+    twice as fast on the maps people write.
 
     PyYAML's constructor spends as long turning nodes into Python objects as libyaml spends
     parsing; a map file is only mappings, lists, strings and a few numbers, so those are built
     here directly (the same objects, duplicate keys refused the same way) and anything else goes
-    back to PyYAML.
+    back to PyYAML. Raises YamlError (or _DuplicateKey) for text that cannot be read.
     """
-    loader = _MapLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        try:
-            return _plain(node, loader, set())
-        except _Unusual:
-            return loader.construct_document(node)
-    finally:
-        loader.dispose()
+    return bounded_yaml.load(text, _MapLoader, lambda node, loader: _plain(node, loader, set()))
 
 
 def _plain(node: yaml.Node, loader: Any, seen: set[int]) -> Any:
@@ -133,10 +120,10 @@ def _plain(node: yaml.Node, loader: Any, seen: set[int]) -> Any:
         if node.tag == _STR:
             return node.value
         if node.tag in _PLAIN_SCALARS:
-            return loader.construct_object(node)
-        raise _Unusual
+            return bounded_yaml.typed_scalar(node, loader)
+        raise bounded_yaml.Unusual  # a set, a custom tag: PyYAML's constructor reads (or refuses) it
     if id(node) in seen:  # an alias: shared (or recursive) data is PyYAML's to build
-        raise _Unusual
+        raise bounded_yaml.Unusual
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         return [_plain(item, loader, seen) for item in node.value]
@@ -145,12 +132,12 @@ def _plain(node: yaml.Node, loader: Any, seen: set[int]) -> Any:
         for key_node, value_node in node.value:
             key = _plain(key_node, loader, seen)
             if isinstance(key, (list, dict)):
-                raise _Unusual  # unhashable: PyYAML says so
+                raise bounded_yaml.Unusual  # unhashable: PyYAML says so
             if key in mapping:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
             mapping[key] = _plain(value_node, loader, seen)
         return mapping
-    raise _Unusual
+    raise bounded_yaml.Unusual
 
 
 class _FlowList(list):
@@ -239,19 +226,12 @@ def parse_map(text: str, where: str = "<text>") -> ArgumentMap:
     """
     try:
         data = _load_yaml(text)
-    except RecursionError:
-        raise MapFileError([Located(where, None, "not valid YAML: nested too deeply to read")]) from None
+    except bounded_yaml.YamlError as exc:
+        raise MapFileError([Located(where, exc.line, f"not valid YAML: {exc.problem}")]) from None
     except _DuplicateKey as dup:
         raise MapFileError(
             [Located(where, dup.line, f"key {dup.key!r} appears twice in the same mapping")]
         ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise MapFileError([Located(where, line, f"not valid YAML: {problem}")]) from None
-    except yaml.YAMLError as exc:
-        raise MapFileError([Located(where, None, f"not valid YAML: {exc}")]) from None
     if not isinstance(data, dict):
         raise MapFileError(
             [Located(where, 1, "a map file must be a YAML mapping with at least 'title' and 'nodes'")]

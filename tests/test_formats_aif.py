@@ -198,8 +198,8 @@ def _with(argmap_record=None, **extra):
         (_with({"score": True}), "I node '1': argmap field 'score' must be a number from 0 to 1"),
         (_with(7), "I node '1': its 'argmap' record must be an object"),
         (_with(argmap={"title": 5}), "the file's 'argmap' record: 'title' must be text"),
-        ("[" * 200_000, "t.json: not valid AIF: the JSON is nested too deeply to read"),
-        ('{"nodes": ' + "[" * 200_000, "t.json: not valid AIF: the JSON is nested too deeply to read"),
+        ("[" * 200_000, "t.json:1: not valid AIF: lists and objects nested more than 64 deep"),
+        ('{"nodes": ' + "[" * 200_000, "t.json:1: not valid AIF: lists and objects nested more than 64 deep"),
     ],
 )
 def test_odd_but_valid_json_is_refused_in_one_line_naming_the_node_and_field(document, message):

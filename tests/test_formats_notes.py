@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -30,10 +32,12 @@ def test_seed_note_becomes_a_map_with_thesis_claims_irritants_and_way_forward():
     assert _kinds(argument_map) == {
         "thesis": 1,
         "claim": 8,
-        "counterpoint": 3,
-        "evidence": 5,
+        # "However, … ties have suffered minor drawbacks" in the opening is an irritant too
+        "counterpoint": 4,
+        # the Rosatom agreement of 2014 inside the nuclear-energy point is evidence for it
+        "evidence": 6,
         "recommendation": 5,
-        "context": 10,
+        "context": 9,
     }
     defence = argument_map.get("defence")
     assert (defence.kind, defence.label, defence.tags, defence.supports) == (
@@ -46,33 +50,44 @@ def test_seed_note_becomes_a_map_with_thesis_claims_irritants_and_way_forward():
 
 def test_seed_note_challenge_bullets_without_a_heading_become_counterpoints_with_a_warning():
     result = _read(SEED_NOTE)
-    counterpoints = [n for n in result.map.nodes if n.kind is Kind.COUNTERPOINT]
-    assert counterpoints[0].text == "India’s growing inclination to the West especially the US"
-    assert any("no heading read as challenges" in w for w in result.warnings)
+    tilt = next(n for n in result.map.nodes if n.text.startswith("India’s growing inclination to the West"))
+    assert tilt.kind is Kind.COUNTERPOINT and tilt.opposes == [result.map.thesis().id]
+    assert any("no heading read as counterpoints" in w for w in result.warnings)
 
 
-def test_nested_bullets_under_a_challenge_become_its_evidence_citing_the_note():
+def test_nested_bullets_under_a_challenge_become_its_evidence_citing_the_note_as_a_study_note():
     argument_map = _read(SEED_NOTE).map
     pivot = next(
         n for n in argument_map.nodes if n.text.startswith("Russia’s growing relations with the East")
     )
-    evidence = [child for _, child in argument_map.children(pivot.id)]
+    evidence = [child for _, child in argument_map.children(pivot.id) if child.kind is Kind.EVIDENCE]
     assert len(evidence) == 4
-    assert all(e.kind is Kind.EVIDENCE and e.sources[0].title == SEED_NOTE.name for e in evidence)
+    assert {e.sources[0].title for e in evidence} == {f"{SEED_NOTE.name} (study note)"}
 
 
-def test_no_word_of_the_seed_note_is_lost():
-    text = SEED_NOTE.read_text(encoding="utf-8")
-    argument_map = _read(SEED_NOTE).map
-    kept = " ".join([n.text for n in argument_map.nodes] + [n.label or "" for n in argument_map.nodes])
-    kept += " " + (argument_map.conclusion or "") + " " + argument_map.title
-    headings = {"Significance of Russia for India", "Way Forward"}
-    for line in text.splitlines():
-        words = line.strip(" •\t").rstrip("-").strip()
-        if not words or words in headings:
-            continue
-        body = words.split("- ", 1)[-1] if "- " in words[:60] else words
-        assert " ".join(body.split()) in " ".join(kept.split()), line
+def test_evidence_from_a_note_starts_no_stronger_than_unsourced_evidence():
+    from argmap.analysis.strength import base_score
+
+    sanctions = next(n for n in _read(SEED_NOTE).map.nodes if n.text.startswith("The Western countries"))
+    published = sanctions.model_copy(update={"score": None})
+    assert base_score(sanctions) < base_score(published)
+
+
+def _words(text: str) -> Counter[str]:
+    """The words of a text, lower-cased, leaving out list numbering such as ``(a)``, ``iv)``, ``2.``."""
+    numbering = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]")
+    words = (w for w in text.lower().split() if not numbering.fullmatch(w))
+    stripped = (w.strip(".,;:!?()[]\"'“”‘’*_#-–—") for w in words)
+    return Counter(w for w in stripped if any(ch.isalnum() for ch in w))
+
+
+@pytest.mark.parametrize("path", [SEED_NOTE, *sorted(NOTES.glob("*.txt"))], ids=lambda p: p.name)
+def test_no_word_of_a_note_is_lost(path):
+    argument_map = _read(path).map
+    kept = [argument_map.title, argument_map.question or "", argument_map.conclusion or ""]
+    kept += [" ".join([n.text, n.label or "", n.notes or ""]) for n in argument_map.nodes]
+    missing = _words(path.read_text(encoding="utf-8")) - _words(" ".join(kept))
+    assert not missing
 
 
 @pytest.mark.parametrize(
@@ -90,7 +105,7 @@ def test_no_word_of_the_seed_note_is_lost():
         ),
         (
             "one-nation-one-election.txt",
-            {"thesis": 1, "context": 2, "claim": 2, "counterpoint": 2, "evidence": 1, "recommendation": 1},
+            {"thesis": 1, "context": 1, "claim": 2, "counterpoint": 3, "evidence": 1, "recommendation": 1},
             "Simultaneous elections can save",
         ),
     ],
@@ -108,13 +123,6 @@ def test_headed_bullets_give_label_and_tag_and_challenges_oppose_the_thesis():
     assert deficit.opposes == [argument_map.thesis().id] and deficit.tags == ["trade-deficit"]
 
 
-def test_a_paragraph_that_cannot_be_placed_is_kept_as_context_and_named_in_a_warning():
-    result = _read(NOTES / "one-nation-one-election.txt")
-    stray = next(n for n in result.map.nodes if n.text.startswith("Some states have already raised"))
-    assert stray.kind is Kind.CONTEXT
-    assert any(":14: paragraph 'Some states" in w for w in result.warnings)
-
-
 def test_a_generic_background_heading_is_not_taken_as_the_title():
     assert _read(NOTES / "india-maldives-relations.txt").map.title == "India Maldives Relations"
 
@@ -124,11 +132,11 @@ def test_an_empty_note_is_refused_with_its_name():
         read_text(" \n\n", "notes", "empty.txt")
 
 
-def test_a_note_without_a_closing_paragraph_has_no_thesis_and_says_so():
+def test_a_note_without_a_position_has_no_thesis_and_says_so():
     result = read_text("Challenges\n\n• Cost- It is costly.\n", "notes", "short.txt")
     assert result.map.thesis() is None
     assert result.map.nodes[0].kind is Kind.COUNTERPOINT
-    assert any("no closing paragraph" in w for w in result.warnings)
+    assert any("no thesis found" in w for w in result.warnings)
 
 
 def test_twenty_thousand_equal_bullets_get_numbered_ids_in_order():
@@ -139,34 +147,29 @@ def test_twenty_thousand_equal_bullets_get_numbered_ids_in_order():
 
 
 @pytest.mark.parametrize(
-    ("text", "thesis", "conclusion"),
+    ("text", "thesis"),
     [
         # a line that reads like a heading used to become the title and nothing else: 0 nodes
-        ("India should keep buying Russian oil\n", "India should keep buying Russian oil", None),
+        ("India should keep buying Russian oil\n", "India should keep buying Russian oil"),
         (
-            "India should keep buying Russian oil. It is cheap.\nIt keeps inflation down.\n",
+            "India should keep buying Russian oil. It is cheap and keeps inflation down.\n",
             "India should keep buying Russian oil.",
-            "India should keep buying Russian oil. It is cheap. It keeps inflation down.",
         ),
-        ("India Russia Relations\nDefence ties remain strong\n", "Defence ties remain strong", None),
+        ("India Russia Relations\nDefence ties remain strong\n", "Defence ties remain strong"),
     ],
 )
-def test_a_one_paragraph_note_gives_the_thesis_and_the_conclusion(text, thesis, conclusion):
+def test_a_note_of_one_statement_gives_the_thesis(text, thesis):
     argument_map = read_text(text, "notes", "n_one.txt").map
-    assert [(n.kind, n.text) for n in argument_map.nodes] == [(Kind.THESIS, thesis)]
-    assert argument_map.conclusion == (conclusion or thesis)
+    assert argument_map.thesis().text == thesis
 
 
 def test_a_lone_context_paragraph_stays_context():
     result = read_text("Context- Ties go back to 1971.\n", "notes", "c.txt")
     assert [(n.kind, n.text) for n in result.map.nodes] == [(Kind.CONTEXT, "Ties go back to 1971.")]
-    assert any("no closing paragraph" in w for w in result.warnings)
+    assert any("no thesis found" in w for w in result.warnings)
 
 
 def test_a_heading_with_nothing_under_it_is_kept_as_context_and_named_in_a_warning():
     result = read_text("Ties go back to 1971.\n\nChallenges\n", "notes", "h.txt")
-    assert [(n.kind, n.text) for n in result.map.nodes] == [
-        (Kind.CONTEXT, "Ties go back to 1971."),
-        (Kind.CONTEXT, "Challenges"),
-    ]
+    assert (Kind.CONTEXT, "Challenges") in [(n.kind, n.text) for n in result.map.nodes]
     assert any("h.txt:3: heading 'Challenges' has nothing under it" in w for w in result.warnings)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
-from ui_app import OUTLINE, app, library, opened  # noqa: F401 (app, library: fixtures)
+from ui_app import EDITOR, OUTLINE, SEED, app, labelled, library, opened  # noqa: F401 (app, library: fixtures)
+
+from argmap.store import Library
 
 
 def outline_page(at: AppTest, name: str) -> AppTest:
@@ -29,3 +31,15 @@ def test_a_motion_starts_as_a_debate_case_that_asks_for_the_side_in_debate_words
     side = app.radio(key="side")
     assert side.label == "Side of the motion"
     assert side.options == ["Proposition (for the motion)", "Opposition (against the motion)"]
+
+
+def test_a_point_marked_key_in_the_editor_leads_its_side_of_the_outline(app: AppTest, library: Library):
+    opened(app).switch_page(EDITOR).run()
+    app.selectbox(key="selected").set_value("defence").run()
+    labelled(app.selectbox, "Priority in outlines").set_value("key")
+    labelled(app.button, "Save changes").click().run()
+    assert library.load(SEED).map.get("defence").priority == "key"
+    app.switch_page(OUTLINE).run()
+    shown = "\n".join(m.value for m in app.markdown)
+    convergences = shown.split("## Convergences")[1]
+    assert convergences.split("\n1. ")[1].startswith("**Defence**")

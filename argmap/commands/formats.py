@@ -24,8 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     importer.add_argument(
         "--from", dest="fmt", choices=readable, help="its format (default: from the suffix and content)"
     )
-    importer.add_argument("-o", "--output", required=True, metavar="OUT.yaml", help="the map file to write")
+    importer.add_argument(
+        "-o", "--output", metavar="OUT.yaml", help="the map file to write (optional with --explain or --json)"
+    )
     importer.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    importer.add_argument(
+        "--explain", action="store_true", help="print every point with its line, kind, parent and why"
+    )
+    importer.add_argument("--json", action="store_true", help="print the same report as JSON on stdout")
     importer.set_defaults(func=cmd_import)
 
     exporter = sub.add_parser("export", help="write a map as Argdown or AIF JSON")
@@ -44,28 +50,38 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from argmap.formats import FILE_LIMIT_BYTES, FormatError, detect_format, read_bytes
+    import json
+
+    from argmap.formats import FILE_LIMIT_BYTES
     from argmap.mapfile import dump_map
+    from argmap.services.imports import draft_from_bytes
     from argmap.store import read_input, write_atomic
 
-    source, output = Path(args.source), Path(args.output)
-    _refuse_overwrite(output, args.force)
+    if args.output is None and not (args.explain or args.json):
+        print("argmap import: error: give -o OUT.yaml, or --explain / --json to only report", file=sys.stderr)
+        return 2
+    source = Path(args.source)
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _refuse_overwrite(output, args.force)
     data = read_input(source, limit=FILE_LIMIT_BYTES)
-    fmt = args.fmt
-    if fmt is None:
-        sample = data[:4096].decode("utf-8", errors="replace")
-        fmt = detect_format(source.name, sample)
-        if fmt is None:
-            raise FormatError(str(source), "cannot tell the format from the suffix; pass --from")
-    result = read_bytes(data, fmt, str(source), limit=FILE_LIMIT_BYTES)
-    for warning in result.warnings:
-        print(f"argmap: warning: {warning}", file=sys.stderr)
-    write_atomic(output, dump_map(result.map).encode("utf-8"))
-    nodes, relations = (
-        counted(len(result.map.nodes), "node"),
-        counted(len(result.map.relations()), "relation"),
-    )
-    print(f"{output}: {nodes}, {relations} from {fmt}")
+    draft = draft_from_bytes(data, str(source), args.fmt, limit=FILE_LIMIT_BYTES)
+    if args.json:
+        print(json.dumps(draft.report.as_data(), ensure_ascii=False, indent=2))
+    else:
+        for warning in draft.warnings:
+            print(f"argmap: warning: {warning}", file=sys.stderr)
+    if args.explain and not args.json:
+        print(draft.report.as_text())
+    if output is not None:
+        write_atomic(output, dump_map(draft.map).encode("utf-8"))
+        nodes, relations = (
+            counted(len(draft.map.nodes), "node"),
+            counted(len(draft.map.relations()), "relation"),
+        )
+        print(
+            f"{output}: {nodes}, {relations} from {draft.fmt}", file=sys.stderr if args.json else sys.stdout
+        )
     return 0
 
 

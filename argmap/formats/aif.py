@@ -28,9 +28,11 @@ that a map survives the round trip exactly; other AIF tools ignore keys they do 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
+from argmap.bounded_yaml import MAX_INT_DIGITS
 from argmap.formats.common import Draft, Edge, FormatError, ImportResult, assemble, one_line
 from argmap.mapfile import map_to_data
 from argmap.model import ArgumentMap, Kind, RelationType
@@ -41,12 +43,7 @@ _MAP_FIELDS = ("question", "directive", "tags", "vocabulary", "conclusion")
 
 def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
     """Read AIFdb or xAIF JSON. Raises FormatError naming the line (bad JSON) or the node/edge id."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(source_name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
-    except RecursionError:
-        raise FormatError(source_name, "not valid AIF: the JSON is nested too deeply to read") from None
+    document = _load_json(text, source_name)
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         extension = document.get("argmap")
         document = document["AIF"]
@@ -160,6 +157,35 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
         conclusion=fields.get("conclusion"),
     )
     return _with_map_fields(result, fields, source_name)
+
+
+_MAX_DEPTH = 64  # AIF nests 3 deep, xAIF 5
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*+"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LONG_NUMBER = re.compile(rf"[0-9]{{{MAX_INT_DIGITS + 1}}}")
+
+
+def _load_json(text: str, where: str) -> Any:
+    """The JSON value of ``text``, its nesting checked before the parser sees it (linear time)."""
+    shape = _STRINGS.sub('""', text)  # JSON strings hold no raw line breaks: lines stay true
+    depth = 0
+    for bracket in _BRACKETS.finditer(shape):
+        depth += 1 if bracket[0] in "[{" else -1
+        if depth > _MAX_DEPTH:
+            line = shape.count("\n", 0, bracket.start()) + 1
+            raise FormatError(
+                where, f"not valid AIF: lists and objects nested more than {_MAX_DEPTH} deep", line
+            )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(where, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except ValueError:  # an int of too many digits for Python to read
+        long_number = _LONG_NUMBER.search(text)
+        at = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise FormatError(
+            where, f"not valid AIF: a number of more than {MAX_INT_DIGITS:,} digits", at
+        ) from None
 
 
 def _draft(node_id: str, node: dict[str, Any], speaker: str | None, warnings: list[str], where: str) -> Draft:

@@ -34,13 +34,16 @@ class FormatError(ArgmapError):
     """Input in another tool's format that cannot be read; the message names file, line and column."""
 
     def __init__(self, where: str, message: str, line: int | None = None, column: int | None = None):
-        self.where, self.line, self.column = where, line, column
+        self.where, self.message, self.line, self.column = where, message, line, column
         place = where
         if line is not None:
             place += f":{line}"
             if column is not None:
                 place += f":{column}"
         super().__init__(f"{place}: {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled whole: a read in a worker process raises it
+        return (type(self), (self.where, self.message, self.line, self.column))
 
 
 @dataclass(frozen=True)

@@ -5,35 +5,46 @@ Kept out of the Library page script so that tests can call it (importing a page 
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from pathlib import PurePath
 
-from argmap.formats import FORMATS, UPLOAD_LIMIT_BYTES, FormatError, detect_format, read_bytes
-from argmap.mapfile import parse_map
+from argmap.errors import ArgmapError
+from argmap.formats import FORMATS, detect_format
 from argmap.model import ArgumentMap
+from argmap.services.reading import YAML, read_map_in_worker
 
 #: The upload box's choices: argmap's own YAML first, then every format argmap.formats can read.
-YAML = "yaml"
 READABLE = {YAML: "argmap map file (YAML)"} | {
     name: fmt.label for name, fmt in FORMATS.items() if fmt.can_read
 }
 UPLOAD_SUFFIXES = ["yaml", "yml", "argdown", "ad", "json", "txt", "md"]
+_READ_CACHE: OrderedDict[tuple[str, str, str], tuple[ArgumentMap, list[str]] | ArgmapError] = OrderedDict()
+_CACHED_READS = 8
 
 
 def read_upload(data: bytes, file_name: str, fmt: str) -> tuple[ArgumentMap, list[str]]:
-    """The map in an uploaded file and the reader's warnings. Raises ArgmapError (MapFileError with
-    every problem placed, FormatError with file, line and column) for a file that cannot be read."""
-    if fmt == YAML:
-        if len(data) > UPLOAD_LIMIT_BYTES:
-            raise FormatError(
-                file_name, f"file is {len(data):,} bytes; the limit is {UPLOAD_LIMIT_BYTES:,} bytes"
-            )
+    """The map in an uploaded file and the reader's warnings, read in a worker process with a time
+    budget (so a hostile file cannot stall the server) and remembered for the page's reruns.
+
+    Raises ArgmapError (MapFileError with every problem placed, FormatError with file, line and
+    column, or FormatError when the read was stopped) for a file that cannot be read.
+    """
+    key = (hashlib.sha256(data).hexdigest(), file_name, fmt)
+    outcome = _READ_CACHE.get(key)
+    if outcome is None:
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise FormatError(file_name, f"not UTF-8 text (byte {exc.start})") from None
-        return parse_map(text.removeprefix("\ufeff"), file_name), []
-    result = read_bytes(data, fmt, file_name)
-    return result.map, list(result.warnings)
+            outcome = read_map_in_worker(data, fmt, file_name)
+        except ArgmapError as exc:
+            outcome = exc
+        _READ_CACHE[key] = outcome
+        while len(_READ_CACHE) > _CACHED_READS:
+            _READ_CACHE.popitem(last=False)
+    _READ_CACHE.move_to_end(key)
+    if isinstance(outcome, ArgmapError):
+        raise outcome
+    argument_map, warnings = outcome
+    return argument_map.model_copy(deep=True), list(warnings)
 
 
 def guess_format(file_name: str, data: bytes) -> str:

@@ -10,17 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from argmap import bounded_yaml
 from argmap.formats.argdown.lexer import (
     ARGUMENT_DEF,
     ARGUMENT_REF,
     BY_NUMBER,
-    EMPHASIS,
     HEADING,
     INCLUDE,
     INFERENCE,
-    INLINE_INFERENCE,
     LINK,
     LIST_ITEM,
     PCS_ITEM,
@@ -28,17 +25,20 @@ from argmap.formats.argdown.lexer import (
     RELATION,
     STATEMENT_DEF,
     STATEMENT_REF,
-    TAG,
-    YAML_LOADER,
     Element,
     backslashed,
+    hashtags,
+    inline_inference,
     locate,
     matching_brace,
     protect,
     starts_element,
     strip_comments,
-    tag_word,
+    strip_emphasis,
+    tag_words,
     unprotect,
+    without_data,
+    without_trailing_tags,
 )
 from argmap.formats.common import Draft, Edge, FormatError, ImportResult, assemble, one_line, tag_slug
 from argmap.model import Directive, Kind, RelationType
@@ -53,6 +53,7 @@ _OUTGOING = {
     "><": RelationType.OPPOSES,
 }
 _INCOMING = {"+>": RelationType.SUPPORTS, "->": RelationType.OPPOSES, "_>": RelationType.OPPOSES}
+_NUMBER_DIGITS = 9  # (1) … (n): more digits than any argument has statements
 _UNDERCUTS = frozenset({"_", "<_", "_>"})
 
 
@@ -132,13 +133,10 @@ class _Reader:
             raise self.fail("the frontmatter opened with === is never closed", first + 1)
         body = "\n".join(self.lines[first + 1 : end])
         try:
-            front = yaml.load(body, Loader=YAML_LOADER) if body.strip() else {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = first + 2 + (mark.line if mark else 0)
-            raise self.fail(
-                f"frontmatter is not valid YAML: {getattr(exc, 'problem', None) or exc}", line
-            ) from None
+            front = bounded_yaml.load(body) if body.strip() else {}
+        except bounded_yaml.YamlError as exc:
+            line = first + 1 + (exc.line or 1)
+            raise self.fail(f"frontmatter is not valid YAML: {exc.problem}", line) from None
         if not isinstance(front, dict):
             raise self.fail("frontmatter must be YAML keys and values", first + 2)
         self.front = front
@@ -210,8 +208,8 @@ class _Reader:
         root_key: str | None = None
         for item in items:
             if item.symbol == "#":
-                text = re.sub(r"\{.*\}\s*$", "", " ".join(part for _, _, part in item.parts))
-                self.heading_tag = tag_slug(unprotect(TAG.sub(tag_word, protect(text))))
+                text = without_data(" ".join(part for _, _, part in item.parts), to_end_of_text=True)
+                self.heading_tag = tag_slug(unprotect(tag_words(protect(text))))
                 stack = []
                 continue
             key = self._register(item)
@@ -297,6 +295,11 @@ class _Reader:
             number = index + 1
             item = PCS_ITEM.match(raw)
             if item:
+                if len(item["number"]) > _NUMBER_DIGITS:
+                    column = raw.index("(") + 2
+                    raise self.fail(
+                        f"a statement number of more than {_NUMBER_DIGITS} digits", number, column
+                    )
                 close()
                 current = self._element(
                     item["rest"], number, raw.index("(") + len(item["number"]) + 3, -1, None
@@ -306,21 +309,23 @@ class _Reader:
                 after_inference = False
                 position += 1
                 continue
-            inline = INLINE_INFERENCE.match(raw) if not INFERENCE.match(raw) else None
-            if INFERENCE.match(raw) or inline:
+            inline = inline_inference(raw) if not INFERENCE.match(raw) else None
+            if INFERENCE.match(raw) or inline is not None:
                 close()
                 position += 1
-                rules: list[str] = [inline["rules"].strip()] if inline else []
-                if not inline and position < len(block) and not PCS_ITEM.match(self.lines[block[position]]):
+                rules: list[str] = [inline.strip()] if inline is not None else []
+                if (
+                    inline is None
+                    and position < len(block)
+                    and not PCS_ITEM.match(self.lines[block[position]])
+                ):
                     while position < len(block) and not INFERENCE.match(self.lines[block[position]]):
                         rules.append(self.lines[block[position]].strip())
                         position += 1
                     if position >= len(block):
                         raise self.fail("an expanded inference (--) is never closed with another --", number)
                     position += 1
-                rule_text = unprotect(
-                    re.sub(r"\{.*\}", "", protect(" ".join(rules)), flags=re.DOTALL)
-                ).strip()
+                rule_text = unprotect(without_data(protect(" ".join(rules)), to_end_of_text=False)).strip()
                 listing.append("----" + (f" {rule_text}" if rule_text else ""))
                 after_inference = True
                 stack[:] = [(-1, argument)]
@@ -438,25 +443,21 @@ class _Reader:
             body = backslashed(joined[opening : closing + 1])
             data = self._data(body, line, column)
             joined = joined[:opening] + " " + joined[closing + 1 :]
-        tags = [slug for m in TAG.finditer(joined) if (slug := tag_slug(m["long"] or m["short"]))]
+        tags = [slug for tag in hashtags(joined) if (slug := tag_slug(tag.word))]
         body = one_line(joined)
-        while True:  # trailing tags are labels, not words of the text
-            trailing = re.search(r"\s*" + TAG.pattern + r"\s*$", body)
-            if not trailing or trailing.start() == 0:
-                break
-            body = body[: trailing.start()].rstrip()
-        body = TAG.sub(tag_word, body)
+        marks = hashtags(body)
+        body = without_trailing_tags(body, marks)  # trailing tags are labels, not words of the text
+        body = tag_words(body, [tag for tag in marks if tag.end <= len(body)])
         for _ in range(3):
-            body = EMPHASIS.sub(lambda m: m["inner"], body)
+            body = strip_emphasis(body)
         return one_line(unprotect(body)), data, tags
 
     def _data(self, body: str, line: int, column: int) -> dict[str, Any]:
         source = body[1:-1] if body[1:2] == "\n" else body
         try:
-            value = yaml.load(source, Loader=YAML_LOADER)
-        except yaml.YAMLError as exc:
-            problem = getattr(exc, "problem", None) or "not valid YAML"
-            raise self.fail(f"data {{…}} is not valid YAML: {problem}", line, column) from None
+            value = bounded_yaml.load(source)
+        except bounded_yaml.YamlError as exc:
+            raise self.fail(f"data {{…}} is not valid YAML: {exc.problem}", line, column) from None
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -509,11 +510,11 @@ def _with_front(result: ImportResult, front: dict[str, Any], where: str) -> Impo
     extra: dict[str, Any] = {}
     directive = front.get("directive")
     if directive is not None:
-        if directive in {d.value for d in Directive}:
+        if isinstance(directive, str) and directive in {d.value for d in Directive}:
             extra["directive"] = directive
         else:
             result.warnings.append(
-                f"{where}: frontmatter directive {directive!r} is not one argmap knows; left out"
+                f"{where}: frontmatter directive {one_line(str(directive))[:80]!r} is not one argmap knows; left out"
             )
     vocabulary = front.get("vocabulary")
     if (

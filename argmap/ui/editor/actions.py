@@ -39,12 +39,14 @@ def save_node(node_id: str, widget: str) -> None:
         return
     node = opened.map.get(node_id)
     kind = Kind(st.session_state[f"{widget}_kind"])
+    priority = st.session_state[f"{widget}_priority"]
     fields: dict = {
         "kind": kind,
         "label": st.session_state[f"{widget}_label"].strip() or None,
         "text": st.session_state[f"{widget}_text"],
         "tags": parse_tags(st.session_state[f"{widget}_tags"]),
         "score": st.session_state[f"{widget}_score"],
+        "priority": None if priority == "normal" else priority,  # normal: the default, left unset
     }
     dropped = ""
     if kind is Kind.EVIDENCE and node.kind is Kind.EVIDENCE:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from argmap.analysis import Check
 from argmap.editing import EditError, child_kinds, only_below, relation_for, sources_text
-from argmap.model import Basis, Kind, Node
+from argmap.model import Basis, Kind, Node, Priority
 from argmap.ui import state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
@@ -55,6 +55,14 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             value=node.score,
             key=f"{widget}_score",
             placeholder="default",
+        )
+        priorities = [priority.value for priority in Priority]
+        st.selectbox(
+            "Priority in outlines",
+            priorities,
+            index=priorities.index((node.priority or Priority.NORMAL).value),
+            key=f"{widget}_priority",
+            help="Key points come first in an outline and minor ones last, whatever their strength",
         )
         st.form_submit_button("Save changes", type="primary", on_click=act(save_node, node.id, widget))
 

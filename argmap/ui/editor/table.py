@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from argmap.editing import TABLE_COLUMNS, TableEdits, apply_table, rows_with_edits, table_edits
-from argmap.model import Basis, Kind
+from argmap.model import Basis, Kind, Priority
 from argmap.ui import state
 from argmap.ui.common import act
 from argmap.words import counted
@@ -91,6 +91,7 @@ def table_view(opened: state.OpenMap) -> None:
             "tags": st.column_config.TextColumn("tags"),
             "basis": st.column_config.SelectboxColumn("basis", options=[b.value for b in Basis]),
             "score": st.column_config.NumberColumn("score", min_value=0.0, max_value=1.0, step=0.05),
+            "priority": st.column_config.SelectboxColumn("priority", options=[p.value for p in Priority]),
         },
     )
     edits = table_edits_now(opened, table_key)

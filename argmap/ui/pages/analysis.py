@@ -1,5 +1,6 @@
-"""Analysis page: does the thesis hold (DF-QuAD), how strong each node is, what would flip it,
-how each dimension balances, and the map's checks.
+"""Analysis page: does the thesis hold, how strong each point is and why (in a sentence), what
+would flip it, how each dimension balances, and the map's checks; the method behind a "How is this
+worked out?" box, so the page reads without a glossary.
 
 Every number comes from :mod:`argmap.analysis`, cached on the map's content hash.
 """
@@ -11,6 +12,8 @@ import streamlit as st
 
 from argmap.analysis import Severity, side_words
 from argmap.analysis.explain import HOLDS_AT, DimensionBalance
+from argmap.analysis.graph import build_graph
+from argmap.analysis.plain import PointStrength, point_strengths
 from argmap.model import ArgumentMap
 from argmap.ui.common import md, require_map
 from argmap.ui.views import (
@@ -23,15 +26,35 @@ from argmap.ui.views import (
 
 SUPPORT_COLOUR = "#2e7d32"  # as the map's supporting arrows
 OPPOSE_COLOUR = "#c62828"  # as its opposing arrows
+BOTH_COLOUR = "#8d6e63"  # a point that argues on both sides
+NEITHER_COLOUR = "#9e9e9e"  # a point not linked to the thesis
+
+METHOD = """
+Every point starts at a strength between 0 and 1: the one you give it in the Editor, else 0.5.
+Evidence starts higher when it cites a source, and a sourced statistic, fact or agreement highest
+of all: a fact without a source is only a claim about a fact.
+
+Then each point's strength is worked out from the points under it, from the bottom of the map up.
+The points for it, taken together, pull it towards 1; the points against it pull it towards 0;
+each pulls as hard as it is strong itself, and two weak points together pull harder than one.
+When the two sides pull equally, the point keeps its starting strength. Background (context)
+frames the question and moves nothing.
+
+The thesis holds when its strength is 0.5 or more. The method is the quantitative argumentation
+debate of Rago, Toni, Aurisicchio and Baroni, *Discontinuity-free decision support with
+quantitative argumentation debates* (Principles of Knowledge Representation and Reasoning, 2016).
+"""
 
 opened = require_map()
 argument_map = opened.map
 index = argument_map.node_index()
 st.title("Analysis")
 st.caption(
-    f"{md(argument_map.title)}: strengths by DF-QuAD. Every node starts at a base score (its own, or its "
-    "kind's default); supporters raise it and attackers lower it. 0.5 is neutral."
+    f"{md(argument_map.title)}: how strong each point is, from 0 to 1. Each point starts at a strength "
+    "(0.5, or the one you give it); the points for it raise it and the points against it lower it."
 )
+with st.expander("How is this worked out?", icon=":material/help:"):
+    st.markdown(METHOD)
 
 with st.spinner("Weighing the map…"):
     strengths = cached_strengths(opened.key, argument_map)
@@ -50,31 +73,74 @@ if the_verdict.unanswered:
 if not strengths.converged:
     st.caption("A cycle in the map did not settle; the strengths on it are approximate.")
 
+
+def strength_chart(rows: list[PointStrength], index: dict, side_names: dict[str, str]) -> alt.Chart:
+    """A bar per point, strongest first, coloured by the side it argues on (green for, red
+    against, as on the map), with the sentence that explains it as the tooltip."""
+    values = [
+        {
+            "Point": index[row.node].display_label,
+            "Strength": round(row.strength, 2),
+            "Side": side_names[row.side],
+            "Why": row.why,
+        }
+        for row in rows
+    ]
+    names = [side_names[side] for side in ("for", "against", "both", "neither")]
+    return (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X("Strength:Q", title="Strength", scale=alt.Scale(domain=[0, 1])),
+            y=alt.Y("Point:N", title=None, sort=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
+            color=alt.Color(
+                "Side:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=names, range=[SUPPORT_COLOUR, OPPOSE_COLOUR, BOTH_COLOUR, NEITHER_COLOUR]
+                ),
+                legend=alt.Legend(orient="top", labelLimit=320),
+            ),
+            tooltip=[alt.Tooltip("Point:N"), alt.Tooltip("Strength:Q", format=".2f"), alt.Tooltip("Why:N")],
+        )
+        .properties(height=alt.Step(20))
+    )
+
+
 strength_tab, flip_tab, balance_tab, checks_tab = st.tabs(
-    ["Strengths", "What would flip it", "Balance by dimension", "Checks"]
+    ["How strong each point is", "What would flip it", "Balance by dimension", "Checks"]
 )
 
 with strength_tab:
-    st.caption("Strongest first. Click a column heading to sort by it.")
+    rows = point_strengths(build_graph(argument_map), strengths)  # linear: no cache needed
+    for_word, against_word = side_words(argument_map)
+    side_names = {
+        "for": f"For the thesis ({for_word})",
+        "against": f"Against it ({against_word})",
+        "both": "Both sides",
+        "neither": "Not linked to the thesis",
+    }
+    st.caption("Strongest first; a bar's colour is the side the point argues on. Hover a bar for why.")
+    st.altair_chart(strength_chart(rows, index, side_names), width="stretch")
     st.dataframe(
         [
             {
-                "Node": index[node_id].display_label,
-                "id": node_id,
-                "Kind": index[node_id].kind.value,
-                "Base": round(strengths.base[node_id], 3),
-                "Strength": round(value, 3),
-                "Change": round(value - strengths.base[node_id], 3),
+                "Point": index[row.node].display_label,
+                "Kind": index[row.node].kind.value,
+                "Side": side_names[row.side],
+                "Starts at": round(row.starts_at, 2),
+                "Strength": round(row.strength, 2),
+                "Why": row.why,
             }
-            for node_id, value in sorted(strengths.strength.items(), key=lambda pair: -pair[1])
+            for row in rows
         ],
         hide_index=True,
         width="stretch",
         key="strengths_table",
         column_config={
-            "Strength": st.column_config.ProgressColumn(
-                "Strength", min_value=0.0, max_value=1.0, format="%.3f"
-            ),
+            "Starts at": st.column_config.NumberColumn("Starts at", format="%.2f"),
+            "Strength": st.column_config.NumberColumn("Strength", format="%.2f"),
+            "Why": st.column_config.TextColumn("Why", width="large"),
         },
     )
 
@@ -112,8 +178,8 @@ with flip_tab:
                 {
                     "Without": index[i.node].display_label,
                     "Kind": index[i.node].kind.value,
-                    "Strength would be": round(i.without, 3),
-                    "Change": round(i.change, 3),
+                    "Strength would be": round(i.without, 2),
+                    "It moves by": round(i.change, 2),
                 }
                 for i in influences
             ],
@@ -139,7 +205,7 @@ def balance_chart(rows: list[dict[str, object]], for_word: str, against_word: st
     """A bar per side for each dimension, in the table's order, on a 0–1 strength axis."""
     sides = [for_word.capitalize(), against_word.capitalize()]
     values = [
-        {"Dimension": row["Dimension"], "Side": name, "Strength": row[name], "Nodes": row[f"{name} nodes"]}
+        {"Dimension": row["Dimension"], "Side": name, "Strength": row[name], "Points": row[f"{name}: points"]}
         for row in rows
         for name in sides
     ]
@@ -167,7 +233,7 @@ def balance_chart(rows: list[dict[str, object]], for_word: str, against_word: st
                 alt.Tooltip("Dimension:N"),
                 alt.Tooltip("Side:N"),
                 alt.Tooltip("Strength:Q", format=".3f"),
-                alt.Tooltip("Nodes:Q"),
+                alt.Tooltip("Points:Q"),
             ],
         )
         .properties(height=alt.Step(14))
@@ -181,8 +247,8 @@ with balance_tab:
             "Dimension": dimension.tag,
             for_word: round(dimension.for_strength, 3),
             against_word: round(dimension.against_strength, 3),
-            f"{for_word} nodes": len(dimension.for_nodes),
-            f"{against_word} nodes": len(dimension.against_nodes),
+            f"{for_word}: points": len(dimension.for_nodes),
+            f"{against_word}: points": len(dimension.against_nodes),
         }
         for dimension in dimensions(argument_map, cached_balance(opened.key, argument_map))
     ]

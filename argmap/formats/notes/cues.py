@@ -1,0 +1,1020 @@
+"""What the words of a note say about its points: the heading vocabulary and the cue words.
+
+A heading names the role of the points under it (``Challenges ahead``: counterpoints;
+``What India should do``: recommendations; ``Arguments against``: counterpoints, the negation read
+before the topic). When the heading is neutral or absent, a point's own words decide: difficulty
+and criticism for a counterpoint, ``should`` / ``need to`` / ``must`` for a recommendation, an
+opening ``However`` or ``This is countered by`` for an answer, a dated past for background. The
+note's own position is told by its stance words (``Thus``, ``In conclusion``, ``is flawed at its
+core``).
+
+Matching is by whole words and phrases on lower-cased text with punctuation made spaces, so each
+test is a substring search on a bounded string: nothing here can backtrack.
+"""
+
+from __future__ import annotations
+
+from argmap.model import Kind
+
+# Phrases are matched on " words of the text " with single spaces, so " issue" also finds "issues".
+_HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
+    (Kind.CONTEXT, (" in news", " in the news", " background", " introduction", " intro ", " context ")),
+    (
+        Kind.THESIS,
+        (
+            " conclusion",
+            " concluding",
+            " verdict",
+            " hot take",
+            " my view",
+            " my take",
+            " our view",
+            " stance",
+            " bottom line",
+            " final word",
+            " final take",
+            " my position",
+            " our position",
+            " position taken",
+            " thesis",
+            " the answer",
+            " judgement",
+            " judgment",
+            " takeaway",
+        ),
+    ),
+    (
+        Kind.REBUTTAL,
+        (
+            " rebuttal",
+            " response",
+            " responses",
+            " replies",
+            " reply",
+            " answers to",
+            " answering",
+            " counter to",
+            " countering",
+            " addressing the",
+            " myths",
+            " refut",
+            " answers",
+            " counters",
+            " comebacks",
+            " come-backs",
+        ),
+    ),
+    (
+        Kind.COUNTERPOINT,
+        (
+            " against",
+            " cons",
+            " con ",
+            " opposition",
+            " opponents",
+            " oppose",
+            " critic",
+            " criticism",
+            " challenge",
+            " irritant",
+            " concern",
+            " issue",
+            " hurdle",
+            " obstacle",
+            " problem",
+            " limitation",
+            " divergence",
+            " differences",
+            " friction",
+            " constraint",
+            " risk",
+            " bottleneck",
+            " impediment",
+            " difficult",
+            " drawback",
+            " weakness",
+            " threat",
+            " demerit",
+            " disadvantage",
+            " downside",
+            " flaw",
+            " shortcoming",
+            " gaps",
+            " loophole",
+            " fault line",
+            " pitfall",
+            " negative",
+            " worries",
+            " tension",
+            " stumbling",
+            " roadblock",
+            " pain point",
+            " areas of friction",
+            " why not",
+            " fail",
+            " red flag",
+            " caveat",
+            " failures",
+            " lacunae",
+            " grey area",
+            " gray area",
+        ),
+    ),
+    (
+        Kind.RECOMMENDATION,
+        (
+            " way forward",
+            " way ahead",
+            " road ahead",
+            " path ahead",
+            " the way out",
+            " recommend",
+            " suggestion",
+            " measures",
+            " steps",
+            " what should",
+            " what needs",
+            " what india should",
+            " what can be done",
+            " should do",
+            " solution",
+            " remed",
+            " reforms needed",
+            " need of the hour",
+            " policy options",
+            " what next",
+            " fixes",
+            " to do",
+            " action points",
+            " going forward",
+            " prescription",
+            " suggested",
+            " proposals",
+            " options",
+            " alternative",
+            " better way",
+            " instead",
+            " how to ",
+            " the fix",
+            " what can india",
+        ),
+    ),
+    (
+        Kind.CLAIM,
+        (
+            " pros",
+            " in favour",
+            " in favor",
+            " case for",
+            " proponents",
+            " supporters",
+            " significance",
+            " significant",
+            " convergence",
+            " importance",
+            " important",
+            " opportunit",
+            " benefit",
+            " advantage",
+            " merit",
+            " achievement",
+            " pillar",
+            " strength",
+            " why it matters",
+            " why does it matter",
+            " why is it",
+            " why india needs",
+            " need for",
+            " positive",
+            " potential",
+            " gains",
+            " areas of cooperation",
+            " cooperation",
+            " rationale",
+            " justification",
+            " arguments for",
+            " support",
+            " upside",
+            " promise",
+            " success",
+            " relevance",
+            " implications for",
+            " what works",
+            " strategic importance",
+            " areas of convergence",
+            " complementarit",
+            " converge",
+            " common ground",
+            " drivers",
+            " reasons",
+            " why ",
+            " for ",
+        ),
+    ),
+    (
+        Kind.CONTEXT,
+        (
+            " background",
+            " introduction",
+            " intro",
+            " context",
+            " about",
+            " overview",
+            " history",
+            " in news",
+            " in the news",
+            " news",
+            " key facts",
+            " facts",
+            " what is",
+            " timeline",
+            " basics",
+            " evolution",
+            " origin",
+            " definition",
+            " the story so far",
+            " recent developments",
+            " current status",
+            " status",
+            " key terms",
+            " features",
+            " provisions",
+            " key highlights",
+            " highlights",
+            " summary of the",
+            " what happened",
+        ),
+    ),
+)
+
+_ANSWER_OPENINGS = (
+    "however",
+    "but ",
+    "yet ",
+    "this is countered",
+    "this can be countered",
+    "counter:",
+    "in response",
+    "on the other hand",
+    "nevertheless",
+    "nonetheless",
+    "still,",
+    "that said",
+    "this ignores",
+    "this overlooks",
+    "this misses",
+    "this argument ignores",
+    "rebuttal",
+    "response:",
+    "reply:",
+    "answer:",
+    "in reality",
+    "actually,",
+    "the answer is",
+    "critics forget",
+    "this concern is",
+    "this fear is",
+    "such fears",
+    "these fears",
+    "these concerns",
+    "this worry",
+    "admittedly",
+)
+
+_RECOMMENDATION_CUES = (
+    " should ",
+    " should be ",
+    " need to ",
+    " needs to ",
+    " must ",
+    " ought ",
+    " there is a need",
+    " it is necessary",
+    " it is time",
+    " has to be ",
+    " have to be ",
+    " recommend",
+    " it is important to",
+    " it is imperative",
+    " requires ",
+    " can be addressed",
+    " can be resolved",
+    " the way forward",
+    " way ahead",
+    " by setting up",
+    " would help",
+    " will help address",
+)
+_IMPERATIVE_OPENINGS = (
+    "strengthen",
+    "promote",
+    "ensure",
+    "expand",
+    "build",
+    "invest",
+    "create",
+    "establish",
+    "develop",
+    "improve",
+    "enhance",
+    "diversify",
+    "resolve",
+    "address",
+    "reform",
+    "adopt",
+    "set up",
+    "bring",
+    "deepen",
+    "focus",
+    "encourage",
+    "increase",
+    "reduce",
+    "use ",
+    "leverage",
+    "engage",
+    "negotiate",
+    "fast-track",
+    "fast track",
+    "speed up",
+    "push for",
+    "work with",
+    "work towards",
+    "prioritise",
+    "prioritize",
+    "revive",
+    "revitalise",
+    "revitalize",
+    "boost",
+    "tap ",
+    "upgrade",
+    "make ",
+    "allow",
+    "introduce",
+    "implement",
+    "institutionalise",
+    "institutionalize",
+    "cooperate",
+    "co-develop",
+    "conclude",
+    "sign ",
+    "launch",
+    "provide",
+    "offer",
+    "fund",
+    "train",
+    "phase",
+    "pursue",
+    "complete",
+    "streamline",
+    "simplify",
+    "restore",
+    "rebuild",
+    "hold ",
+    "seek",
+    "consider",
+    "explore",
+)
+
+_COUNTERPOINT_CUES = (
+    " concern",
+    " challenge",
+    " problem",
+    " issue",
+    " risk",
+    " threat",
+    " deficit",
+    " delay",
+    " decline",
+    " tension",
+    " dispute",
+    " conflict",
+    " strain",
+    " irritant",
+    " hostil",
+    " expansionis",
+    " mistrust",
+    " distrust",
+    " suspicion",
+    " rivalry",
+    " clash",
+    " imbalance",
+    " hurdle",
+    " obstacle",
+    " setback",
+    " divergen",
+    " friction",
+    " critics",
+    " criticis",
+    " opponents",
+    " oppose",
+    " against",
+    " lack",
+    " fail",
+    " stalled",
+    " slow",
+    " costly",
+    " cost of",
+    " burden",
+    " undermine",
+    " weaken",
+    " hamper",
+    " impede",
+    " hinder",
+    " worr",
+    " alarm",
+    " sanction",
+    " difficult",
+    " drawback",
+    " dependence",
+    " dependent on",
+    " over-reliance",
+    " overreliance",
+    " vulnerab",
+    " loss",
+    " losing",
+    " lose",
+    " fear",
+    " danger",
+    " harm",
+    " damage",
+    " erode",
+    " erosion",
+    " dilute",
+    " violat",
+    " excessive",
+    " shortfall",
+    " shortage",
+    " gap ",
+    " gaps",
+    " inadequate",
+    " insufficient",
+    " poor ",
+    " weak ",
+    " unresolved",
+    " pending",
+    " stuck",
+    " limited",
+    " only ",
+    " not ",
+    " no ",
+    " never ",
+    " cannot",
+    " can't",
+    " unable",
+    " barely",
+    " uncertain",
+    " opaque",
+    " controvers",
+    " backlash",
+    " protest",
+    " tilt",
+    " pivot to",
+    " debt trap",
+    " encroach",
+    " incursion",
+    " terror",
+    " infiltrat",
+    " piracy",
+    " disrupt",
+    " overlap",
+    " misuse",
+    " abuse",
+    " corrupt",
+    " inflation",
+    " unemployment",
+    " complain",
+    " accused",
+    " allege",
+    " skeptic",
+    " sceptic",
+    " doubt",
+    " wary",
+    " anxiet",
+    " pressure",
+    " squeeze",
+    " burdens",
+    " strained",
+    " downturn",
+    " fell ",
+    " fallen ",
+    " falling",
+    " blame",
+    " resent",
+    " anger",
+    " grievance",
+    " bully",
+    " coerc",
+    " blockade",
+    " nepotism",
+    " secrecy",
+    " opacity",
+    " vacanc",
+    " backlog",
+    " pile up",
+    " narrow",
+)
+#: Cue words too common to count fully: half a cue each.
+_WEAK_COUNTERPOINT_CUES = frozenset(
+    {"only", "not", "no", "never", "limited", "lose", "loss", "pressure", "tilt"}
+)
+
+_CLAIM_CUES = (
+    " benefit",
+    " boost",
+    " strengthen",
+    " help",
+    " enable",
+    " improve",
+    " support",
+    " cooperation",
+    " partner",
+    " advantage",
+    " opportunit",
+    " gain",
+    " in favour",
+    " in favor",
+    " proponents",
+    " supporters",
+    " significan",
+    " important",
+    " key ",
+    " pillar",
+    " growth",
+    " save",
+    " saves",
+    " reduce",
+    " reduces",
+    " promote",
+    " ensures",
+    " ensure",
+    " enhance",
+    " secure",
+    " stability",
+    " stable",
+    " trust",
+    " friend",
+    " ally",
+    " allies",
+    " largest",
+    " major",
+    " crucial",
+    " vital",
+    " common ",
+    " shared ",
+    " converge",
+    " synerg",
+    " complement",
+    " mutual",
+    " natural ",
+    " success",
+    " achievement",
+    " positive",
+    " progress",
+    " efficien",
+    " accountab",
+    " transparen",
+    " empower",
+    " investment",
+    " invest",
+    " investor",
+    " lifeline",
+    " backing",
+    " backed",
+    " welcome",
+    " good ",
+    " better ",
+    " best ",
+    " win ",
+    " wins ",
+    " strong",
+    " robust",
+    " resilien",
+    " deepen",
+    " expanded",
+    " expanding",
+    " grown",
+    " growing",
+    " rising",
+    " increase",
+    " increased",
+    " contribut",
+    " provides",
+    " offers",
+    " allows",
+    " cheaper",
+    " cheap",
+    " affordable",
+    " protect",
+    " safeguard",
+    " assist",
+    " help ",
+    " aid ",
+    " advocates",
+    " argue that",
+    " says ",
+    " say ",
+)
+
+_CONTEXT_CUES = (
+    " was established",
+    " were established",
+    " established in",
+    " was signed",
+    " were signed",
+    " was founded",
+    " founded in",
+    " dates back",
+    " date back",
+    " since independence",
+    " historically",
+    " traditionally",
+    " in the past",
+    " was set up",
+    " was launched",
+    " was held",
+    " were held",
+    " took place",
+    " visited",
+    " recently",
+    " announced",
+    " held ",
+    " met ",
+    " agreed ",
+    " reviewed",
+    " is located",
+    " lies ",
+    " consists of",
+    " comprises",
+    " refers to",
+    " means ",
+    " is defined",
+    " was introduced",
+    " first proposed",
+    " was first",
+    " committee",
+    " commission",
+    " report ",
+    " headed by",
+    " chaired",
+)
+
+_STANCE_OPENINGS = (
+    "in conclusion",
+    "to conclude",
+    "to sum up",
+    "to summarise",
+    "to summarize",
+    "in sum",
+    "in summary",
+    "thus",
+    "therefore",
+    "hence",
+    "overall",
+    "on balance",
+    "all in all",
+    "ultimately",
+    "in the end",
+    "my view",
+    "my take",
+    "our view",
+    "i argue",
+    "i believe",
+    "i think",
+    "we argue",
+    "we believe",
+    "the verdict",
+    "verdict",
+    "hot take",
+    "bottom line",
+    "in short",
+    "taken together",
+    "clearly",
+    "the note argues",
+    "this note argues",
+)
+_STANCE_PHRASES = (
+    " despite ",
+    " remain strong",
+    " remains strong",
+    " remained strong",
+    " at its core",
+    " is flawed",
+    " are flawed",
+    " is a flawed",
+    " fundamentally",
+    " the way to",
+    " is the answer",
+    " is not the answer",
+    " is essential",
+    " is indispensable",
+    " must be seen",
+    " should be adopted",
+    " should not be",
+    " should be scrapped",
+    " should be dropped",
+    " should be rejected",
+    " does more harm",
+    " do more harm",
+    " more harm than good",
+    " outweigh",
+    " is a good idea",
+    " is a bad idea",
+    " is worth",
+    " is not worth",
+    " is misguided",
+    " is counterproductive",
+    " is necessary",
+    " is unnecessary",
+    " is the right",
+    " is the wrong",
+    " stands to gain",
+    " the need of the hour",
+    " remains a",
+    " remains the",
+    " continues to be",
+    " natural partner",
+    " indispensable",
+    " cornerstone",
+    " is vital",
+    " is crucial",
+    " cannot be ignored",
+    " ill-conceived",
+    " unworkable",
+    " undesirable",
+    " desirable",
+    " deserves ",
+    " must be ",
+    " should ",
+    " is here to stay",
+    " will remain",
+    " cannot be defended",
+    " indefensible",
+    " has failed",
+    " have failed",
+    " must go",
+    " must be replaced",
+    " needs a reset",
+    " need a reset",
+    " needs reform",
+    " need reform",
+    " is overdue",
+    " is long overdue",
+    " edges it",
+    " better road",
+    " better path",
+    " is the better",
+    " on balance",
+)
+_AGAINST_PROPOSAL = (
+    " is flawed",
+    " are flawed",
+    " is a flawed",
+    " should not be",
+    " should be scrapped",
+    " should be dropped",
+    " should be rejected",
+    " should be abandoned",
+    " is not the answer",
+    " does more harm",
+    " do more harm",
+    " more harm than good",
+    " is a bad idea",
+    " is misguided",
+    " is counterproductive",
+    " ill-conceived",
+    " unworkable",
+    " undesirable",
+    " is unnecessary",
+    " is not worth",
+    " oppose the",
+    " against the motion",
+    " the motion should fall",
+    " not a good idea",
+    " is the wrong",
+    " should not ",
+    " must not ",
+    " cannot work",
+    " will not work",
+    " won't work",
+    " is a mistake",
+    " would be a mistake",
+    " is dangerous",
+    " cannot be defended",
+    " indefensible",
+    " has failed",
+    " must go",
+    " must be replaced",
+)
+_MOTION_OPENINGS = ("this house", "thbt", "thw ", "thw:", "this house would", "this house believes")
+_FOR_SIDE = (
+    "proponents",
+    "supporters",
+    "advocates",
+    "those in favour",
+    "those in favor",
+    "the government argues",
+    "for the motion",
+    "the case for",
+    "in favour",
+    "in favor",
+    "pro:",
+    "for:",
+    "the proposition",
+    "government side",
+    "side for",
+)
+_AGAINST_SIDE = (
+    "opponents",
+    "critics",
+    "detractors",
+    "sceptics",
+    "skeptics",
+    "those against",
+    "against the motion",
+    "the case against",
+    "con:",
+    "against:",
+    "the opposition",
+    "opposition side",
+    "side against",
+    "others argue",
+    "some argue",
+    "others say",
+)
+
+
+def spaced(text: str) -> str:
+    """Lower-cased text with every non-word character a space, padded: `` words of the text ``."""
+    chars = [ch if ch.isalnum() or ch in "'’-" else " " for ch in text.lower()]
+    return " " + " ".join("".join(chars).replace("’", "'").split()) + " "
+
+
+def _found(text: str, phrases: tuple[str, ...]) -> list[str]:
+    return [phrase.strip() for phrase in phrases if phrase in text]
+
+
+def heading_role(heading: str) -> tuple[Kind, str] | None:
+    """The kind of the points under ``heading`` and the word that says so, or None when the
+    heading only names a topic. Negations (``against``, ``cons``, ``opposition``) come before the
+    topic words, so ``Arguments against`` is read as counterpoints, ``Case for`` as claims."""
+    text = spaced(heading)
+    if len(text) > 160:
+        return None
+    for kind, phrases in _HEADING_VOCABULARY:
+        found = _found(text, phrases)
+        if found:
+            if (
+                kind is Kind.CLAIM
+                and found == ["for"]
+                and not _found(text, (" arguments", " case", " points", " reasons", " side", " motion"))
+                and _words(heading) > 2
+            ):
+                continue
+            return kind, found[0]
+    return None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def answer_opening(text: str) -> str | None:
+    """The opening words that make a point an answer to what came before it (``However, …``)."""
+    lowered = text.lower().lstrip("*_ ").replace("’", "'")
+    for opening in _ANSWER_OPENINGS:
+        if lowered.startswith(opening):
+            return opening.strip(" ,:")
+    return None
+
+
+def recommendation_cue(text: str) -> str | None:
+    """``should``, ``need to``, ``must`` … in the point, or an opening imperative verb."""
+    lowered = text.lower().lstrip("*_ ")
+    for verb in _IMPERATIVE_OPENINGS:
+        if lowered.startswith(verb):
+            return f"opens with '{verb.strip()}'"
+    found = _found(spaced(text), _RECOMMENDATION_CUES)
+    return found[0] if found else None
+
+
+def counterpoint_cues(text: str) -> list[str]:
+    """The words of difficulty or criticism in the point."""
+    return _found(spaced(text), _COUNTERPOINT_CUES)
+
+
+def counterpoint_weight(found: list[str]) -> float:
+    """How much a list of counterpoint cues weighs: common words such as ``not`` count half."""
+    return sum(0.5 if word in _WEAK_COUNTERPOINT_CUES else 1.0 for word in found)
+
+
+def claim_cues(text: str) -> list[str]:
+    """The words of benefit or support in the point."""
+    return _found(spaced(text), _CLAIM_CUES)
+
+
+def context_cues(text: str) -> list[str]:
+    """The words of dated background (``was signed``, ``since independence``) in the point."""
+    return _found(spaced(text), _CONTEXT_CUES)
+
+
+def stance_score(text: str) -> tuple[int, str | None]:
+    """How plainly the text states a position (0: not at all) and the words that show it."""
+    lowered = text.lower().lstrip("*_ ").replace("’", "'")
+    score, why = 0, None
+    for opening in _STANCE_OPENINGS:
+        if lowered.startswith(opening) and (
+            len(lowered) == len(opening) or not lowered[len(opening)].isalpha()
+        ):
+            score, why = 5, opening
+            break
+    phrases = _found(spaced(text), _STANCE_PHRASES)
+    if phrases:
+        score += 2 + min(len(phrases), 2)
+        why = why or phrases[0]
+    return score, why
+
+
+def stance_phrases(text: str) -> list[str]:
+    """The phrases in the text that state a position (``remain strong``, ``is flawed``), leaving
+    out the weak ``should`` and ``must be`` that any recommendation uses."""
+    return [p for p in _found(spaced(text), _STANCE_PHRASES) if p not in ("should", "must be")]
+
+
+def stance_opening(text: str) -> str | None:
+    """The opening that marks a conclusion (``Thus``, ``In conclusion``, ``Overall``), if any."""
+    lowered = text.lower().lstrip("*_ ")
+    for opening in _STANCE_OPENINGS:
+        if lowered.startswith(opening) and (
+            len(lowered) == len(opening) or not lowered[len(opening)].isalpha()
+        ):
+            return opening
+    return None
+
+
+#: Side cues that name the critics of the note's own position, not the opponents of a proposal.
+CRITICS = frozenset(
+    {"critics", "detractors", "sceptics", "skeptics", "others argue", "some argue", "others say"}
+)
+_CONTINUING = (
+    "they also",
+    "they further",
+    "they add",
+    "they point",
+    "they warn",
+    "they say",
+    "they argue",
+    "it also",
+    "also,",
+    "further,",
+    "furthermore",
+    "moreover",
+    "in addition",
+    "additionally",
+    "a second",
+    "a third",
+    "a fourth",
+    "another argument",
+    "another point",
+    "finally",
+    "lastly",
+    "besides",
+    "second,",
+    "third,",
+    "secondly",
+    "thirdly",
+)
+
+
+def continues_side(text: str) -> str | None:
+    """The opening by which a paragraph carries on the side of the one before (``They also …``)."""
+    lowered = text.lower().lstrip("*_ ")
+    for opening in _CONTINUING:
+        if lowered.startswith(opening):
+            return opening.strip(" ,")
+    return None
+
+
+def against_proposal(text: str) -> str | None:
+    """The words by which a position rejects the proposal it is about (``is flawed``), if any."""
+    found = _found(spaced(text), _AGAINST_PROPOSAL)
+    return found[0] if found else None
+
+
+def motion_opening(text: str) -> bool:
+    """Whether the text is a debate motion (``This House would …``, ``THBT …``)."""
+    return text.lower().lstrip("*_ ").startswith(_MOTION_OPENINGS)
+
+
+def side_cue(text: str) -> tuple[Kind, str] | None:
+    """The side a debate paragraph reports: ``Proponents argue …`` (claim), ``Opponents say …``
+    (counterpoint), judged on its opening words."""
+    opening = spaced(text)[:60]
+    lowered = text.lower().lstrip("*_ ")
+    for kind, phrases in ((Kind.COUNTERPOINT, _AGAINST_SIDE), (Kind.CLAIM, _FOR_SIDE)):
+        for phrase in phrases:
+            if phrase.endswith(":") and " " not in phrase:
+                if lowered.startswith(phrase):
+                    return kind, phrase.strip(" :")
+            elif " " + phrase.strip(" :") + " " in opening:
+                return kind, phrase.strip(" :")
+    return None

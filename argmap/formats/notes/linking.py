@@ -1,0 +1,95 @@
+"""Which counterpoint an answer answers: shared ideas weighted by how rare they are.
+
+A way-forward item or an in-text answer is linked to the counterpoint(s) whose ideas it states.
+Ideas are :mod:`argmap.language` terms (lemmas, with the field's aliases folded into one concept
+and close spelling variants matched), each weighted twice over: by its rarity in English (from
+wordfreq, as the language package gives it) and by its rarity among the note's own points (an idea
+every point mentions, such as the two countries, counts for almost nothing; ``deficit`` or ``land``
+for much). The score mixes the share of the answer's weight that the counterpoint shares with the
+geometric mean of both sides, and a link is made only above :data:`LINK_THRESHOLD`; below it the
+answer supports the thesis instead.
+
+:func:`similarity` is the one place that compares two texts, so that a better matcher can take
+its place without touching the rest of the reader.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argmap.language import Matcher, terms
+
+#: Smallest score for an answer to be linked to a counterpoint (0: nothing shared, 1: the same ideas).
+LINK_THRESHOLD = 0.10
+#: Added to the score of the counterpoint in the same place in its list as the answer in its own.
+ORDER_BONUS = 0.08
+#: A second counterpoint is linked too when it scores at least this share of the best one.
+SECOND_LINK_SHARE = 0.85
+
+
+@dataclass(frozen=True)
+class Rarity:
+    """How rare each idea is among a set of texts: log((n + 1) / (texts stating it + 0.5))."""
+
+    weights: dict[str, float]
+    default: float
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Rarity:
+        used: Counter[str] = Counter()
+        for text in texts:
+            used.update(terms(text).keys())
+        count = len(texts)
+        weights = {key: math.log((count + 1) / (n + 0.5)) for key, n in used.items()}
+        return cls(weights, math.log((count + 1) / 0.5))
+
+    def weight(self, key: str) -> float:
+        return max(self.weights.get(key, self.default), 0.05)
+
+
+def _weights(text: str, rarity: Rarity) -> dict[str, float]:
+    return {term.key: term.weight * rarity.weight(term.key) for term in terms(text).items}
+
+
+def similarity(first: str, second: str, rarity: Rarity) -> tuple[float, list[str]]:
+    """How much ``first`` (an answer) says about what ``second`` (a counterpoint) says, 0–1, and
+    the shared ideas, weightiest first."""
+    a, b = _weights(first, rarity), _weights(second, rarity)
+    if not a or not b:
+        return 0.0, []
+    stated = Matcher({"other": second}).stated_keys(first)
+    shared = [key for key in b if key in stated]
+    weight = sum(b[key] for key in shared)
+    total_a, total_b = sum(a.values()), sum(b.values())
+    # the shared weight over the answer's own (an answer names the problem in few words of its
+    # own; the counterpoint's length, with its evidence, should not dilute the match), tempered
+    # by the geometric mean so that one common word between two long texts stays low
+    score = 0.5 * min(1.0, weight / total_a) + 0.5 * weight / math.sqrt(total_a * total_b)
+    return score, sorted(shared, key=lambda key: (-b[key], key))
+
+
+def best_matches(
+    answer: str, candidates: Sequence[tuple[str, str]], rarity: Rarity, aligned: str | None = None
+) -> list[tuple[str, float, list[str]]]:
+    """The candidates (key, text) that ``answer`` answers: the best one above the threshold and any
+    other close to it, as (key, score, shared ideas); empty when none is close enough.
+
+    ``aligned`` is the candidate in the same place in its list as the answer in its own (notes
+    often take the challenges up in the order they listed them); it gets :data:`ORDER_BONUS`, which
+    is not enough on its own: some idea must be shared too.
+    """
+    scored = []
+    for key, text in candidates:
+        score, shared = similarity(answer, text, rarity)
+        if key == aligned and shared:
+            score += ORDER_BONUS
+        if score >= LINK_THRESHOLD:
+            scored.append((key, score, shared))
+    if not scored:
+        return []
+    scored.sort(key=lambda found: -found[1])
+    best = scored[0][1]
+    return [found for found in scored[:3] if found[1] >= best * SECOND_LINK_SHARE]

@@ -1,0 +1,386 @@
+"""Reading a note's lines into blocks: headings, points (with their nesting) and metadata.
+
+This room knows only the shapes of lines, not what they mean for an argument: a bullet of any
+symbol, a numbered item (``1.``, ``(a)``, ``i)``), an unmarked line or a paragraph is a point; a
+short line ending in ``:`` or ``?``, a Markdown or bold heading, a line in capitals or a short
+numbered title line is a heading; ``Source:``, ``Tags:``, ``GS Paper 2 …`` and the like are
+metadata. Lines broken mid-sentence (a wrapped copy from a PDF) are joined back into their point.
+
+Every step is a plain scan of the text: no regular expression here can backtrack over a long run
+of one character, nesting is tracked with a stack (never recursion), and the size of the note is
+capped, so a hostile paste costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from argmap.formats.notes.facts import MONTHS
+
+#: Largest note read (characters): far above any study note, low enough to refuse a mistake.
+NOTE_LIMIT_CHARS = 2_000_000
+
+_BULLETS = frozenset("•●◦▪▫·‣∙○■□*➢➤►▸▹✓✔✗✘→⇒»>-–—+~")
+# "1." "12)" "1.2." "(a)" "a)" "iv." "(iv)": short, anchored, no nested quantifier.
+_NUMBERED = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)]\s")
+_TERMINAL = ".!;,"
+_META_KEYS = {
+    "source": "source",
+    "sources": "source",
+    "ref": "source",
+    "reference": "source",
+    "references": "source",
+    "read more": "source",
+    "link": "source",
+    "url": "source",
+    "author": "source",
+    "tags": "tags",
+    "tag": "tags",
+    "keywords": "tags",
+    "date": "date",
+    "updated": "date",
+    "dated": "date",
+    "syllabus": "syllabus",
+    "paper": "syllabus",
+    "gs paper": "syllabus",
+    "relevance": "syllabus",
+    "prelims": "syllabus",
+    "mains": "syllabus",
+    "category": "syllabus",
+    "subject": "syllabus",
+    "topic": "title",
+    "title": "title",
+    "question": "question",
+    "motion": "motion",
+}
+
+
+@dataclass
+class Heading:
+    """A heading line; ``level`` is 1 for a Markdown ``#``, larger for deeper ones, 2 otherwise."""
+
+    line: int
+    text: str
+    level: int = 2
+    shape: str = "line"  # how it was told apart: markdown, bold, colon, question, capitals, numbered, line
+
+
+@dataclass
+class Point:
+    """A point of the note: its first line, its text (wrapped lines joined), its nesting depth
+    among points (0 = top level) and the index of the point it is nested under."""
+
+    line: int
+    text: str
+    depth: int = 0
+    marker: str = ""  # "bullet", "numbered" or "" (an unmarked line or paragraph)
+    parent: int | None = None
+    indent: int = 0
+    end_line: int = 0
+    gap: int = 0  # blank lines before it
+
+
+@dataclass
+class Meta:
+    """A metadata line: ``field`` is one of title, question, motion, tags, source, date, syllabus."""
+
+    line: int
+    field: str
+    value: str
+    text: str
+
+
+Block = Heading | Point | Meta
+
+
+@dataclass
+class _Line:
+    number: int
+    indent: int
+    text: str  # without the marker
+    marker: str
+    raw: str  # stripped, with the marker
+    blank_before: int = 0
+    heading: Heading | None = None
+    meta: Meta | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def read_blocks(text: str, source_name: str) -> list[Block]:
+    """The note's headings, points and metadata in the order they appear.
+
+    Raises FormatError for an empty note or one over :data:`NOTE_LIMIT_CHARS`.
+    """
+    from argmap.formats.common import FormatError
+
+    if len(text) > NOTE_LIMIT_CHARS:
+        raise FormatError(
+            source_name, f"the note has {len(text):,} characters; the limit is {NOTE_LIMIT_CHARS:,}"
+        )
+    lines = _lines(text)
+    if not lines:
+        raise FormatError(source_name, "the note is empty", 1)
+    _mark_headings(lines)
+    return _blocks(lines)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    blank = 0
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        expanded = raw.expandtabs(4)
+        stripped = expanded.strip()
+        if not stripped or _is_rule(stripped):
+            blank += 1
+            continue
+        indent = len(expanded) - len(expanded.lstrip())
+        marker, body = _marker(stripped)
+        out.append(_Line(number, indent, body, marker, stripped, blank_before=blank if out else 1))
+        blank = 0
+    return out
+
+
+def _is_rule(text: str) -> bool:
+    """A separator line such as ``----``, ``====`` or ``* * *``."""
+    chars = set(text.replace(" ", ""))
+    return len(chars) == 1 and chars <= set("-=_*~#•") and len(text) >= 3
+
+
+def _marker(text: str) -> tuple[str, str]:
+    first = text[0]
+    if first in _BULLETS and (len(text) == 1 or text[1].isspace()):
+        return "bullet", text[1:].strip()
+    if first in "-–—" and len(text) > 1 and text[1] not in "-–—" and not text[1].isalnum():
+        return "bullet", text[1:].strip()
+    if unicodedata.category(first) == "So" and (len(text) > 1 and (text[1].isspace() or _skin(text[1]))):
+        return "bullet", text[1:].lstrip("\ufe0f\u200d ").strip()
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return "numbered", text[numbered.end() :].strip()
+    return "", text
+
+
+def _skin(char: str) -> bool:
+    return char in "\ufe0f\u200d"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def _meta(line: _Line) -> Meta | None:
+    """A metadata line: ``Key: value`` with a known key, ``GS Paper 2 – …``, a bare date or ``#tags``."""
+    if line.marker:
+        return None
+    text = line.raw.strip("*_ ")
+    lowered = text.lower()
+    if lowered.startswith(("gs paper", "gs-", "gs ", "general studies")) and _words(text) <= 12:
+        return Meta(line.number, "syllabus", text, line.raw)
+    for separator in (":", " - ", " – ", " — ", "- ", "– "):
+        head, found, value = text.partition(separator)
+        if found and head.strip("*_ ").lower() in _META_KEYS:
+            key = head.strip("*_ ").lower()
+            return Meta(line.number, _META_KEYS[key], value.strip("*_ "), line.raw)
+    if all(word.startswith("#") and len(word) > 1 for word in text.split()):
+        return Meta(line.number, "tags", " ".join(w.lstrip("#") for w in text.split()), line.raw)
+    if _is_date(text):
+        return Meta(line.number, "date", text, line.raw)
+    from argmap.formats.notes.cues import motion_opening
+
+    if motion_opening(text):
+        return Meta(line.number, "motion", text, line.raw)
+    return None
+
+
+def _is_date(text: str) -> bool:
+    words = text.replace(",", " ").replace("/", " ").replace("-", " ").replace(".", " ").split()
+    if not 1 <= len(words) <= 4:
+        return False
+    has_year = any(w.isdigit() and len(w) == 4 and w[:2] in ("19", "20") for w in words)
+    rest_ok = all(w.isdigit() or w.lower().rstrip("stndrh") in MONTHS or w.lower() in MONTHS for w in words)
+    return has_year and rest_ok
+
+
+def _markdown_heading(line: _Line) -> Heading | None:
+    raw = line.raw
+    if raw.startswith("#"):
+        hashes = len(raw) - len(raw.lstrip("#"))
+        rest = raw[hashes:]
+        if hashes <= 6 and rest[:1].isspace() and rest.strip():
+            return Heading(line.number, _clean(rest), hashes, "markdown")
+    for fence in ("**", "__"):
+        body = line.text if line.marker == "" else ""
+        if (
+            body.startswith(fence)
+            and body.rstrip(":").endswith(fence)
+            and len(body.rstrip(":")) > 2 * len(fence)
+        ):
+            inner = body.rstrip(":")[len(fence) : -len(fence)]
+            if fence not in inner and _words(inner) <= 14:
+                return Heading(line.number, _clean(inner), 2, "bold")
+    return None
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("*_").strip().rstrip(":").strip()
+
+
+def _short(text: str, words: int = 10) -> bool:
+    return 1 <= _words(text) <= words and len(text) <= 100
+
+
+def _mark_headings(lines: list[_Line]) -> None:
+    """Decide which lines are headings or metadata (see the module docstring)."""
+    from argmap.formats.notes.cues import heading_role
+
+    for line in lines:
+        line.meta = _meta(line)
+    for index, line in enumerate(lines):
+        if line.meta is not None:
+            continue
+        if _in_metadata_block(lines, index):
+            # an unpunctuated line inside a block of metadata ("Debate club prep, round 3")
+            line.meta = Meta(line.number, "note", line.text, line.raw)
+            continue
+        markdown = _markdown_heading(line)
+        if markdown is not None:
+            line.heading = markdown
+            continue
+        text = line.text
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        known = heading_role(_clean(text)) is not None
+        if line.marker == "numbered":
+            if (
+                _short(text, 6)
+                and text[-1] not in _TERMINAL + ":?"
+                and nxt is not None
+                and nxt.indent <= line.indent + 4
+                and (
+                    (nxt.marker == "" and nxt.meta is None)
+                    or (known and (nxt.marker == "bullet" or _style(nxt.raw) != _style(line.raw)))
+                )
+            ):
+                line.heading = Heading(line.number, _clean(text), 2, "numbered")
+            continue
+        if line.marker:
+            continue
+        if text.endswith(":") and _short(text, 12) and ":" not in text[:-1]:
+            line.heading = Heading(line.number, _clean(text), 2, "colon")
+        elif text.endswith("?") and _short(text, 16):
+            line.heading = Heading(line.number, _clean(text), 2, "question")
+        elif _capitals(text):
+            line.heading = Heading(line.number, _clean(text), 2, "capitals")
+        elif _short(text, 8) and text[-1] not in _TERMINAL and (text[0].isupper() or text[0].isdigit()):
+            if _continues(lines, index):
+                continue
+            if index == 0 and (nxt is None or not _continues(lines, 1) or _title_case(text)):
+                line.heading = Heading(line.number, _clean(text), 2, "first line")
+                continue
+            followed_by_list = nxt is not None and nxt.marker != "" and nxt.blank_before <= 2
+            alone = line.blank_before > 0 and (nxt is None or nxt.blank_before > 0)
+            if known or followed_by_list or (alone and nxt is not None and not _weak_next(lines, index + 1)):
+                line.heading = Heading(line.number, _clean(text), 2, "line")
+
+
+def _in_metadata_block(lines: list[_Line], index: int) -> bool:
+    line = lines[index]
+    if not index or lines[index - 1].meta is None or line.blank_before or line.marker:
+        return False
+    return _short(line.text, 8) and (line.text[-1] not in ".!?:;" or line.text.startswith("("))
+
+
+def _style(raw: str) -> str:
+    """How a numbered line counts: ``1.`` digits, ``(a)`` letters in brackets, ``a)`` letters …"""
+    opening = raw[:1]
+    if opening == "(":
+        return "bracket"
+    return "digit" if opening.isdigit() else "letter"
+
+
+def _title_case(text: str) -> bool:
+    """Whether most longer words start with a capital (``India Russia Relations``)."""
+    longer = [word for word in text.split() if len(word) > 3]
+    return bool(longer) and sum(word[0].isupper() for word in longer) * 10 >= len(longer) * 7
+
+
+def _capitals(text: str) -> bool:
+    letters = _letters(text)
+    return len(letters) >= 3 and letters.isupper() and _short(text, 10) and text[-1] not in ".;,"
+
+
+def _continues(lines: list[_Line], index: int) -> bool:
+    """Whether the line carries on the point before it (no blank line, the point not ended)."""
+    if index == 0:
+        return False
+    line, before = lines[index], lines[index - 1]
+    if line.blank_before or before.heading is not None or before.meta is not None or line.meta is not None:
+        return False
+    return before.text[-1:] not in ".!?:;" or (line.text[:1].islower())
+
+
+def _weak_next(lines: list[_Line], index: int) -> bool:
+    """Whether the line at ``index`` is itself only a short title-like line (so the one before it
+    heads nothing and is a point of a list of short lines)."""
+    line = lines[index]
+    return (
+        line.marker == ""
+        and _short(line.text, 8)
+        and line.text[-1] not in _TERMINAL + ":?"
+        and not line.text.isupper()
+    )
+
+
+def _blocks(lines: list[_Line]) -> list[Block]:
+    blocks: list[Block] = []
+    stack: list[tuple[int, int]] = []  # (indent, index of the point in blocks) of open points
+    current: Point | None = None  # the point that a wrapped line would continue
+    for line in lines:
+        if line.meta is not None:
+            blocks.append(line.meta)
+            stack, current = [], None
+            continue
+        if line.heading is not None:
+            blocks.append(line.heading)
+            stack, current = [], None
+            continue
+        if current is not None and not line.marker and not line.blank_before and _wraps(current, line):
+            current.text += " " + line.text
+            current.end_line = line.number
+            continue
+        indent = line.indent
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        if not line.marker and stack and line.blank_before:
+            stack = []  # an unmarked paragraph after a blank line starts afresh at the top
+        parent = stack[-1][1] if stack else None
+        depth = 0 if parent is None else _depth(blocks, parent) + 1
+        point = Point(
+            line.number, line.text, depth, line.marker, parent, indent, line.number, line.blank_before
+        )
+        blocks.append(point)
+        stack.append((indent, len(blocks) - 1))
+        current = point
+    return blocks
+
+
+def _depth(blocks: list[Block], index: int) -> int:
+    block = blocks[index]
+    return block.depth if isinstance(block, Point) else 0
+
+
+def _wraps(point: Point, line: _Line) -> bool:
+    """Whether an unmarked line with no blank line before it is the rest of ``point``."""
+    end = point.text[-1:]
+    if line.text[:1].islower() or line.text[:1] in "(&,;":
+        return True
+    if point.marker:
+        # a bullet's own lines are indented under its text; a long line cut mid-sentence carries on
+        return line.indent > point.indent or (end not in ".!?:;" and len(point.text) >= 60)
+    # a paragraph: lines run on until one ends a sentence
+    return end not in ".!?:"

@@ -1,0 +1,260 @@
+"""The notes reader on the shapes real study notes take: markers, headings, metadata, stances,
+answers, facts and debate briefs (each note here is small and written for the behaviour named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.formats import read_text
+from argmap.formats.notes import explain_notes
+from argmap.model import Basis, Kind
+
+
+def _map(text: str):
+    return read_text(text, "notes", "note.txt").map
+
+
+def _node(argument_map, start: str):
+    return next(n for n in argument_map.nodes if n.text.startswith(start))
+
+
+def _kind_of(argument_map, start: str) -> Kind:
+    return _node(argument_map, start).kind
+
+
+def test_bullets_of_any_symbol_and_numbered_items_are_one_point_each():
+    note = (
+        "Challenges\n"
+        "▪ Visa rules hurt students.\n"
+        "✅ Tariffs rose on steel.\n"
+        "(a) Land acquisition is slow.\n"
+        "ii) Power projects are delayed.\n"
+        "3. Trade deficit keeps widening.\n"
+    )
+    argument_map = _map(note)
+    counterpoints = [n.text for n in argument_map.nodes if n.kind is Kind.COUNTERPOINT]
+    assert counterpoints == [
+        "Visa rules hurt students.",
+        "Tariffs rose on steel.",
+        "Land acquisition is slow.",
+        "Power projects are delayed.",
+        "Trade deficit keeps widening.",
+    ]
+
+
+def test_lines_broken_mid_sentence_are_joined_into_one_point():
+    note = (
+        "Concerns\nVacancies pile up while the collegium and the government trade\nfiles for months on end.\n"
+    )
+    assert _map(note).nodes[0].text == (
+        "Vacancies pile up while the collegium and the government trade files for months on end."
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Challenges ahead:",
+        "## Challenges ahead",
+        "**Challenges ahead**",
+        "CHALLENGES AHEAD",
+        "2. Challenges ahead",
+    ],
+)
+def test_a_heading_in_any_form_is_not_a_point_and_places_the_points_under_it(heading):
+    argument_map = _map(f"India-Japan ties\n\n{heading}\n- Land acquisition has slowed the rail project.\n")
+    assert [(n.kind, n.text) for n in argument_map.nodes] == [
+        (Kind.COUNTERPOINT, "Land acquisition has slowed the rail project.")
+    ]
+
+
+def test_a_question_heading_names_the_section_by_its_words():
+    argument_map = _map("Topic: MSP\n\nWhy does it matter?\n- Farmers get a floor price.\n")
+    assert argument_map.nodes[0].kind is Kind.CLAIM
+
+
+def test_metadata_lines_fill_the_map_fields_and_never_become_points():
+    note = (
+        "GS Paper 2 – International Relations\n"
+        "Topic: India–US partnership\n"
+        "Tags: IR, USA\n"
+        "Source: The Hindu editorial\n"
+        "Date: 14 March 2025\n\n"
+        "Challenges\n- Visa rules hurt students.\n"
+    )
+    argument_map = _map(note)
+    assert argument_map.title == "India–US partnership"
+    assert argument_map.tags == ["ir", "usa"]
+    assert [n.text for n in argument_map.nodes] == ["Visa rules hurt students."]
+    assert "Source: The Hindu editorial" in argument_map.nodes[0].notes
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Arguments against", Kind.COUNTERPOINT),
+        ("Arguments in favour", Kind.CLAIM),
+        ("Case for", Kind.CLAIM),
+        ("Opposition", Kind.COUNTERPOINT),
+        ("Cons", Kind.COUNTERPOINT),
+        ("What India should do", Kind.RECOMMENDATION),
+        ("Way ahead", Kind.RECOMMENDATION),
+        ("Implications for India", Kind.CLAIM),
+    ],
+)
+def test_the_heading_vocabulary_places_points_and_reads_negations_first(heading, kind):
+    argument_map = _map(f"Simultaneous elections\n\n{heading}\n- Polls every year cost the exchequer.\n")
+    assert argument_map.nodes[0].kind is kind
+
+
+def test_under_a_topic_heading_the_points_own_words_decide():
+    note = (
+        "Defence ties\n"
+        "- Joint production of jets gives both sides a stake in each other.\n"
+        "- Delays in deliveries have hurt trust and raised concern in Delhi.\n"
+        "- India should diversify its suppliers.\n"
+    )
+    argument_map = _map(note)
+    assert [n.kind for n in argument_map.nodes] == [Kind.CLAIM, Kind.COUNTERPOINT, Kind.RECOMMENDATION]
+
+
+def test_an_answer_opening_with_however_rebuts_the_challenge_before_it():
+    note = "Challenges\n- Remarks on press freedom are resented in Delhi.\nHowever, both sides wall off such criticism.\n"
+    argument_map = _map(note)
+    answer = _node(argument_map, "However")
+    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "Remarks").id]
+
+
+def test_critics_argue_but_is_a_counterpoint_and_its_answer():
+    argument_map = _map(
+        "Critics argue that uniforms do not improve grades, but the proposition replies that the case rests on equality.\n"
+    )
+    critics = _node(argument_map, "Critics argue")
+    answer = _node(argument_map, "But the proposition replies")
+    assert (
+        critics.kind is Kind.COUNTERPOINT and answer.kind is Kind.REBUTTAL and answer.opposes == [critics.id]
+    )
+
+
+def test_the_position_is_found_anywhere_and_kept_whole():
+    note = (
+        "Background\n- GST came into force in 2017.\n\n"
+        "Concerns\n- Too many rate slabs create disputes.\n\n"
+        "Thus, GST has delivered the common market it promised, though rates need simplifying.\n"
+    )
+    thesis = _map(note).thesis()
+    assert (
+        thesis.text == "Thus, GST has delivered the common market it promised, though rates need simplifying."
+    )
+
+
+def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_objections():
+    note = (
+        "Should MSP be made a legal right?\n\n"
+        "My view: a blanket legal guarantee of MSP would do more harm than good.\n\n"
+        "Case for\n- A guaranteed price would reduce distress sales.\n\n"
+        "Opposition\n- The fiscal cost could be enormous.\n"
+    )
+    argument_map = _map(note)
+    assert argument_map.thesis().text.startswith("a blanket legal guarantee")
+    assert _kind_of(argument_map, "A guaranteed price") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
+
+
+def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words():
+    note = (
+        "Challenges\n"
+        "- Too many rate slabs and frequent changes create classification disputes.\n"
+        "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
+        "Way forward\n"
+        "- Bring natural gas and petroleum products into GST in stages.\n"
+        "- Rationalise the structure into three slabs.\n\n"
+        "In conclusion, GST has delivered a common market.\n"
+    )
+    argument_map = _map(note)
+    assert _node(argument_map, "Bring natural gas").opposes == [_node(argument_map, "Petroleum products").id]
+    assert _node(argument_map, "Rationalise").opposes == [_node(argument_map, "Too many rate slabs").id]
+
+
+def test_a_way_forward_item_that_answers_no_challenge_supports_the_thesis():
+    note = (
+        "Challenges\n- Visa rules hurt students.\n\n"
+        "Way forward\n- Co-develop jet engines and drones.\n\n"
+        "Thus, the partnership rests on converging interests.\n"
+    )
+    argument_map = _map(note)
+    assert _node(argument_map, "Co-develop").supports == [argument_map.thesis().id]
+
+
+def test_a_fact_inside_a_point_becomes_its_evidence_with_a_guessed_basis():
+    note = (
+        "Areas of cooperation\n"
+        "- Trade keeps growing, with goods and services trade near $190 billion in 2023.\n"
+        "- Defence ties have deepened; India signed the BECA agreement in 2020.\n"
+    )
+    argument_map = _map(note)
+    trade = _node(argument_map, "with goods")
+    beca = _node(argument_map, "India signed")
+    assert (trade.kind, trade.basis, trade.supports) == (
+        Kind.EVIDENCE,
+        Basis.STATISTIC,
+        [_node(argument_map, "Trade").id],
+    )
+    assert (beca.kind, beca.basis) == (Kind.EVIDENCE, Basis.AGREEMENT)
+
+
+def test_a_debate_brief_gives_the_motion_as_thesis_and_the_sides_as_claims_and_counterpoints():
+    note = (
+        "Motion: This House would make school uniforms compulsory.\n\n"
+        "Proponents argue that a uniform removes the daily fashion contest.\n\n"
+        "They also say uniforms build a sense of belonging.\n\n"
+        "Opponents say compulsory uniforms suppress self-expression.\n\n"
+        "Verdict: the proposition edges it.\n"
+    )
+    argument_map = _map(note)
+    assert argument_map.thesis().text == "This House would make school uniforms compulsory."
+    assert _kind_of(argument_map, "Proponents") is Kind.CLAIM
+    assert _kind_of(argument_map, "They also say") is Kind.CLAIM
+    assert _kind_of(argument_map, "Opponents") is Kind.COUNTERPOINT
+
+
+def test_explain_reports_every_point_with_its_line_kind_parent_and_reason():
+    _, report = explain_notes(
+        "Challenges\n- Visa rules hurt students.\n\nWay forward\n- Ease visa rules for students.\n"
+    )
+    rows = [(row.line, row.kind, row.why.split(" (")[0]) for row in report.points]
+    assert rows == [
+        (2, "counterpoint", "under heading 'Challenges'"),
+        (5, "recommendation", "under heading 'Way forward'"),
+    ]
+    assert report.points[1].parents == [report.points[0].node]
+    assert "answers line 2" in report.points[1].why
+
+
+def test_a_note_read_mostly_as_context_says_so():
+    result = read_text("Background\n- Ties began in 1950.\n- A treaty followed in 1971.\n", "notes", "b.txt")
+    assert any("2 of 2 points were read as context" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("## a" + " " * 1000 + "b", "a" + " " * 1000 + "b"),
+        ("- a" + " " * 20_000 + "b", "a" + " " * 20_000 + "b"),
+        ("".join(" " * depth + "- point\n" for depth in range(1100)), "point"),
+    ],
+    ids=["markdown-heading-with-spaces", "bullet-with-spaces", "1100-nested-bullets"],
+)
+def test_hostile_notes_are_read_in_linear_time_without_recursion(text, first):
+    argument_map = _map(text)
+    texts = [n.text for n in argument_map.nodes] + [argument_map.title]
+    assert first in texts
+
+
+def test_a_note_over_the_size_limit_is_refused_in_one_line():
+    from argmap.formats import FormatError
+    from argmap.formats.notes import NOTE_LIMIT_CHARS
+
+    with pytest.raises(FormatError, match=r"^big\.txt: the note has [\d,]+ characters; the limit is"):
+        read_text("a" * (NOTE_LIMIT_CHARS + 1), "notes", "big.txt")
