@@ -38,7 +38,7 @@ def test_the_terminal_drill_reads_one_answer_per_line_from_a_pipe(library):
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("Model answer:") == 2
     assert "[1/2] Answer this point:" in done.stdout
-    assert "Grade: again" in done.stdout
+    assert "not covered" in done.stdout
     assert "2 answered" in done.stdout
     history = ProgressStore.of_library(library).history("india-russia")
     assert [review.item_id for review in history] == ["rebuttal:west-tilt", "rebuttal:china-pivot"]

@@ -116,3 +116,46 @@ def test_every_combining_mark_counts_as_part_of_a_word():
 
 def test_stop_words_are_in_nfc_like_the_words_they_are_checked_against():
     assert all(unicodedata.normalize("NFC", word) == word for word in stop_words())
+
+
+def _seed_item(node_id: str):
+    from conftest import SEED_MAP
+
+    from argmap.store import load_path
+
+    items = drill_items(load_path(SEED_MAP).map, "rebuttal", "for")
+    return next(item for item in items if item.node_id == node_id)
+
+
+def test_a_rebuttal_naming_the_us_and_russia_states_washington_and_moscow():
+    item = _seed_item("west-tilt")
+
+    result = score_answer(
+        item,
+        "Closer ties with the US are a response to China, not a break with Russia; the strategic logic binding India and Russia is still shared.",
+    )
+
+    assert result.score >= 0.85
+    assert result.feedback == "well covered"
+    assert result.missing_terms == ()
+
+
+def test_naming_the_mi35_sale_states_the_helicopters_it_answers():
+    item = _seed_item("mi35-sale")
+
+    result = score_answer(
+        item,
+        "The Mi-35 sale to Pakistan is minor beside Russia's place as one of India's largest defence suppliers.",
+    )
+
+    assert "helicopters" not in result.missing_terms
+    assert result.score >= 0.6
+
+
+def test_feedback_is_in_plain_words_not_the_schedulers():
+    item = _seed_item("west-tilt")
+
+    words = {score_answer(item, answer).feedback for answer in ("", "China", item.answer_parts[0])}
+
+    assert words <= {"well covered", "mostly covered", "partly covered", "not covered"}
+    assert score_answer(item, "the weather in Paris is mild").grade_name == "not covered"

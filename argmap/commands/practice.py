@@ -200,11 +200,9 @@ def cmd_drill(args: argparse.Namespace) -> int:
         result = score_answer(item, line.strip())
         scheduled = store.record(loaded.name, item, result)
         scores.append(result.score)
-        print(
-            f"Score: {result.score:.0%}  Grade: {result.grade_name}  Next review in {_span(scheduled.interval)}"
-        )
+        print(f"Score: {result.score:.0%}, {result.feedback}  Next review in {_span(scheduled.interval)}")
         if result.missing_terms:
-            print("Missed: " + ", ".join(result.missing_terms))
+            print("missed: " + ", ".join(result.missing_terms))
         print("Model answer:")
         for part in result.model_answer.splitlines():
             print(textwrap.indent(textwrap.fill(part, 96), "  "))

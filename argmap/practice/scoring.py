@@ -1,45 +1,46 @@
 """Scoring a drill answer against the map's own model answer, and the review grade it earns.
 
-The score (0..1) mixes two measures, each taken against every model answer part, keeping the best
-part (an answer that makes one of the map's rebuttals well is a good answer):
+The score (0..1) is taken against every model answer part, keeping the best part (an answer that
+makes one of the map's rebuttals well is a good answer). It matches ideas, not strings, with the
+shared matcher of :mod:`argmap.language`: lemmas, word rarity, spelling variants and the field's
+aliases, so "US" states "Washington" and "Moscow" states "Russia". Against one part:
 
-- key-term coverage, weight 0.7: the share of the part's key terms found in the answer, a term
-  counting as found when some word of the answer is a close spelling of it (rapidfuzz ``ratio`` of
-  at least 80, so "sanction" finds "sanctions") or when, squashed, it appears in the squashed answer
-  (so "Mi 35" finds "Mi-35");
-- overall likeness, weight 0.3: rapidfuzz ``token_set_ratio`` of the answer's content words against
-  the part's, scaled down for answers much shorter than the key-term list, since the set ratio of a
-  one-word answer that happens to be in the model is 100.
+- coverage, weight :data:`COVERAGE_WEIGHT`: the share of the part's weight (rarity-weighted terms)
+  that the answer states. A rebuttal repeats words of the point it answers ("a few helicopters for
+  Pakistan"); those topic words count as stated when the answer names the point by any of the
+  prompt's own terms ("the Mi-35 sale"), since naming the point is not the substance of a reply;
+- likeness, the rest: the harmonic mean of that coverage and the share of the answer's own weight
+  that the part states, so an answer that buries the point in unrelated words scores lower.
 
-Words are Unicode words, so a map written in Hindi or French is scored like one in English: a word
-is a run of letters, digits and combining marks (Devanagari vowel signs such as the "ा" of "भारत"
-are marks, which Python's ``\\w`` does not match), with inner apostrophes and hyphens; text is put in
-NFC first, so a letter typed precomposed or as letter plus accent counts as the same letter. Stop
-words are English and common Hindi function words.
+Words are Unicode words, so a map written in Hindi or French is scored like one in English (see
+:mod:`argmap.language.tokens`). The key terms shown to the student ("missed: …") are the part's most
+telling words (:func:`key_terms`), each found when the answer states it.
 
 The grade is the FSRS rating the score earns (see :data:`GRADE_FLOORS`), so "again" brings the item
-back in minutes and "easy" pushes it out by days.
+back in minutes and "easy" pushes it out by days; what the student reads is :attr:`DrillScore.feedback`,
+in plain words ("well covered", "partly covered").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fsrs import Rating
-from rapidfuzz import fuzz
 
-from argmap.language import is_content_word, squash, words
+from argmap.language import Matcher, is_content_word, squash, stated_share, terms, words
 from argmap.language.lexicon import fold
+from argmap.language.matching import weight_of
 
 if TYPE_CHECKING:
     from argmap.practice.drills import DrillItem
 
 KEY_TERMS_PER_PART = 8
 COVERAGE_WEIGHT = 0.7
-TERM_MATCH = 80
+#: A prompt term the answer must state to name the point it answers.
+TOPIC_WEIGHT = 0.5
 
 #: Lowest score for each grade, best first; below the last floor the grade is "again".
 GRADE_FLOORS: tuple[tuple[float, Rating], ...] = (
@@ -47,6 +48,14 @@ GRADE_FLOORS: tuple[tuple[float, Rating], ...] = (
     (0.6, Rating.Good),
     (0.35, Rating.Hard),
 )
+
+
+FEEDBACK: dict[Rating, str] = {
+    Rating.Easy: "well covered",
+    Rating.Good: "mostly covered",
+    Rating.Hard: "partly covered",
+    Rating.Again: "not covered",
+}
 
 
 @dataclass(frozen=True)
@@ -61,8 +70,14 @@ class DrillScore:
     model_answer: str
 
     @property
+    def feedback(self) -> str:
+        """The grade in a student's words: well covered, mostly covered, partly covered, not covered."""
+        return FEEDBACK[self.grade]
+
+    @property
     def grade_name(self) -> str:
-        return self.grade.name.lower()
+        """What the student is shown for the grade: :attr:`feedback`, not the scheduler's word."""
+        return self.feedback
 
 
 def content_words(text: str) -> list[str]:
@@ -111,30 +126,33 @@ def grade_for(score: float) -> Rating:
 
 def score_answer(item: DrillItem, answer: str) -> DrillScore:
     """Score an answer to a drill item against the item's model answer parts (see the module)."""
-    candidates = [_score_part(part, answer) for part in item.answer_parts]
+    candidates = [_score_part(part, item.prompt, answer) for part in item.answer_parts]
     # max() keeps the first of equal scores, so ties go to the map's first answer.
     best = max(candidates, key=lambda candidate: candidate[0], default=(0.0, [], list(item.key_terms)))
     score, matched, missing = best
     return DrillScore(round(score, 3), grade_for(score), tuple(matched), tuple(missing), item.model_answer)
 
 
-def _score_part(part: str, answer: str) -> tuple[float, list[str], list[str]]:
-    terms = list(key_terms([part]))
-    answer_words = content_words(answer)
-    if not terms or not answer_words:
-        return 0.0, [], terms
-    squashed = squash(answer)
-    matched = [t for t in terms if _found(t, answer_words, squashed)]
-    missing = [t for t in terms if t not in matched]
-    coverage = len(matched) / len(terms)
-    likeness = fuzz.token_set_ratio(" ".join(answer_words), " ".join(content_words(part))) / 100
-    likeness *= min(1.0, len(answer_words) / len(terms))
+def _score_part(part: str, prompt: str, answer: str) -> tuple[float, list[str], list[str]]:
+    shown = list(key_terms([part]))
+    matcher = Matcher({"part": part, "prompt": prompt})
+    part_terms = matcher.terms["part"]
+    if not part_terms.items or not terms(answer).items:
+        return 0.0, [], shown
+    stated = matcher.stated_keys(answer)
+    prompt_terms = matcher.terms["prompt"]
+    if any(t.key in stated and t.weight >= TOPIC_WEIGHT for t in prompt_terms.items):
+        stated |= part_terms.keys() & prompt_terms.keys()
+    coverage = weight_of(t for t in part_terms.items if t.key in stated) / part_terms.total
+    precision = stated_share(answer, part)
+    likeness = 2 * coverage * precision / (coverage + precision) if coverage + precision else 0.0
+    matched = [term for term in shown if _stated(term, stated, answer)]
+    missing = [term for term in shown if term not in matched]
     return COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * likeness, matched, missing
 
 
-def _found(term: str, answer_words: Sequence[str], squashed_answer: str) -> bool:
-    if len(squash(term)) >= 4 and squash(term) in squashed_answer:
-        return True
-    if len(term) < 4:
-        return term in answer_words
-    return any(fuzz.ratio(term, word) >= TERM_MATCH for word in answer_words)
+def _stated(term: str, stated: set[str], answer: str) -> bool:
+    keys = terms(term).keys()
+    if keys:
+        return keys <= stated
+    return len(squash(term)) >= 4 and squash(term) in squash(answer)

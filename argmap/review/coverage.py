@@ -73,14 +73,23 @@ def coverage(answer: Answer, matcher: Matcher) -> Coverage:
                 if score > scores.get(node_id, 0.0):
                     scores[node_id] = score
         by_sentence.append(scores)
+    best, place = _highest(by_sentence)
+    # A node's place is the sentence that states most of it on its own, where there is one: the
+    # window of a sentence and the next also holds the next sentence's points.
+    place.update(_highest(alone)[1])
+    return Coverage(best, place, tuple(by_sentence), tuple(alone))
+
+
+def _highest(rows: list[dict[str, float]]) -> tuple[dict[str, float], dict[str, int]]:
+    """Each node's highest score over the rows and the first row that has it."""
     best: dict[str, float] = {}
     place: dict[str, int] = {}
-    for index, scores in enumerate(by_sentence):
+    for index, scores in enumerate(rows):
         for node_id, score in scores.items():
             if score > best.get(node_id, 0.0):
                 best[node_id] = score
                 place[node_id] = index
-    return Coverage(best, place, tuple(by_sentence), tuple(alone))
+    return best, place
 
 
 def _node_scores(raw: dict[str, float]) -> dict[str, float]:
