@@ -19,9 +19,9 @@ def test_the_labelled_corpus_has_notes_to_measure():
     assert len(list(CORPUS.glob("*.labels.yaml"))) >= 8
 
 
-def test_at_least_four_in_five_labelled_points_are_placed_right():
+def test_at_least_seventeen_in_twenty_labelled_points_are_placed_right():
     scores = score_corpus()
-    assert sum(s.placed for s in scores) / sum(s.points for s in scores) >= 0.8
+    assert sum(s.placed for s in scores) / sum(s.points for s in scores) >= 0.85
 
 
 def test_at_least_three_in_five_answerable_counterpoints_are_linked_to_their_answer():
@@ -34,6 +34,5 @@ def test_the_thesis_is_found_in_at_least_nine_notes_in_ten():
     assert sum(s.thesis for s in scores) / len(scores) >= 0.9
 
 
-def test_metadata_lines_stay_out_of_the_points_in_three_notes_in_four():
-    scores = score_corpus()
-    assert sum(s.meta for s in scores) / len(scores) >= 0.75
+def test_no_metadata_line_of_any_note_becomes_a_point():
+    assert [s.name for s in score_corpus() if not s.meta] == []

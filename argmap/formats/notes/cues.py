@@ -65,8 +65,15 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        Kind.CLAIM,
+        (" for the motion", " defending the motion", " proposition ", " prop ", " aff ", " affirmative"),
+    ),
+    (
         Kind.COUNTERPOINT,
         (
+            " opp ",
+            " neg ",
+            " negative",
             " against",
             " cons",
             " con ",
@@ -1003,6 +1010,53 @@ def against_proposal(text: str) -> str | None:
 def motion_opening(text: str) -> bool:
     """Whether the text is a debate motion (``This House would …``, ``THBT …``)."""
     return text.lower().lstrip("*_ ").startswith(_MOTION_OPENINGS)
+
+
+_SIDE_LABELS = {
+    "neg": Kind.COUNTERPOINT,
+    "opp": Kind.COUNTERPOINT,
+    "con": Kind.COUNTERPOINT,
+    "opposition": Kind.COUNTERPOINT,
+    "against": Kind.COUNTERPOINT,
+    "they say": Kind.COUNTERPOINT,
+    "objection": Kind.COUNTERPOINT,
+    "aff": Kind.CLAIM,
+    "prop": Kind.CLAIM,
+    "pro": Kind.CLAIM,
+    "gov": Kind.CLAIM,
+    "proposition": Kind.CLAIM,
+    "for": Kind.CLAIM,
+    "we say": Kind.CLAIM,
+    "response": Kind.CLAIM,
+    "reply": Kind.CLAIM,
+    "answer": Kind.CLAIM,
+}
+
+
+def label_side(label: str) -> Kind | None:
+    """The side a point's label names in a debate brief (``NEG:`` an objection, ``AFF:`` our side)."""
+    return _SIDE_LABELS.get(label.strip().lower().rstrip("."))
+
+
+def ordinal_opening(text: str) -> str | None:
+    """An enumerating opening (``First,``, ``Second, trade.``, ``The third point is``) that marks
+    an argument of the note's own case."""
+    lowered = text.lower().lstrip("*_ ")
+    for word in (
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "firstly",
+        "secondly",
+        "thirdly",
+        "finally",
+        "lastly",
+    ):
+        if lowered.startswith((word + ",", word + " ", "the " + word + " point", "a " + word + " point")):
+            return word
+    return None
 
 
 def side_cue(text: str) -> tuple[Kind, str] | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
-from argmap.formats.notes.facts import asides, clauses, fact_basis, inference, sentences
+from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
 from argmap.formats.notes.linking import Rarity, best_matches
 from argmap.formats.notes.reading import Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
@@ -73,6 +73,7 @@ class Placed:
     role: Kind | None = None  # the role its heading or label gave it, if any
     by_side: bool = False  # placed by the side it argues (so a note against the proposal turns it)
     sided: bool = False  # placed by an explicit side cue (Proponents …), which later paragraphs carry on
+    from_label: bool = False  # placed by the role its own label names ("Contention 1: …")
     intro: bool = False
 
 
@@ -104,10 +105,20 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         )
         if last is not None:
             blocks = [b for b in blocks if b is not last] + [Point(last.line, last.text, end_line=last.line)]
-    title_heading = _title_heading(blocks) if title is None else None
+    title_heading = _title_heading(blocks)
+    if (
+        motion is None
+        and title_heading is not None
+        and not title_heading.text.endswith("?")
+        and _is_debate(blocks)
+    ):
+        # a debate brief whose first line is its motion ("Nuclear Power Should Be Expanded …")
+        motion = Meta(title_heading.line, "motion", title_heading.text, title_heading.text)
     if title is None and motion is not None:
         title = motion.value
-    if title_heading is not None:
+    if title is None and question is not None:
+        title = _directive_sentence(question)
+    if title is None and title_heading is not None:
         title = title_heading.text
         if title.endswith("?") or title_heading.shape == "question":
             question = question or title
@@ -157,6 +168,8 @@ def _title_heading(blocks: list[Block]) -> Heading | None:
         if isinstance(block, Point):
             before_points = False
         if isinstance(block, Heading):
+            if block.text.lower() in _GENERIC_TITLES:
+                continue
             role = cues.heading_role(block.text)
             names_a_section = role is not None and len(block.text.split()) <= 3
             if before_points and (block.level == 1 or (block.shape == "first line" and not names_a_section)):
@@ -164,6 +177,37 @@ def _title_heading(blocks: list[Block]) -> Heading | None:
             # the first heading, after an opening paragraph, naming only the topic
             return block if role is None else None
     return None
+
+
+_DEBATE_WORDS = (" debate", " motion", " proposition", " prop ", " opp ", " rebuttal", " speaker", " prep ")
+_DIRECTIVES = (
+    "critically",
+    "discuss",
+    "analyse",
+    "analyze",
+    "examine",
+    "evaluate",
+    "comment",
+    "explain",
+    "assess",
+)
+_GENERIC_TITLES = frozenset(
+    {"model answer", "answer", "notes", "my notes", "revision notes", "summary", "introduction"}
+)
+
+
+def _is_debate(blocks: list[Block]) -> bool:
+    """Whether the note is a debate brief: its metadata or headings speak of a debate or its sides."""
+    said = " ".join(b.text for b in blocks if isinstance(b, (Meta, Heading)))
+    return any(word in cues.spaced(said) for word in _DEBATE_WORDS)
+
+
+def _directive_sentence(question: str) -> str:
+    """The sentence of a question that sets the task (``Critically examine …``), else the question."""
+    for sentence in sentences(question):
+        if sentence.lower().startswith(_DIRECTIVES):
+            return sentence
+    return question
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
@@ -183,7 +227,7 @@ def _split_label(text: str) -> tuple[str | None, str]:
         return None, text
     if len(head.split()) > (8 if body else 14):
         return None, text
-    if text[best] == ":" and body and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
+    if body and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
         return None, text  # "Harm is concentrated among heavy users: teens …" is a sentence, not a heading
     return head, body
 
@@ -220,7 +264,7 @@ def _place(
     warnings: list[str],
     source_name: str,
 ) -> list[Placed]:
-    has_roles = any(
+    has_roles = motion is None and any(
         isinstance(b, Heading) and b is not title_heading and cues.heading_role(b.text) for b in blocks
     )
     headings: list[tuple[int, Heading, tuple[Kind, str] | None]] = []
@@ -234,7 +278,10 @@ def _place(
             )
         )
     groups = _unheaded_groups(blocks)
+    label_role: tuple[Kind, str] | None = None
     for index, block in enumerate(blocks):
+        if isinstance(block, Heading) or index in groups:
+            label_role = None
         if index in groups:
             group = groups[index]
             headings = [(2, Heading(block.line, ""), group)] if group else []
@@ -269,12 +316,17 @@ def _place(
         if not isinstance(block, Point):
             continue
         section = _section(headings, has_roles and not headings)
+        if section.role is None and label_role is not None:
+            section = _Section(section.heading, label_role, False)
         parent = by_block.get(block.parent) if block.parent is not None else None
         for placed in _place_point(block, section, parent, previous_top, points, has_roles):
             points.append(placed)
             by_block.setdefault(index, placed)
             if parent is None:
                 previous_top = placed
+                if placed.from_label and placed.kind in _ARGUING:
+                    # the points after "Contention 1: …" argue the same way until the next heading
+                    label_role = (placed.kind, f"the list under line {placed.line}")
     return points
 
 
@@ -451,8 +503,23 @@ def _decide(
             RelationType.SUPPORTS,
         )
         return
+    side_label = cues.label_side(label) if label else None
+    if (
+        side_label is Kind.CLAIM
+        and previous is not None
+        and previous.kind is Kind.COUNTERPOINT
+        and previous.sided
+    ):
+        why = f"answers line {previous.line} (labelled '{label}' after '{previous.label}')"
+        _set(placed, Kind.REBUTTAL, why, previous.key, RelationType.OPPOSES)
+        return
+    if side_label is not None:
+        _set(placed, side_label, f"labelled '{label}'")
+        placed.by_side, placed.sided = True, True
+        return
     role = cues.heading_role(label) if label and len(label.split()) <= 5 else None
     where = f"label '{label}'" if role else None
+    placed.from_label = role is not None
     if (
         role is not None
         and section.role is not None
@@ -506,6 +573,11 @@ def _decide(
         placed.by_side, placed.sided = previous.by_side, True
         return
     if opening and previous is not None and _answers(placed, previous, opening):
+        return
+    ordinal = cues.ordinal_opening(text)
+    if ordinal and not opening and (role is None or role[0] is Kind.CONTEXT) and not placed.marker:
+        _set(placed, Kind.CLAIM, f"an argument of the note's own case (opens with '{ordinal}')")
+        placed.by_side = True
         return
     background = role is not None or placed.intro
     by_role = f" under {where}" if where else ""
@@ -625,6 +697,8 @@ def _choose_thesis(points: list[Placed], motion: Meta | None) -> tuple[str | Non
         chosen = max(range(len(parts)), key=lambda i: (_phrases(parts[i]), -i))
         rest = [s for i, s in enumerate(parts) if i != chosen]
         placed.text = parts[chosen]
+        if conclusion is not None:
+            _measures_in_conclusion(points, placed, rest)
         if conclusion is None:
             points.insert(
                 points.index(placed) + 1,
@@ -646,6 +720,26 @@ def _choose_thesis(points: list[Placed], motion: Meta | None) -> tuple[str | Non
     if against:
         _turn_sides(points, placed)
     return placed.key, conclusion, against
+
+
+def _measures_in_conclusion(points: list[Placed], thesis: Placed, rest: list[str]) -> None:
+    """Sentences of the closing paragraph that say what should be done are recommendations too
+    (the whole paragraph stays the map's conclusion)."""
+    at = points.index(thesis) + 1
+    for number, sentence in enumerate(rest):
+        cue = cues.recommendation_cue(sentence)
+        if cue is None:
+            continue
+        measure = Placed(
+            f"{thesis.key}-measure-{number + 1}",
+            thesis.line,
+            sentence,
+            Kind.RECOMMENDATION,
+            f"a measure in the closing paragraph (cue '{cue}')",
+            heading=thesis.heading,
+        )
+        points.insert(at, measure)
+        at += 1
 
 
 def _opening_statement(points: list[Placed]) -> Placed | None:
@@ -728,12 +822,6 @@ def _take_facts(points: list[Placed]) -> None:
         whole_sentences = placed.kind is Kind.RECOMMENDATION  # "as tried in …" is part of a measure
         found: list[Placed] = []
         text = placed.text
-        for start, end in reversed(asides(text)):
-            inner = text[start + 1 : end - 1].strip()
-            basis = fact_basis(inner)
-            if basis is not None and len(inner.split()) >= 3:
-                found.insert(0, _evidence(placed, inner, basis, len(found)))
-                text = (text[:start].rstrip() + text[end:]).strip()
         kept: list[str] = []
         for number, sentence in enumerate(sentences(text)):
             basis = fact_basis(sentence)

@@ -54,6 +54,20 @@ _META_KEYS = {
     "title": "title",
     "question": "question",
     "motion": "motion",
+    "resolved": "motion",
+    "resolution": "motion",
+    "q": "question",
+    "tournament": "note",
+    "round": "note",
+    "format": "note",
+    "venue": "note",
+    "judge": "note",
+    "speakers": "note",
+    "team": "note",
+    "value": "note",
+    "criterion": "note",
+    "marks": "note",
+    "word limit": "note",
 }
 
 
@@ -182,6 +196,8 @@ def _meta(line: _Line) -> Meta | None:
     lowered = text.lower()
     if lowered.startswith(("gs paper", "gs-", "gs ", "general studies")) and _words(text) <= 12:
         return Meta(line.number, "syllabus", text, line.raw)
+    if lowered.startswith("q. "):
+        return Meta(line.number, "question", text[3:].strip(), line.raw)
     for separator in (":", " - ", " – ", " — ", "- ", "– "):
         head, found, value = text.partition(separator)
         if found and head.strip("*_ ").lower() in _META_KEYS:
@@ -195,6 +211,11 @@ def _meta(line: _Line) -> Meta | None:
 
     if motion_opening(text):
         return Meta(line.number, "motion", text, line.raw)
+    for quote, end in (('"', '"'), ("“", "”")):
+        start = text.find(quote)
+        if start >= 0 and motion_opening(text[start + 1 :]):
+            stop = text.find(end, start + 1)
+            return Meta(line.number, "motion", text[start + 1 : stop if stop > 0 else None].strip(), line.raw)
     return None
 
 
@@ -276,7 +297,11 @@ def _mark_headings(lines: list[_Line]) -> None:
             line.heading = Heading(line.number, _clean(text), 2, "question")
         elif _capitals(text):
             line.heading = Heading(line.number, _clean(text), 2, "capitals")
-        elif _short(text, 8) and text[-1] not in _TERMINAL and (text[0].isupper() or text[0].isdigit()):
+        elif (
+            _short(text, 8)
+            and text[-1] not in _TERMINAL
+            and (text[0].isupper() or text[0].isdigit() or known)
+        ):
             if _continues(lines, index):
                 continue
             if index == 0 and (nxt is None or not _continues(lines, 1) or _title_case(text)):
@@ -286,13 +311,45 @@ def _mark_headings(lines: list[_Line]) -> None:
             alone = line.blank_before > 0 and (nxt is None or nxt.blank_before > 0)
             if known or followed_by_list or (alone and nxt is not None and not _weak_next(lines, index + 1)):
                 line.heading = Heading(line.number, _clean(text), 2, "line")
+        elif index == 0 and _long_title(lines, text):
+            # a longer first line in title case, set apart: the note's title (or a motion)
+            line.heading = Heading(line.number, _clean(text), 2, "first line")
+
+
+def _long_title(lines: list[_Line], text: str) -> bool:
+    if not (_short(text, 14) and text[-1] not in _TERMINAL and _title_case(text)):
+        return False
+    nxt = lines[1] if len(lines) > 1 else None
+    return nxt is None or nxt.meta is not None or bool(nxt.blank_before) or _in_metadata_block(lines, 1)
 
 
 def _in_metadata_block(lines: list[_Line], index: int) -> bool:
+    """A line right under a metadata line or under the note's first line (its title), with no
+    blank line between, that reads as a note on the note ("Debate club prep, round 3")."""
     line = lines[index]
-    if not index or lines[index - 1].meta is None or line.blank_before or line.marker:
+    if not index or line.blank_before or line.marker:
         return False
-    return _short(line.text, 8) and (line.text[-1] not in ".!?:;" or line.text.startswith("("))
+    before = lines[index - 1]
+    under_title = (
+        index == 1 and before.marker == "" and _short(before.text, 12) and before.text[-1] not in ".:"
+    )
+    if before.meta is None and not under_title:
+        return False
+    if not _short(line.text, 14) or (line.text[-1] in ".:;" and not line.text.startswith("(")):
+        return False
+    return before.meta is not None or _reads_as_metadata(line.text)
+
+
+_META_SIGNS = ("notes", "prep", "debate", "round", "format", "club", "class", "lecture", "compiled", "source")
+
+
+def _reads_as_metadata(text: str) -> bool:
+    """Whether a line under a title reads as a note on the note: a date or number, separators, or
+    words such as ``prep``, ``round``, ``notes``."""
+    lowered = text.lower()
+    if any(ch.isdigit() for ch in text) or any(sign in text for sign in (",", "—", "--", "|", "(", "/")):
+        return True
+    return any(word in lowered.split() for word in _META_SIGNS)
 
 
 def _style(raw: str) -> str:
