@@ -10,7 +10,8 @@ RUN_DEPS := dot:graphviz /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf:fonts
 TEST_DEPS := $(RUN_DEPS) chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils \
 	/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
 	/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf:fonts-crosextra-carlito \
-	/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf:fonts-crosextra-caladea
+	/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf:fonts-crosextra-caladea \
+	/usr/lib/postgresql/15/bin/initdb:postgresql
 PORT ?= 8501
 
 .PHONY: run test setup system-run system-test lint format images clean

@@ -34,12 +34,16 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap
 from argmap.skeletons import SKELETONS, skeleton_map
 from argmap.store_index import INDEX_FILE, INDEX_LIMIT, Entry, ListingIndex, file_key, summary_entry
+
+if TYPE_CHECKING:
+    from argmap.stores import MapLibrary
 
 SUFFIX = ".yaml"
 DATA_DIR = ".argmap"
@@ -69,6 +73,18 @@ class LoadedMap:
     @property
     def name(self) -> str:
         return self.path.stem
+
+
+@dataclass(frozen=True)
+class Version:
+    """One saved version of a map: its number (1 = first), revision, who saved it, the change
+    (its undo label), and when. A folder library records no author or label ("")."""
+
+    number: int
+    revision: str
+    author: str
+    label: str
+    saved: datetime
 
 
 @dataclass(frozen=True)
@@ -245,6 +261,21 @@ def save_path(
     return revision_of(data)
 
 
+def new_map(name: str, title: str, skeleton: str = "blank", question: str | None = None) -> ArgumentMap:
+    """The map a store's ``create`` saves under ``name``: the skeleton with the title and question.
+    Raises StoreError for a bad name, an unknown skeleton or an empty title."""
+    if skeleton not in SKELETONS:
+        raise StoreError(f"unknown skeleton {skeleton!r}; choose one of {', '.join(SKELETONS)}")
+    if not title.strip():
+        raise StoreError(f"map {check_name(name)!r} needs a title: give one with --title")
+    return skeleton_map(skeleton, title, question)
+
+
+def copy_of(argument_map: ArgumentMap) -> ArgumentMap:
+    """What a store's ``duplicate`` saves: the map, its title marked as a copy."""
+    return argument_map.model_copy(update={"title": f"{argument_map.title} (copy)"})
+
+
 def _keep_backup(folder: Path, data: bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -266,6 +297,11 @@ class Library:
     def data_dir(self) -> Path:
         """The library's own data folder (backups, trash, practice progress)."""
         return self.root / DATA_DIR
+
+    @property
+    def where(self) -> str:
+        """The library as shown to the user: its folder."""
+        return str(self.root)
 
     def path_of(self, name: str) -> Path:
         return self.root / f"{check_name(name)}{SUFFIX}"
@@ -389,8 +425,17 @@ class Library:
         return loaded_from(path, read_own_file(path, "map file"))
 
     # -- writing --------------------------------------------------------------------------
-    def save(self, name: str, argument_map: ArgumentMap, expected_revision: str | None) -> str:
+    def save(
+        self,
+        name: str,
+        argument_map: ArgumentMap,
+        expected_revision: str | None,
+        *,
+        author: str | None = None,
+        label: str = "saved",
+    ) -> str:
         """Save atomically, keeping the previous version as a backup; returns the new revision.
+        (A folder keeps no author or change label: ``author`` and ``label`` are for the database.)
 
         Raises StaleMapError when the map is no longer at ``expected_revision``; the check and the
         replacement hold the map's lock, so a concurrent save cannot slip between them.
@@ -412,23 +457,17 @@ class Library:
         self, name: str, title: str, skeleton: str = "blank", question: str | None = None
     ) -> LoadedMap:
         """A new map from a skeleton (see ``argmap.skeletons.SKELETONS``); refuses a taken name."""
-        if skeleton not in SKELETONS:
-            raise StoreError(f"unknown skeleton {skeleton!r}; choose one of {', '.join(SKELETONS)}")
-        if not title.strip():
-            raise StoreError(f"map {check_name(name)!r} needs a title: give one with --title")
-        argument_map = skeleton_map(skeleton, title, question)
+        argument_map = new_map(name, title, skeleton, question)
         revision = self.save(name, argument_map, None)
         return LoadedMap(argument_map, self.path_of(name), revision)
 
-    def import_map(self, name: str, argument_map: ArgumentMap) -> LoadedMap:
+    def import_map(self, name: str, argument_map: ArgumentMap, label: str = "added") -> LoadedMap:
         """Add an already validated map (an upload, an import) under a new name."""
         revision = self.save(name, argument_map, None)
         return LoadedMap(argument_map, self.path_of(name), revision)
 
     def duplicate(self, name: str, new_name: str) -> LoadedMap:
-        source = self.load(name)
-        copy = source.map.model_copy(update={"title": f"{source.map.title} (copy)"})
-        return self.import_map(new_name, copy)
+        return self.import_map(new_name, copy_of(self.load(name).map))
 
     def rename(self, name: str, new_name: str) -> Path:
         """Give a map (and its backups) a new name; refuses a taken name. Holds both names' locks."""
@@ -500,6 +539,28 @@ class Library:
             os.replace(entry.path, target)
         return target
 
+    # -- history ----------------------------------------------------------------------------
+    def history(self, name: str) -> list[Version]:
+        """The versions a folder keeps: the backups (the last BACKUPS_KEPT), then the map as it is,
+        oldest first and numbered from 1; a folder records no author or change label."""
+        current = self.path_of(name)
+        if not self.exists(name):
+            raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
+        versions = []
+        for number, path in enumerate([*self.backups_of(name), current], start=1):
+            data = read_own_file(path, "map file")
+            saved = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
+            versions.append(Version(number, revision_of(data), "", "", saved))
+        return versions
+
+    def version_map(self, name: str, number: int) -> ArgumentMap:
+        """The map as it was in version ``number`` of :meth:`history`."""
+        paths = [*self.backups_of(name), self.path_of(name)]
+        if not 1 <= number <= len(paths):
+            raise StoreError(f"map {check_name(name)!r} has no version {number}")
+        path = paths[number - 1]
+        return loaded_from(path, read_own_file(path, "map file")).map
+
     def touch_time(self, name: str) -> float:
         """Last modification time of a map's file (seconds since the epoch)."""
         with _as_store_error(self.path_of(name), "read"):
@@ -529,7 +590,7 @@ def _remove_leftovers(folder: Path, prefix: str) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def resolve(target: str, library: Library | None = None) -> LoadedMap:
+def resolve(target: str, library: MapLibrary | None = None) -> LoadedMap:
     """Load a map given either a file path or a name in the library (the CLI's PATH argument)."""
     path = Path(target)
     if path.suffix in (SUFFIX, ".yml") or os.sep in target or path.is_file():
@@ -543,6 +604,7 @@ __all__ = [
     "Library",
     "LoadedMap",
     "TrashEntry",
+    "Version",
     "check_name",
     "default_library",
     "load_path",

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from threading import Barrier
 
 import pytest
 
 from argmap import store
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.mapfile import dump_map
-from argmap.model import ArgumentMap, Node
 from argmap.store import Library, check_name, load_path, save_path
 
 
@@ -203,92 +198,7 @@ def test_a_new_map_needs_a_title(library: Library):
     assert not library.exists("m")
 
 
-# -- concurrent saves (#12): the revision check and the replacement are one locked step ----------
-
-
-def _with_claim(argument_map: ArgumentMap, claim_id: str) -> ArgumentMap:
-    thesis = argument_map.nodes[0].id
-    claim = Node(id=claim_id, kind="claim", supports=[thesis], text=f"Point {claim_id}")
-    return argument_map.model_copy(update={"nodes": [*argument_map.nodes, claim]})
-
-
-def _add_claims(root: str, worker: int, saves: int, start: Barrier | None = None) -> list[str]:
-    """Add ``saves`` claims to map 'm', one save each, reloading after a refused save; returns
-    the ids of the claims whose save was reported as done."""
-    library = Library(root)
-    if start is not None:
-        start.wait()
-    saved = []
-    for number in range(saves):
-        claim_id = f"w{worker}-{number}"
-        while True:
-            loaded = library.load("m")
-            try:
-                library.save("m", _with_claim(loaded.map, claim_id), loaded.revision)
-            except StaleMapError:
-                continue
-            saved.append(claim_id)
-            break
-    return saved
-
-
-def _report_claims(root: str, worker: int, saves: int, start, results) -> None:
-    results.put(_add_claims(root, worker, saves, start))
-
-
-def test_of_saves_based_on_one_revision_exactly_one_lands(library: Library):
-    loaded = library.create("m", "M")
-    workers = 6
-    start = threading.Barrier(workers)
-
-    def save(worker: int) -> str:
-        start.wait()
-        try:
-            library.save("m", _with_claim(loaded.map, f"w{worker}"), loaded.revision)
-        except StaleMapError as exc:
-            return str(exc)
-        return "saved"
-
-    with ThreadPoolExecutor(workers) as pool:
-        outcomes = list(pool.map(save, range(workers)))
-    assert outcomes.count("saved") == 1
-    assert all("changed on disk since it was loaded" in outcome for outcome in outcomes if outcome != "saved")
-    assert len(library.load("m").map.nodes) == 2
-
-
-def test_every_save_reported_done_by_concurrent_threads_is_in_the_final_map(library: Library):
-    library.create("m", "M")
-    workers, saves = 4, 10
-    start = threading.Barrier(workers)
-    with ThreadPoolExecutor(workers) as pool:
-        runs = [
-            pool.submit(_add_claims, str(library.root), worker, saves, start) for worker in range(workers)
-        ]
-        saved = [claim for run in runs for claim in run.result()]
-    ids = {node.id for node in library.load("m").map.nodes}
-    assert len(saved) == workers * saves
-    assert set(saved) <= ids
-    assert len(ids) == 1 + workers * saves
-
-
-def test_every_save_reported_done_by_concurrent_processes_is_in_the_final_map(library: Library):
-    library.create("m", "M")
-    workers, saves = 4, 10
-    context = multiprocessing.get_context("fork")
-    start, results = context.Barrier(workers), context.SimpleQueue()
-    processes = [
-        context.Process(target=_report_claims, args=(str(library.root), worker, saves, start, results))
-        for worker in range(workers)
-    ]
-    for process in processes:
-        process.start()
-    saved = [claim for _ in processes for claim in results.get()]
-    for process in processes:
-        process.join()
-    ids = {node.id for node in library.load("m").map.nodes}
-    assert len(saved) == workers * saves
-    assert set(saved) <= ids
-    assert len(ids) == 1 + workers * saves
+# -- concurrent saves (#12): tests/test_stores.py runs them against both stores -------------------
 
 
 def test_temporary_files_left_by_a_killed_save_are_removed_by_the_next_save(library: Library):

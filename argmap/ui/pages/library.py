@@ -288,7 +288,7 @@ map_sidebar()
 st.title("Library")
 st.caption(
     "Your argument maps. Open one to edit it; every change is saved at once. "
-    f"Folder: `{state.library().root}`"
+    f"Kept in `{state.library().where}`"
 )
 entries = state.library().entries()
 maps, side = st.columns([3, 2], gap="large")
