@@ -469,6 +469,13 @@ def filtered(
             and (not wanted_tags or wanted_tags.intersection(node.tags))
         )
     }
+    return restricted_to(argument_map, shown)
+
+
+def restricted_to(argument_map: ArgumentMap, keep: Iterable[str]) -> ArgumentMap:
+    """The map cut down to the nodes in ``keep``, with the relations among them; not checked, as
+    a view of part of a map may leave an answer without the point it answers."""
+    shown = set(keep)
     nodes = [
         node.model_copy(
             update={
@@ -836,6 +843,7 @@ __all__ = [
     "relation_for",
     "rename_node",
     "reparent",
+    "restricted_to",
     "rows_with_edits",
     "sources_text",
     "subtree",

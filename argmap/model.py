@@ -32,7 +32,8 @@ frames the question.
 
 Every rule breach is reported as a :class:`Problem` naming the node and field, and all of a map's
 problems are raised together in one :class:`MapRuleError` so that ``argmap validate`` can list them.
-Cycles are legal (DF-QuAD and the checks need to see them) and are reported by :func:`find_cycles`.
+Cycles are legal (DF-QuAD and the checks need to see them) and are reported by
+:func:`argmap.analysis.graph.find_cycles`.
 """
 
 from __future__ import annotations
@@ -433,40 +434,3 @@ def _pair_message(node: Node, relation: RelationType, parent: str, parent_kind: 
 def _a(kind: Kind) -> str:
     # "evidence" is uncountable: "evidence may support only …", not "a evidence …"
     return "evidence" if kind is Kind.EVIDENCE else f"a {kind.value}"
-
-
-def find_cycles(argument_map: ArgumentMap) -> list[list[str]]:
-    """Each cycle of relations as a list of node ids (child to parent), in a stable order.
-
-    Cycles are legal in a map file; the analysis reports them. Uses an iterative depth-first
-    search, so very deep maps do not hit Python's recursion limit.
-    """
-    parents: dict[str, list[str]] = {node.id: [p for _, p in node.parents()] for node in argument_map.nodes}
-    WHITE, GREY, BLACK = 0, 1, 2
-    colour = dict.fromkeys(parents, WHITE)
-    cycles: list[list[str]] = []
-    for start in parents:
-        if colour[start] != WHITE:
-            continue
-        stack: list[tuple[str, Iterator[str]]] = [(start, iter(parents[start]))]
-        path = [start]
-        colour[start] = GREY
-        while stack:
-            current, remaining = stack[-1]
-            advanced = False
-            for parent in remaining:
-                if parent not in colour:
-                    continue
-                if colour[parent] == GREY:
-                    cycles.append(path[path.index(parent) :])
-                elif colour[parent] == WHITE:
-                    colour[parent] = GREY
-                    stack.append((parent, iter(parents[parent])))
-                    path.append(parent)
-                    advanced = True
-                    break
-            if not advanced:
-                colour[current] = BLACK
-                stack.pop()
-                path.pop()
-    return cycles

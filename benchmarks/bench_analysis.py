@@ -5,6 +5,10 @@ linearly. Prints, per size, the best of several runs of each step, the ratio 10k
 measured in the same run: one plain pass over the map's relations (``ArgumentMap.relations()``),
 the least any analysis must do, so figures compare across machines.
 
+Cycles (issue 12): a knot of 1,000 and 20,000 claims, each supporting the next and the first
+(20,000 cycles, which ``show`` once listed in full: 18 s and 1.8 GB of output). Prints the cycle
+report, score and lint per size, the ratio 20k/1k (linear is 20x) and the same relation floor.
+
 Run: ``.venv/bin/python benchmarks/bench_analysis.py [--repeat N]``.
 """
 
@@ -15,10 +19,12 @@ import time
 from collections.abc import Callable
 
 from argmap.analysis import compute_strengths, lint, sensitivity, verdict
+from argmap.analysis.graph import find_cycles
 from argmap.generate import generate_map
 from argmap.model import ArgumentMap
 
 SIZES = (1_000, 10_000)
+KNOT_SIZES = (1_000, 20_000)
 TARGET_SECONDS = 0.5
 
 
@@ -41,6 +47,41 @@ def measure(argument_map: ArgumentMap, repeat: int) -> dict[str, float]:
         "verdict": best_of(repeat, lambda: verdict(argument_map)),
         "sensitivity": best_of(repeat, lambda: sensitivity(argument_map, thesis.id)),
     }
+
+
+def knot_map(size: int) -> ArgumentMap:
+    """A thesis and ``size`` claims, each supporting the next and the first: one knot, ``size`` cycles."""
+    nodes = [{"id": "t", "kind": "thesis", "text": "The thesis."}]
+    for index in range(size):
+        supports = ([f"c{index + 1}"] if index + 1 < size else []) + (["c0"] if index else ["t"])
+        nodes.append({"id": f"c{index}", "kind": "claim", "supports": supports, "text": f"Claim {index}."})
+    return ArgumentMap.model_validate({"title": "A knot of circular reasoning", "nodes": nodes})
+
+
+def measure_knots(repeat: int) -> None:
+    rows: dict[int, dict[str, float]] = {}
+    for size in KNOT_SIZES:
+        argument_map = knot_map(size)
+        rows[size] = {
+            "floor": best_of(repeat, argument_map.relations),
+            "cycles": best_of(repeat, lambda: find_cycles(argument_map)),  # noqa: B023 (run here)
+            "score": best_of(1, lambda: compute_strengths(argument_map)),  # noqa: B023
+            "lint": best_of(1, lambda: lint(argument_map)),  # noqa: B023
+        }
+        reported = find_cycles(argument_map)
+        row = rows[size]
+        print(
+            f"{size:>6}-claim knot: cycles {row['cycles'] * 1000:7.1f} ms ({len(reported)} reported, "
+            f"{len(reported[0])} nodes long)  score {row['score'] * 1000:7.1f} ms  lint {row['lint'] * 1000:7.1f} ms  "
+            f"floor {row['floor'] * 1000:5.2f} ms"
+        )
+    small, large = rows[KNOT_SIZES[0]], rows[KNOT_SIZES[-1]]
+    print(
+        "ratio 20k/1k (linear is 20x): "
+        + "  ".join(
+            f"{step} {large[step] / small[step]:.1f}x" for step in ("cycles", "score", "lint", "floor")
+        )
+    )
 
 
 def main() -> None:
@@ -69,6 +110,7 @@ def main() -> None:
     print(f"score+lint at 10k vs floor: {total_large / large['floor']:.0f}x the plain relation pass")
     verdict_line = "within" if total_large <= TARGET_SECONDS else "OVER"
     print(f"score+lint at 10k: {total_large:.3f} s, {verdict_line} the {TARGET_SECONDS} s target")
+    measure_knots(args.repeat)
 
 
 if __name__ == "__main__":

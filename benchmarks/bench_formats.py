@@ -72,6 +72,31 @@ def cli(*args: str) -> float:
     return best_of(3, call)
 
 
+EXPORT_SIZES = (1_000, 20_000)
+
+
+def export_lines() -> None:
+    """Argdown and AIF export at 1,000 and 20,000 statements: linear is 20x (issue 12: Argdown
+    export once took 1.8 s at 1,000 and over 300 s at 20,000). Floor: dump_map of the same map."""
+    print(f"export, {EXPORT_SIZES[0]:,} and {EXPORT_SIZES[-1]:,} statements:")
+    times: dict[str, list[float]] = {"floor": [], "argdown": [], "aif": []}
+    for size in EXPORT_SIZES:
+        argument_map = synthetic_map(size)
+        times["floor"].append(best_of(3, lambda: dump_map(argument_map)))  # noqa: B023 (run here)
+        times["argdown"].append(best_of(3, lambda: write_text(argument_map, "argdown")))  # noqa: B023
+        times["aif"].append(best_of(3, lambda: write_text(argument_map, "aif")))  # noqa: B023
+    for name, label in (
+        ("floor", "floor: dump_map (YAML)"),
+        ("argdown", "Argdown export"),
+        ("aif", "AIF export"),
+    ):
+        small, large = times[name]
+        print(
+            f"  {label:24} {small * 1000:8.1f} ms -> {large * 1000:8.1f} ms  ({large / small:.1f}x; "
+            f"{large / times['floor'][-1]:.2f}x floor at {EXPORT_SIZES[-1]:,})"
+        )
+
+
 def main() -> None:
     argument_map = synthetic_map(STATEMENTS)
     argdown_text = write_text(argument_map, "argdown")
@@ -89,6 +114,8 @@ def main() -> None:
     print(
         f"in-process, 739-node xAIF file: AIF import   {aif_in * 1000:8.1f} ms  ({aif_in / floor_yaml:.2f}x the YAML floor above)"
     )
+
+    export_lines()
 
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "bench.argdown"

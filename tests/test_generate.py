@@ -6,10 +6,11 @@ from collections import Counter
 
 import pytest
 
+from argmap.analysis.graph import find_cycles
 from argmap.cli import main
 from argmap.generate import generate_map
 from argmap.mapfile import dump_map, parse_map
-from argmap.model import Kind, RelationType, find_cycles
+from argmap.model import Kind, RelationType
 
 
 def test_generated_map_has_exactly_the_nodes_asked_for():

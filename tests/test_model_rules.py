@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.analysis.graph import find_cycles
 from argmap.model import (
     ArgumentMap,
     Kind,
@@ -11,7 +12,6 @@ from argmap.model import (
     RelationType,
     allowed_parent_kinds,
     derive_label,
-    find_cycles,
     slugify,
 )
 

@@ -251,3 +251,25 @@ def test_a_large_synthetic_map_draws_every_node_and_relation():
     dot = build_dot(argument_map)
     assert dot.count(' class="kind-') == 300
     assert dot.count(" -> ") == len(argument_map.relations())
+
+
+def test_dimmed_nodes_are_drawn_pale_and_marked_in_the_svg_class():
+    from argmap.model import ArgumentMap
+    from argmap.render.graph import RenderOptions, build_dot
+
+    argument_map = ArgumentMap.model_validate(
+        {
+            "title": "T",
+            "nodes": [
+                {"id": "t", "kind": "thesis", "text": "A view."},
+                {"id": "c", "kind": "claim", "supports": ["t"], "text": "A reason."},
+            ],
+        }
+    )
+
+    dot = build_dot(argument_map, RenderOptions(dimmed=frozenset({"c"})))
+
+    claim = next(line for line in dot.splitlines() if line.strip().startswith('"c" ['))
+    thesis = next(line for line in dot.splitlines() if line.strip().startswith('"t" ['))
+    assert 'class="kind-claim dimmed"' in claim and 'fontcolor="#a0a0a0"' in claim
+    assert "dimmed" not in thesis

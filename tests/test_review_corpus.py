@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_MAP
 
-from argmap.review import review_answer
+from argmap.services.review import review_text
 from argmap.store import load_path
 
 CORPUS = Path(__file__).parent / "fixtures" / "answers"
@@ -36,7 +36,8 @@ CASES = [
 
 def _review(name: str, version: str):
     argument_map = load_path(MAPS[name]).map
-    return review_answer(argument_map, (CORPUS / name / f"{version}.txt").read_text(encoding="utf-8"))
+    path = CORPUS / name / f"{version}.txt"
+    return review_text(argument_map, path.read_text(encoding="utf-8"), str(path))
 
 
 def test_the_corpus_has_every_defect_for_each_map():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.model import ArgumentMap
-from argmap.review import CODES, review_answer, segment, word_limit
+from argmap.review import CODES, review_answer, segment
 
 
 @pytest.fixture(scope="module")
@@ -190,11 +190,13 @@ def test_the_rubric_adds_up_to_15_for_250_words_and_10_for_150(solar):
     ]
 
 
-def test_the_word_limit_comes_from_the_question_then_the_option():
-    assert word_limit("Critically examine. (150 words)").words == 150
-    assert word_limit("Critically examine.").words == 250
-    assert word_limit("Discuss (150 words)", 200).words == 200
-    assert (word_limit(None).low, word_limit(None).high) == (225, 275)
+def test_the_word_limit_comes_from_the_question_then_the_option(solar):
+    from argmap.services.review import limit_for
+
+    assert limit_for(solar).words == 150
+    assert limit_for(solar.model_copy(update={"question": "Critically examine."})).words == 250
+    assert limit_for(solar, 200).words == 200
+    assert (limit_for(solar).low, limit_for(solar).high) == (130, 170)
 
 
 def test_headings_are_not_counted_as_words_or_sentences():

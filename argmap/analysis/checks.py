@@ -29,8 +29,17 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 from argmap.analysis.explain import side_words, unanswered_counterpoints
-from argmap.analysis.graph import MapGraph, Side, build_graph, components_leaves_first, descendants, sides
-from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType, find_cycles
+from argmap.analysis.graph import (
+    MapGraph,
+    Side,
+    build_graph,
+    components_leaves_first,
+    cycle_text,
+    descendants,
+    find_cycles,
+    sides,
+)
+from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType
 from argmap.words import counted
 
 
@@ -194,8 +203,8 @@ def _missing_thesis(c: _Context) -> Iterator[Check]:
 
 
 def _cycles(c: _Context) -> Iterator[Check]:
-    for cycle in find_cycles(c.map):
-        loop = " → ".join([*cycle, cycle[0]])
+    for cycle in find_cycles(c.map, c.graph):
+        loop = cycle_text(cycle, " → ")
         yield c.check(
             "cycle",
             cycle[0],

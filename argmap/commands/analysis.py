@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from argmap.analysis import compute_strengths, side_words, verdict
-    from argmap.model import find_cycles
+    from argmap.analysis.graph import cycle_text, find_cycles
 
     loaded = load_target(args)
     argument_map = loaded.map
@@ -63,7 +63,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     print()
     print(judgement.sentence)
     if cycles:
-        loops = "; ".join(" -> ".join([*cycle, cycle[0]]) for cycle in cycles)
+        loops = "; ".join(cycle_text(cycle) for cycle in cycles)
         settled = f"settled in {strengths.rounds} rounds" if strengths.converged else "did not settle"
         print(f"Cycle{'s' if len(cycles) > 1 else ''} (circular reasoning, {settled}): {loops}")
     against_word = side_words(argument_map)[1]

@@ -57,7 +57,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def summary(loaded) -> dict:
-    from argmap.model import find_cycles
+    from argmap.analysis.graph import find_cycles
 
     argument_map = loaded.map
     thesis = argument_map.thesis()
@@ -78,6 +78,8 @@ def summary(loaded) -> dict:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from argmap.analysis.graph import cycle_text
+
     info = summary(load_target(args))
     if args.json:
         print_json(info)
@@ -93,7 +95,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if info["tags"]:
         print("Tags: " + ", ".join(info["tags"]))
     for cycle in info["cycles"]:
-        print("Cycle: " + " -> ".join(cycle + cycle[:1]))
+        print("Cycle: " + cycle_text(cycle))
     return 0
 
 

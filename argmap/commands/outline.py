@@ -106,14 +106,14 @@ def cmd_outline(args: argparse.Namespace) -> int:
     if output.suffix.lower() == ".md":
         data = outline_to_markdown(outline, guidance=guidance).encode("utf-8")
     else:
-        png = None
+        pictures: list[tuple[bytes, str]] = []
         if not args.no_map:
-            from argmap.outline.picture import map_picture
+            from argmap.outline.picture import outline_pictures
 
-            png, note = map_picture(loaded.map)
+            pictures, note = outline_pictures(loaded.map, outline)
             if note:
                 print(f"argmap: {note}", file=sys.stderr)
-        data = outline_to_docx(outline, map_png=png, guidance=guidance)
+        data = outline_to_docx(outline, pictures=pictures, guidance=guidance)
     write_atomic(output, data)
     points = sum(len(section.all_points()) for section in outline.sections)
     print(

@@ -12,12 +12,13 @@ because python-docx raises on control characters.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, Table, xml_safe
 from argmap.outline.ooxml import (
@@ -29,6 +30,7 @@ from argmap.outline.ooxml import (
     add_abstract_numbering,
     add_list,
 )
+from argmap.outline.picture import png_size
 
 GUIDANCE_STYLE = "Outline Guidance"
 NOTE_STYLE = "Outline Note"
@@ -36,7 +38,7 @@ HINT_STYLE = "Outline Hint"
 POINT_STYLE = "List Paragraph"
 BUDGET_STYLE = "Outline Budget"
 PICTURE_WIDTH = Cm(16)
-PICTURE_MAX_HEIGHT = Cm(20)
+PICTURE_MAX_HEIGHT = Cm(19)  # room below it for the caption and a few sources
 _MAX_LEVEL = len(OUTLINE_LEVELS) - 1
 
 
@@ -97,11 +99,13 @@ class _Writer:
     def paragraph(self, text: str, style, num_id: int | None = None, level: int = 0) -> None:
         self.out.append(style.style_id, ((_flat(text), None, False, False),) if text else (), num_id, level)
 
-    def heading(self, text: str, level: int, words: int = 0) -> None:
+    def heading(self, text: str, level: int, words: int = 0, new_page: bool = False) -> None:
         runs: list[Run] = [(_flat(text), None, False, False)]
         if words:
             runs.append((f"  ({budget_text(words)})", self.budget_id, False, False))
-        self.out.append((self.style_h1 if level == 1 else self.style_h2).style_id, runs)
+        paragraph = self.out.append((self.style_h1 if level == 1 else self.style_h2).style_id, runs)
+        if new_page:  # a property of the heading: a break of its own could spill onto an empty page
+            Paragraph(paragraph, self.document._body).paragraph_format.page_break_before = True
 
     def guidance_lines(self, lines: Iterable[str]) -> None:
         """A section's advice as one paragraph, a line each: LibreOffice lets a page break fall
@@ -122,11 +126,10 @@ class _Writer:
             runs.append((_flat(point.text) + (f" {references}" if references else ""), None, False, False))
         if point.words:
             runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
-        self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
-        if self.guidance and point.detail:  # the node's full text, the point being condensed
-            self.out.append(
-                self.style_guidance.style_id, (("In the map: " + _flat(point.detail), None, False, False),)
-            )
+        paragraph = self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
+        if point.detail and point.text:  # condensed: the node's full text as a Word comment on it
+            text_run = Paragraph(paragraph, self.document._body).runs[1 if point.label else 0]
+            self.document.add_comment(text_run, text=_flat(point.detail), author="argmap", initials="A")
         # A point's own evidence first, then what hangs below it: under an objection, the facts
         # behind it come before the answer to it, not after (where they would read as the answer's).
         for evidence in point.evidence:
@@ -168,8 +171,9 @@ class _Writer:
         for subsection in section.subsections:
             self.section(subsection, min(level + 1, 2))
 
-    def picture(self, png: bytes, caption: str) -> None:
-        self.document.add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
+    def picture(self, png: bytes, caption: str, width: int = PICTURE_WIDTH) -> None:
+        self.document.add_picture(io.BytesIO(png), width=width)
+        self.document.paragraphs[-1].paragraph_format.keep_with_next = True  # with its caption
         shape = self.document.inline_shapes[-1]
         if shape.height > PICTURE_MAX_HEIGHT:  # a tall map must still fit on the page
             shape.width = int(shape.width * PICTURE_MAX_HEIGHT / shape.height)
@@ -201,13 +205,15 @@ def outline_to_docx(
     outline: Outline,
     *,
     map_png: bytes | None = None,
+    pictures: Sequence[tuple[bytes, str]] = (),
     guidance: bool = True,
     written: datetime | None = None,
 ) -> bytes:
     """The outline as the bytes of a .docx file.
 
     ``map_png`` (PNG bytes) is embedded under a heading "The map" after the sections, with
-    ``outline.map_caption`` as its caption; ``guidance=False`` leaves out the writing guidance.
+    ``outline.map_caption`` as its caption; ``pictures`` (PNG bytes and caption each, see
+    :func:`argmap.outline.picture.outline_pictures`) likewise, one after another; ``guidance=False`` leaves out the writing guidance.
     ``written`` is the document's created and modified date (default: now; python-docx would
     otherwise keep its template's 2013 date). Raises nothing for odd text: characters XML cannot
     hold are dropped.
@@ -235,9 +241,16 @@ def outline_to_docx(
         writer.paragraph(note, writer.style_note)
     for section in outline.sections:
         writer.section(section, 1)
-    if map_png:  # after the outline, which is what the reader came for; the map is a reference
-        writer.heading("The map", 1)
-        writer.picture(map_png, outline.map_caption or f"The argument map: {outline.title}")
+    shown = (
+        [(map_png, outline.map_caption or f"The argument map: {outline.title}")] if map_png else []
+    ) + list(pictures)
+    if shown:  # after the outline, which is what the reader came for; the map is a reference
+        writer.heading("The map", 1, new_page=True)  # a page of its own, never a heading left alone
+        # one scale for all: the widest fills the page width, the others keep the same text size
+        widest = max(png_size(png)[0] for png, _ in shown) or 1
+        for png, caption in shown:
+            writer.picture(png, caption, int(PICTURE_WIDTH * png_size(png)[0] / widest))
+    # last, below the map: a short list alone on a page of its own would leave it nearly empty
     if outline.sources:
         writer.heading("Sources", 1)
         num_id = add_list(writer.numbering, writer.source_numbering)

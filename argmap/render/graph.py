@@ -19,6 +19,7 @@ Layout choices, for a student reading the map:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,6 +39,8 @@ DOWN_MAX_LEAVES = 8  # "auto" keeps the thesis on top while the bottom row fits 
 FONT = "DejaVu Sans"  # shipped by Debian (fonts-dejavu-core), so PNG and PDF match the SVG
 ROW_WIDTH = 6  # children of one parent per row before they spread over more rows
 MAX_LINES = 5  # a box longer than this is a paragraph, not a map node; the tooltip has the rest
+# A dimmed box (RenderOptions.dimmed): pale grey whatever its kind, so what is not dimmed stands out.
+DIM_FILL, DIM_BORDER, DIM_FONT = "#f7f7f7", "#d0d0d0", "#a0a0a0"
 
 
 class RenderError(ArgmapError):
@@ -57,6 +60,7 @@ class RenderOptions:
     scores: Mapping[str, float] | None = None  # node strengths in [0, 1], e.g. from DF-QuAD
     highlight: Collection[str] = field(default_factory=frozenset)  # outlined nodes
     selected: str | None = None
+    dimmed: Collection[str] = field(default_factory=frozenset)  # drawn faded: e.g. points an answer missed
     wrap: int = 30  # characters per line in a box
     direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
 
@@ -296,12 +300,16 @@ def _node_statement(
     strength = options.scores.get(node.id) if options.scores and kind is not Kind.CONTEXT else None
     attributes, extra_class = look.attributes, ""
     highlighted = node.id in options.highlight
-    if strength is not None or highlighted or node.id == options.selected:
+    dimmed = node.id in options.dimmed
+    if strength is not None or highlighted or dimmed or node.id == options.selected:
         style = look.style
+        if dimmed:
+            style = dataclasses.replace(style, fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
+            extra_class = " dimmed"
         fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
         border, penwidth = style.border, style.penwidth
         if highlighted:
-            border, penwidth, extra_class = theme.highlight, 3.0, " highlight"
+            border, penwidth, extra_class = theme.highlight, 3.0, extra_class + " highlight"
         if node.id == options.selected:
             border, penwidth, extra_class = theme.selected, 3.5, extra_class + " selected"
         attributes = _box_attributes(style, fill, border, penwidth)

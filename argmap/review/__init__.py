@@ -7,7 +7,7 @@ codes (:data:`CODES`). :mod:`argmap.services.review` reads answers from files an
 """
 
 from argmap.review.answer import Answer, AnswerSentence, segment
-from argmap.review.limits import WordLimit, limit_in, word_limit
+from argmap.review.limits import WordLimit, word_limit
 from argmap.review.review import CODES, Finding, Review, review_answer
 from argmap.review.rubric import RUBRICS, Criterion, shares_text
 
@@ -20,7 +20,6 @@ __all__ = [
     "Finding",
     "Review",
     "WordLimit",
-    "limit_in",
     "review_answer",
     "segment",
     "shares_text",

@@ -1,13 +1,13 @@
 """The word limit an answer is held to, and the range an examiner lets pass.
 
-The limit comes from ``--words`` when given, else from the question ("... (250 words)"), else from
-the GS answer template (250 words). The usual range is the template's for its own limit (225–275
-for 250 words, 130–170 for 150) and ten per cent either side for any other limit.
+Which limit a question asks for is settled in one place, :func:`argmap.services.outline.template_for_question`
+(the outline starts from it too); :mod:`argmap.services.review` passes its answer here. The usual
+range is the template's for its own limit (225–275 for 250 words, 130–170 for 150) and ten per cent
+either side for any other limit.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from argmap.outline.templates import TEMPLATES, Template
@@ -17,7 +17,6 @@ SHORT_TEMPLATE = "upsc-gs-150"
 MIN_WORDS, MAX_WORDS = 30, 5000
 #: Answers up to this limit are 10-mark answers; longer ones are 15-mark answers.
 SHORT_LIMIT = 200
-_IN_QUESTION = re.compile(r"(\d{2,4})\s*words?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,12 @@ class WordLimit:
     template: Template
 
 
-def limit_in(question: str | None) -> int | None:
-    """The word limit written in a question, as in "(250 words)", or None."""
-    found = _IN_QUESTION.search(question or "")
-    return int(found.group(1)) if found else None
-
-
-def word_limit(question: str | None, words: int | None = None) -> WordLimit:
-    """The limit for an answer to ``question`` (see the module); ``words`` overrides the question."""
-    limit = words if words is not None else limit_in(question)
-    template = TEMPLATES[SHORT_TEMPLATE if limit is not None and limit <= SHORT_LIMIT else DEFAULT_TEMPLATE]
-    if limit is None or limit == template.words:
-        return WordLimit(template.words, template.low, template.high, template)
-    return WordLimit(limit, round(limit * 0.9), round(limit * 1.1), template)
+def word_limit(words: int | None = None, template: str | None = None) -> WordLimit:
+    """The limit of ``words`` in ``template`` (default: the GS answer of 150 or 250 words nearest)."""
+    if template is None:
+        short = words is not None and words <= SHORT_LIMIT
+        template = SHORT_TEMPLATE if short else DEFAULT_TEMPLATE
+    chosen = TEMPLATES[template]
+    if words is None or words == chosen.words:
+        return WordLimit(chosen.words, chosen.low, chosen.high, chosen)
+    return WordLimit(words, round(words * 0.9), round(words * 1.1), chosen)

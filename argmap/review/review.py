@@ -130,14 +130,16 @@ class Review:
         }
 
 
-def review_answer(argument_map: ArgumentMap, text: str, words: int | None = None) -> Review:
+def review_answer(argument_map: ArgumentMap, text: str, limit: WordLimit | int | None = None) -> Review:
     """Review ``text`` as an answer to the map's question (see the module for every rule).
 
-    ``words`` overrides the word limit found in the question. The caller checks that the answer is
-    not empty and that the map has a question (:mod:`argmap.services.review` does).
+    ``limit`` is the word limit (a number: in the nearest GS answer template; None: 250 words).
+    The caller finds the limit the question asks for and checks that the answer is not empty and
+    that the map has a question (:func:`argmap.services.review.review_text` does).
     """
     answer = segment(text)
-    limit = word_limit(argument_map.question, words)
+    if not isinstance(limit, WordLimit):
+        limit = word_limit(limit)
     matcher = node_matcher(argument_map, extended(argument_map.aliases))
     reader = _Reader(argument_map, answer, coverage(answer, matcher), limit)
     return reader.review()

@@ -18,8 +18,9 @@ from typing import BinaryIO
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
-from argmap.review import Review, review_answer
+from argmap.review import Review, WordLimit, review_answer, word_limit
 from argmap.review.limits import MAX_WORDS, MIN_WORDS
+from argmap.services.outline import template_for_question
 
 ANSWER_SUFFIXES = (".txt", ".md", ".docx")
 ATTEMPTS_FILE = "answers.jsonl"
@@ -96,7 +97,16 @@ def review_text(
         raise ReviewError(f"--words must be between {MIN_WORDS} and {MAX_WORDS:,}, not {words}")
     if not any(ch.isalnum() for ch in text):
         raise ReviewError(f"{where}: the answer is empty")
-    return review_answer(argument_map, text, words)
+    return review_answer(argument_map, text, limit_for(argument_map, words))
+
+
+def limit_for(argument_map: ArgumentMap, words: int | None = None) -> WordLimit:
+    """The word limit of an answer to the map: ``words`` when given, else the one its question asks
+    for (the template and limit the outline starts from), else 250."""
+    if words is not None:
+        return word_limit(words)
+    asked = template_for_question(argument_map)
+    return word_limit(asked.words, asked.template)
 
 
 @dataclass(frozen=True)

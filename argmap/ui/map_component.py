@@ -32,29 +32,67 @@ from argmap.render.themes import DEFAULT
 KEY = "map_click"
 #: The revision of the picture the last run sent to the browser (stable; tests read it).
 SENT = "map_sent"
-#: The smallest share of its actual size that "Fit width" shrinks a map to. At 0.55 a box's text
-#: (12 pt, 16 px) is 8.8 px high and evidence's (10 pt) 7.3 px: small but legible, a whole-width
-#: overview in which a click selects a box for the side panel ("Actual size" reads it at full
-#: size). The shipped maps (1,280 to 1,410 px wide) fit the Editor's frame at a 1400 px window;
-#: a wider map scrolls in its frame instead of shrinking further.
-MIN_SCALE = 0.55
+#: The smallest share of its actual size that "Fit width" shrinks a map to: the smallest label
+#: on a box (evidence, 10 pt: 13.3 px at actual size) stays 11 px high, the others larger. A wider
+#: map scrolls in its frame instead of shrinking further; "Whole map" shows all of it at any
+#: scale, and the zoom buttons go anywhere between.
+MIN_SCALE = 11 / (10 * 4 / 3)
 
 # The outlines match what argmap.render draws for RenderOptions.selected and .highlight.
 _CSS = f"""
-.argmap-map {{ overflow: auto; max-height: 75vh; border: 1px solid rgba(128,128,128,.25);
-              border-radius: .5rem; background: #fff; }}
-.argmap-map svg {{ display: block; height: auto; margin: 0 auto; }}
+.argmap-bar {{ display: flex; flex-wrap: wrap; gap: .25rem; align-items: center; margin-bottom: .25rem;
+              font: 14px/1.4 "Source Sans", "Source Sans Pro", sans-serif; }}
+.argmap-bar input {{ flex: 1 1 12rem; min-width: 8rem; padding: .3rem .5rem; border-radius: .4rem;
+                    border: 1px solid #8a8f98; font: inherit; color: #1a1a1a; background: #fff; }}
+.argmap-bar button {{ padding: .25rem .6rem; border-radius: .4rem; border: 1px solid #8a8f98;
+                     background: #fff; color: #1a1a1a; font: inherit; cursor: pointer; }}
+.argmap-bar button:hover {{ background: #eef2f7; }}
+.argmap-bar button:focus-visible, .argmap-bar input:focus-visible, .argmap-map:focus-visible {{
+  outline: 2px solid {DEFAULT.selected}; outline-offset: 1px; }}
+.argmap-hits {{ min-width: 5rem; color: #444; }}
+.argmap-map {{ position: relative; overflow: auto; height: calc(100vh - 11rem); min-height: 18rem;
+              border: 1px solid rgba(128,128,128,.25); border-radius: .5rem; background: #fff;
+              touch-action: pan-x pan-y; }}
+.argmap-map svg {{ display: block; margin: 0 auto; }}
+.argmap-map.panning {{ cursor: grabbing; }}
 .argmap-map g.node {{ cursor: pointer; }}
 .argmap-map g.node:hover .box {{ filter: brightness(0.93); }}
+.argmap-map g.node.match .box {{ stroke: #6a1b9a; stroke-width: 3px; stroke-dasharray: 6 3; }}
 .argmap-map g.node.highlight .box {{ stroke: {DEFAULT.highlight}; stroke-width: 3px; }}
 .argmap-map g.node.selected .box {{ stroke: {DEFAULT.selected}; stroke-width: 3.5px; }}
+.argmap-map g.node.dragging {{ opacity: .55; }}
+.argmap-map g.node.drop-target .box {{ stroke: {DEFAULT.selected}; stroke-width: 4px; stroke-dasharray: 4 2; }}
+.argmap-inline {{ position: absolute; z-index: 2; min-width: 14rem; padding: .3rem .45rem;
+                 font: 14px/1.3 "Source Sans", sans-serif; border: 2px solid {DEFAULT.selected};
+                 border-radius: .35rem; background: #fff; color: #1a1a1a; box-shadow: 0 2px 8px rgba(0,0,0,.2); }}
+.argmap-help {{ margin: .25rem 0; padding: .5rem .75rem; border: 1px solid #8a8f98; border-radius: .5rem;
+               background: #fff; color: #1a1a1a; font: 14px/1.5 "Source Sans", sans-serif; }}
+.argmap-help[hidden] {{ display: none; }}
+.argmap-help dl {{ display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }}
+.argmap-help dt {{ font-weight: 600; }}
+.argmap-help dd {{ margin: 0; }}
 """
 
 _JS = """
 const DROP = ['script', 'foreignObject', 'iframe', 'object', 'embed', 'style'];
 const KEPT = 4; // pictures kept by revision: the map, a filtered view of it, and an undo away
 const pictures = new Map(); // revision -> SVG text, for this page's lifetime
+const zooms = new Map(); // map name -> the zoom the user chose ('width', 'whole' or a scale)
 let lastSelected = null; // the box selected when the map was last shown in this page
+const FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+const DRAG_START = 6; // pixels a press must move before it is a drag, not a click
+const SHORTCUTS = [
+  ['Click, arrow keys', 'select a box; the side panel shows it'],
+  ['Tab', 'add a point below the selected box (type its text, Enter)'],
+  ['Enter', 'add a point beside it, of the same kind, under the same parent'],
+  ['F2, double-click', 'edit the label in place'],
+  ['Delete', 'delete the selected box (Ctrl+Z brings it back)'],
+  ['Drag a box onto another', 'move it there; with Alt or Ctrl held, link it there as well'],
+  ['Ctrl+Z, Ctrl+Shift+Z', 'undo, redo (Cmd on a Mac)'],
+  ['/', 'search the map; Enter steps through the matches'],
+  ['Ctrl + wheel, + and −', 'zoom; drag the background to pan'],
+  ['?', 'show or hide these shortcuts'],
+];
 
 function remember(revision, svg) {
   pictures.delete(revision);
@@ -77,21 +115,66 @@ function clean(svg) {
   });
 }
 
-// Graphviz gives the picture's size in points; a CSS pixel is 3/4 of a point.
-function naturalWidth(svg) {
-  const width = svg.getAttribute('width') || '';
-  if (parseFloat(width)) return parseFloat(width) * (width.endsWith('px') ? 1 : 4 / 3);
+// Graphviz gives the picture's size in points; a CSS pixel is 4/3 of a point.
+function naturalSize(svg) {
   const box = svg.viewBox && svg.viewBox.baseVal;
-  return box && box.width ? box.width * 4 / 3 : 0;
+  const read = (name, fallback) => {
+    const value = svg.getAttribute(name) || '';
+    if (parseFloat(value)) return parseFloat(value) * (value.endsWith('px') ? 1 : 4 / 3);
+    return fallback * 4 / 3;
+  };
+  return [read('width', box ? box.width : 0), read('height', box ? box.height : 0)];
 }
 
-// Fitted: as wide as the frame, but never larger than the actual size nor smaller than
-// minScale of it (smaller text cannot be read; the frame scrolls instead). Natural: actual size.
-function size(svg, width, natural, minScale) {
-  const fitted = !natural && width > 0;
-  svg.style.width = natural && width > 0 ? `${width}px` : '100%';
-  svg.style.minWidth = fitted ? `${width * minScale}px` : '';
-  svg.style.maxWidth = fitted ? `${width}px` : 'none';
+function element(tag, attributes = {}, text = '') {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  if (text) made.textContent = text;
+  return made;
+}
+
+// The frame, the bar above it and the shortcuts, made once per mount.
+function build(parentElement) {
+  const bar = element('div', { class: 'argmap-bar', role: 'toolbar', 'aria-label': 'Map view' });
+  const search = element('input', { type: 'search', class: 'argmap-search', placeholder: 'Search the map ( / )',
+                                    'aria-label': 'Search the map' });
+  const hits = element('span', { class: 'argmap-hits', 'aria-live': 'polite' });
+  bar.append(search, hits);
+  for (const [zoom, text, label] of [['out', '−', 'Zoom out'], ['in', '+', 'Zoom in'],
+                                      ['width', 'Fit width', 'Fit the map to the frame\\'s width'],
+                                      ['whole', 'Whole map', 'Show the whole map in the frame'],
+                                      ['actual', '100%', 'Actual size'],
+                                      ['help', '?', 'Keyboard shortcuts']]) {
+    bar.append(element('button', { type: 'button', 'data-zoom': zoom, 'aria-label': label, title: label }, text));
+  }
+  const help = element('div', { class: 'argmap-help', hidden: '' });
+  const list = element('dl');
+  for (const [keys, what] of SHORTCUTS) list.append(element('dt', {}, keys), element('dd', {}, what));
+  help.append(element('strong', {}, 'Keyboard and mouse on the map'), list);
+  const root = element('div', { class: 'argmap-map', tabindex: '0', role: 'region',
+                                'aria-label': 'Argument map: arrow keys move the selection, ? lists the shortcuts' });
+  parentElement.append(bar, help, root);
+  // Listeners are added once per frame and call the handlers of the latest run (root.handlers):
+  // a run replaces the handlers, never adds listeners. Those on the page leave with the frame.
+  const call = (name) => (event) => root.handlers && root.handlers[name](event);
+  const onPage = [[document, 'keydown', call('keydown')], [window, 'pointerup', call('pointerup')],
+                  [window, 'resize', call('resize')]];
+  const listening = onPage.map(([target, name, handler]) => {
+    const listener = (event) => {
+      if (root.isConnected) handler(event);
+      else listening.forEach(([place, type, added]) => place.removeEventListener(type, added));
+    };
+    target.addEventListener(name, listener);
+    return [target, name, listener];
+  });
+  for (const name of ['pointerdown', 'pointermove', 'pointerup', 'click', 'dblclick']) {
+    root.addEventListener(name, call(name));
+  }
+  root.addEventListener('wheel', call('wheel'), { passive: false });
+  bar.addEventListener('click', call('bar'));
+  search.addEventListener('input', call('input'));
+  search.addEventListener('keydown', call('searchkey'));
+  return root;
 }
 
 function mark(root, className, ids) {
@@ -131,28 +214,78 @@ function reveal(root, page) {
 function draw(root, revision, svgText) {
   const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
   const svg = parsed.documentElement;
-  root.replaceChildren();
+  root.querySelectorAll('svg').forEach((old) => old.remove());
   if (svg && svg.nodeName.toLowerCase() === 'svg') {
     clean(svg);
-    root.dataset.width = String(naturalWidth(svg));
+    const [width, height] = naturalSize(svg);
+    root.dataset.width = String(width);
+    root.dataset.height = String(height);
     svg.removeAttribute('width');
     svg.removeAttribute('height');
-    root.appendChild(document.importNode(svg, true));
+    root.prepend(document.importNode(svg, true));
   }
   root.dataset.revision = revision;
+}
+
+// The scale a zoom choice gives: 'width' fits the frame's width, 'whole' the whole map, but
+// 'width' never below minScale (smaller text cannot be read: the frame scrolls instead); a
+// number is a scale the user zoomed to.
+function scaleOf(root, zoom, minScale) {
+  const width = parseFloat(root.dataset.width) || 1;
+  const height = parseFloat(root.dataset.height) || 1;
+  const room = root.clientWidth - 2;
+  if (zoom === 'width') return Math.min(1, Math.max(minScale, room / width));
+  if (zoom === 'whole') return Math.min(1, room / width, (root.clientHeight - 2) / height);
+  return zoom;
+}
+
+function applyZoom(root, zoom, minScale) {
+  const svg = root.querySelector('svg');
+  if (!svg) return;
+  const scale = scaleOf(root, zoom, minScale);
+  svg.style.width = `${(parseFloat(root.dataset.width) || 0) * scale}px`;
+  svg.style.height = `${(parseFloat(root.dataset.height) || 0) * scale}px`;
+  root.dataset.scale = String(scale);
+}
+
+function isField(target) {
+  return !!target && (FIELDS.has(target.tagName) || target.isContentEditable);
+}
+
+// The nearest box in an arrow's direction from the selected one.
+function neighbour(root, from, key) {
+  const centre = (node) => {
+    const box = node.getBoundingClientRect();
+    return [box.left + box.width / 2, box.top + box.height / 2];
+  };
+  const [x0, y0] = centre(from);
+  const [ax, ay] = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[key];
+  let best = null;
+  let bestScore = Infinity;
+  for (const node of root.querySelectorAll('g.node')) {
+    if (node === from) continue;
+    const [x, y] = centre(node);
+    const along = (x - x0) * ax + (y - y0) * ay;
+    const across = Math.abs((x - x0) * ay) + Math.abs((y - y0) * ax);
+    if (along <= 1 || across > along * 2) continue;
+    const score = along + across * 2;
+    if (score < bestScore) { bestScore = score; best = node; }
+  }
+  return best;
 }
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let root = parentElement.querySelector('.argmap-map');
-  if (!root) {
-    root = document.createElement('div');
-    root.className = 'argmap-map';
-    parentElement.appendChild(root);
-  }
-  const natural = !!(data && data.natural);
+  if (!root) root = build(parentElement);
+  const bar = parentElement.querySelector('.argmap-bar');
+  const search = bar.querySelector('input');
+  const hits = bar.querySelector('.argmap-hits');
+  const help = parentElement.querySelector('.argmap-help');
   const minScale = (data && data.min_scale) || 1;
   const revision = (data && data.revision) || '';
+  const mapName = (data && data.map) || '';
+  const adds = (data && data.adds) || {};
   if (data && typeof data.svg === 'string') remember(revision, data.svg);
   let changed = false;
   if (root.dataset.revision !== revision) {
@@ -166,23 +299,203 @@ export default function (component) {
   const selected = (data && data.selected) || '';
   mark(root, 'highlight', (data && data.flagged) || []);
   mark(root, 'selected', selected ? [selected] : []);
-  const shown = root.querySelector('svg');
-  if (shown) size(shown, parseFloat(root.dataset.width) || 0, natural, minScale);
-  // The page scrolls only for a new selection, never when the map is first shown. Remembered in
-  // the module, not on the root: a notice above the map makes Streamlit mount the map anew.
-  const moved = lastSelected !== null && lastSelected !== selected;
-  if (changed || moved || root.dataset.natural !== String(natural)) reveal(root, moved);
-  root.dataset.natural = String(natural);
-  lastSelected = selected;
+  const zoomOf = () => zooms.get(mapName) || 'width';
+  applyZoom(root, zoomOf(), minScale);
+
+  const nodeOf = (id) => root.querySelector(`g.node[id="${CSS.escape(id)}"]`);
+  const current = () => root.querySelector('g.node.selected');
+  const send = (action) => setTriggerValue('action', action);
+  // The box is outlined at once; the server's run that follows fills the side panel.
+  const choose = (node) => {
+    mark(root, 'selected', [node.id]);
+    reveal(root, false);
+    setTriggerValue('clicked', node.id);
+  };
+
+  const matches = () => Array.from(root.querySelectorAll('g.node.match'));
+  const find = () => {
+    const words = search.value.trim().toLowerCase();
+    const found = [];
+    if (words) {
+      for (const node of root.querySelectorAll('g.node')) {
+        const tip = (node.querySelector('a') || node).getAttribute('xlink:title') || '';
+        if (`${node.textContent} ${tip}`.toLowerCase().includes(words)) found.push(node.id);
+      }
+    }
+    mark(root, 'match', found);
+    hits.textContent = words ? `${found.length} found` : '';
+    return found;
+  };
+  const step = (back) => {
+    const found = matches();
+    if (!found.length) return;
+    const at = found.indexOf(current());
+    const next = found[(at + (back ? found.length - 1 : 1) + (at < 0 && back ? 1 : 0)) % found.length];
+    hits.textContent = `${found.indexOf(next) + 1} of ${found.length}`;
+    choose(next);
+  };
+  if (search.value) find();
+
+  // The text field over a box: the label (F2) or a new point's text (Tab, Enter).
+  const inline = (node, place) => {
+    root.querySelectorAll('input.argmap-inline').forEach((old) => old.dispatchEvent(new Event('close')));
+    const box = node.getBoundingClientRect();
+    const frame = root.getBoundingClientRect();
+    const editing = place === 'label';
+    const kind = adds[place] || '';
+    const field = element('input', {
+      class: 'argmap-inline', type: 'text',
+      'aria-label': editing ? 'Label of the box' : `Text of the new ${kind || 'point'}`,
+      placeholder: editing ? 'Label' : `New ${kind || 'point'}: its text, then Enter (Esc: cancel)`,
+    });
+    // The box's lines after its caption (the kind) are its label.
+    if (editing) field.value = Array.from(node.querySelectorAll('text')).slice(1).map((t) => t.textContent).join(' ');
+    const below = editing ? 0 : box.height + 6;
+    field.style.left = `${box.left - frame.left + root.scrollLeft + (place === 'child' ? 24 : 0)}px`;
+    field.style.top = `${box.top - frame.top + root.scrollTop + below}px`;
+    field.style.width = `${Math.max(box.width, 240)}px`;
+    let open = true;
+    const drop = () => { if (open) { open = false; field.remove(); } };
+    const close = () => { drop(); root.focus({ preventScroll: true }); };
+    field.addEventListener('close', drop);
+    field.addEventListener('keydown', (event) => {
+      event.stopPropagation();
+      if (event.key === 'Escape') { event.preventDefault(); close(); }
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        const text = field.value.trim();
+        if (editing) send({ name: 'label', node: node.id, label: text });
+        else if (text) send({ name: 'add', node: node.id, place, text });
+        close();
+      }
+    });
+    field.addEventListener('blur', () => setTimeout(drop, 0));
+    root.append(field);
+    field.focus({ preventScroll: true });
+    if (editing) field.select();
+  };
+
+  const onKey = (event) => {
+    if (!root.isConnected) return;
+    const target = event.composedPath()[0];
+    if (isField(target)) return; // typing in a field: never a shortcut
+    const inMap = root.contains(target) || target === document.body || target === document.documentElement;
+    if (!inMap) return; // a focused button or link keeps its own keys
+    const command = event.ctrlKey || event.metaKey;
+    const node = current();
+    const key = event.key;
+    let done = true;
+    if (command && (key === 'z' || key === 'Z')) send({ name: event.shiftKey ? 'redo' : 'undo' });
+    else if (command && key === 'y') send({ name: 'redo' });
+    else if (command || event.altKey) done = false;
+    else if (key === '/') search.focus();
+    else if (key === '?') help.hidden = !help.hidden;
+    else if (key === 'Escape') help.hidden = true;
+    else if (node && key.startsWith('Arrow')) {
+      const next = neighbour(root, node, key);
+      if (next) choose(next);
+    } else if (node && key === 'Tab' && !event.shiftKey && adds.child) inline(node, 'child');
+    else if (node && key === 'Enter' && adds.sibling) inline(node, 'sibling');
+    else if (node && key === 'F2') inline(node, 'label');
+    else if (node && (key === 'Delete' || key === 'Backspace')) send({ name: 'delete', node: node.id });
+    else done = false;
+    if (done) event.preventDefault();
+  };
+
+  let press = null; // a press on the map: {node, x, y, dragging, left, top}
+  let dropped = false; // the click that ends a drag selects nothing
+  const onDown = (event) => {
+    dropped = false;
+    if (event.button !== 0 || isField(event.target)) return;
+    const node = event.target.closest && event.target.closest('g.node');
+    press = { node, x: event.clientX, y: event.clientY, dragging: false,
+              left: root.scrollLeft, top: root.scrollTop };
+  };
+  const onMove = (event) => {
+    if (!press) return;
+    const dx = event.clientX - press.x;
+    const dy = event.clientY - press.y;
+    if (!press.dragging && Math.hypot(dx, dy) < DRAG_START) return;
+    press.dragging = true;
+    if (!press.node) { // the background: pan
+      root.classList.add('panning');
+      root.scrollLeft = press.left - dx;
+      root.scrollTop = press.top - dy;
+      return;
+    }
+    press.node.classList.add('dragging');
+    const over = event.target.closest && event.target.closest('g.node');
+    mark(root, 'drop-target', over && over !== press.node ? [over.id] : []);
+  };
+  const onUp = (event) => {
+    if (!press) return;
+    const { node, dragging } = press;
+    press = null;
+    root.classList.remove('panning');
+    mark(root, 'drop-target', []);
+    if (!dragging) return;
+    dropped = true;
+    if (!node) return;
+    node.classList.remove('dragging');
+    const over = event.target.closest && event.target.closest('g.node');
+    if (over && over !== node && root.contains(over)) {
+      send({ name: event.altKey || event.ctrlKey || event.metaKey ? 'link' : 'move', node: node.id, target: over.id });
+    }
+  };
   const onClick = (event) => {
+    if (dropped) { dropped = false; return; }
     const node = event.target.closest('g.node');
     if (node && root.contains(node)) {
       event.preventDefault();
-      setTriggerValue('clicked', node.id);
+      root.focus({ preventScroll: true });
+      choose(node);
     }
   };
-  root.addEventListener('click', onClick);
-  return () => root.removeEventListener('click', onClick);
+  const onDouble = (event) => {
+    const node = event.target.closest('g.node');
+    if (node && root.contains(node)) inline(node, 'label');
+  };
+  const zoomBy = (factor) => {
+    const scale = Math.min(3, Math.max(0.1, (parseFloat(root.dataset.scale) || 1) * factor));
+    zooms.set(mapName, scale);
+    applyZoom(root, scale, minScale);
+  };
+  const onWheel = (event) => {
+    if (!event.ctrlKey && !event.metaKey) return; // a plain wheel scrolls; a pinch comes with Ctrl
+    event.preventDefault();
+    zoomBy(event.deltaY < 0 ? 1.1 : 1 / 1.1);
+  };
+  const onBar = (event) => {
+    const button = event.target.closest('button');
+    if (!button) return;
+    const zoom = button.dataset.zoom;
+    if (zoom === 'help') { help.hidden = !help.hidden; return; }
+    if (zoom === 'in' || zoom === 'out') { zoomBy(zoom === 'in' ? 1.25 : 0.8); return; }
+    const choice = zoom === 'actual' ? 1 : zoom;
+    zooms.set(mapName, choice);
+    applyZoom(root, choice, minScale);
+    reveal(root, false);
+  };
+  const onSearch = () => find();
+  const onSearchKey = (event) => {
+    event.stopPropagation();
+    if (event.key === 'Enter') { event.preventDefault(); step(event.shiftKey); }
+    if (event.key === 'Escape') { search.value = ''; find(); root.focus({ preventScroll: true }); }
+  };
+  const onResize = () => applyZoom(root, zoomOf(), minScale);
+
+  // The page scrolls only for a new selection, never when the map is first shown. Remembered in
+  // the module, not on the root: a notice above the map makes Streamlit mount the map anew.
+  const moved = lastSelected !== null && lastSelected !== selected;
+  if (changed || moved) reveal(root, moved);
+  lastSelected = selected;
+
+  root.handlers = {
+    keydown: onKey, pointerdown: onDown, pointermove: onMove, pointerup: onUp, click: onClick,
+    dblclick: onDouble, wheel: onWheel, bar: onBar, input: onSearch, searchkey: onSearchKey,
+    resize: onResize,
+  };
+  return () => {};
 }
 """
 
@@ -200,20 +513,29 @@ def clickable_map(
     picture: Callable[[], str],
     revision: str,
     on_click: Callable[[str], None],
+    on_action: Callable[[dict[str, Any]], None],
     *,
+    map_name: str,
     selected: str | None = None,
     flagged: Collection[str] = (),
-    natural: bool = False,
+    adds: dict[str, str | None] | None = None,
 ) -> None:
     """Show the map drawn by ``picture()`` (SVG from ``argmap.render``, drawn without a selection
-    or outlines) and call ``on_click(node_id)`` when a node is clicked.
+    or outlines); call ``on_click(node_id)`` when a box is clicked or chosen with the arrow keys,
+    and ``on_action(action)`` for the map's other inputs.
 
     ``revision`` identifies the picture: ``picture`` is called, and the SVG sent, only when the
     browser does not have that revision yet. ``selected`` is outlined as the selection and the ids
-    in ``flagged`` as a check's findings. ``natural`` shows it at its own size; otherwise it is
-    fitted to the frame's width, but never enlarged and never shrunk below :data:`MIN_SCALE`. The
-    frame scrolls to the selected box when the picture or the selection changes, and the page too
-    when a newly selected box is outside the window.
+    in ``flagged`` as a check's findings. ``adds`` names the kind a new point gets below the
+    selected box (``child``, Tab) and beside it (``sibling``, Enter); None where none may be added.
+    ``map_name`` keeps the zoom chosen for each map. An action is a dict with ``name``: ``add``
+    (``node``, ``place`` child or sibling, ``text``), ``label`` (``node``, ``label``), ``delete``
+    (``node``), ``move`` or ``link`` (``node`` dropped on ``target``), ``undo``, ``redo``.
+
+    The map fits the frame's width but never shrinks below :data:`MIN_SCALE` (the frame scrolls
+    instead); its bar zooms, fits the whole map, searches and lists the shortcuts. The frame scrolls
+    to the selected box when the picture or the selection changes, and the page too when a newly
+    selected box is outside the window.
     """
 
     def clicked() -> None:
@@ -221,17 +543,29 @@ def clickable_map(
         if isinstance(node_id, str) and node_id:
             on_click(node_id)
 
+    def acted() -> None:
+        action = _trigger("action")
+        if isinstance(action, dict) and isinstance(action.get("name"), str):
+            on_action(action)
+
     def missing() -> None:
         st.session_state.pop(SENT, None)
 
     data: dict[str, Any] = {
         "revision": revision,
+        "map": map_name,
         "selected": selected,
         "flagged": sorted(flagged),
-        "natural": natural,
+        "adds": adds or {},
         "min_scale": MIN_SCALE,
     }
     if st.session_state.get(SENT) != revision:
         data["svg"] = picture()
         st.session_state[SENT] = revision
-    _component(key=KEY, data=data, on_clicked_change=clicked, on_missing_change=missing)
+    _component(
+        key=KEY,
+        data=data,
+        on_clicked_change=clicked,
+        on_action_change=acted,
+        on_missing_change=missing,
+    )

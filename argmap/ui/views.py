@@ -37,7 +37,7 @@ from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
 from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.outline.builder import OutlineOptions, build_outline
-from argmap.outline.picture import map_picture
+from argmap.outline.picture import outline_pictures
 from argmap.render import RenderOptions, build_dot, render_bytes
 
 #: The findings whose nodes the Editor outlines on the map; hints are only listed.
@@ -218,8 +218,8 @@ def outline_docx_bytes(
 ) -> bytes:
     """The outline as a Word document, with the map picture when ``picture`` and ``dot`` allow."""
     outline = build_outline_for(argument_map, template, side, words)
-    png = map_picture(argument_map)[0] if picture else None
-    return outline_to_docx(outline, map_png=png)
+    pictures = outline_pictures(argument_map, outline)[0] if picture else []
+    return outline_to_docx(outline, pictures=pictures)
 
 
 def outline_markdown_text(argument_map: ArgumentMap, template: str, side: str, words: int | None) -> str:

@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from argmap.analysis.graph import build_graph
 from argmap.formats.argdown.lexer import PRIVATE
 from argmap.formats.common import one_line
 from argmap.model import ArgumentMap, RelationType
@@ -56,6 +57,7 @@ def write_argdown(argument_map: ArgumentMap) -> str:
     from argmap.mapfile import map_to_data
 
     data = map_to_data(argument_map)
+    graph = build_graph(argument_map)  # each node's children once, not a pass over the map per node
     # one JSON value per key: valid YAML, and no line of it can look like the closing ===
     front = [
         f"{key}: " + _json_yaml(value).replace("=", "\\u003d")
@@ -79,8 +81,8 @@ def write_argdown(argument_map: ArgumentMap) -> str:
                 record[key] = [dict(s) for s in raw[key]] if key == "sources" else raw[key]
         tags = "".join(f" #{tag}" for tag in node.tags)
         out.append(f"[{titles[node.id]}]: {_escape(node.text)}{tags} {_flow(record)}")
-        for relation, child in argument_map.children(node.id):
-            symbol = "<+" if relation.type is RelationType.SUPPORTS else "<-"
-            out.append(f"    {symbol} [{titles[child.id]}]")
+        for child, relation in graph.children[node.id]:
+            symbol = "<+" if relation is RelationType.SUPPORTS else "<-"
+            out.append(f"    {symbol} [{titles[child]}]")
         out.append("")
     return "\n".join(out)

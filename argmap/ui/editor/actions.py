@@ -1,5 +1,5 @@
 """The Editor's actions on one node: select, save the side panel's edit, add a point below it,
-move, link, unlink, rename and delete.
+move, link, unlink, rename and delete; and the same typed or dragged on the map itself.
 
 Each is a widget callback that calls one function of :mod:`argmap.editing` and hands the new map
 to :func:`argmap.ui.state.apply`, which saves it at once.
@@ -7,11 +7,14 @@ to :func:`argmap.ui.state.apply`, which saves it at once.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from argmap.editing import (
     EditError,
     add_child,
+    child_kinds,
     delete_node,
     fresh_id,
     link,
@@ -22,7 +25,7 @@ from argmap.editing import (
     unlink,
     update_node,
 )
-from argmap.model import Basis, Kind
+from argmap.model import ArgumentMap, Basis, Kind
 from argmap.ui import state
 
 NO_BASIS = "(none)"
@@ -84,14 +87,9 @@ def add_below(parent_id: str, widget: str) -> None:
 
 
 def move(node_id: str, widget: str, keep_others: bool) -> None:
-    opened = state.current()
     target = st.session_state.get(widget)
-    if opened is None or not target:
-        return
-    if keep_others:
-        state.apply(link(opened.map, node_id, target), f"link {node_id!r} to {target!r}")
-    else:
-        state.apply(reparent(opened.map, node_id, target), f"move {node_id!r} under {target!r}")
+    if target:
+        drop(node_id, target, keep_others)
 
 
 def drop_link(node_id: str, parent_id: str) -> None:
@@ -120,3 +118,96 @@ def delete(node_id: str) -> None:
     state.apply(
         new_map, f"delete {node_id!r}", select=parent, notice=f"Deleted {node_id!r}. Undo brings it back."
     )
+
+
+def new_point_kinds(argument_map: ArgumentMap, node_id: str | None) -> dict[str, str | None]:
+    """The kind a point added from the map gets: below ``node_id`` (``child``: the kind its kind
+    most needs, as the add form offers first) and beside it (``sibling``: its own kind, under its
+    first parent); None where none may be added (below evidence, beside the root)."""
+    if node_id is None or node_id not in argument_map.node_index():
+        return {"child": None, "sibling": None}
+    node = argument_map.get(node_id)
+    below = child_kinds(node.kind)
+    return {
+        "child": below[0].value if below else None,
+        "sibling": node.kind.value if node.parents() else None,
+    }
+
+
+def add_from_map(node_id: str, place: str, text: str) -> None:
+    """A point typed on the map: below ``node_id`` (``place`` child) or beside it (sibling, the
+    same kind and relation under its first parent). Raises EditError where none may go."""
+    opened = state.current()
+    text = text.strip()
+    if opened is None or not text:
+        return
+    node = opened.map.get(node_id)
+    if place == "sibling":
+        if not node.parents():
+            raise EditError(
+                f"{node_id!r} has no parent, so a point cannot go beside it; Tab adds one below it"
+            )
+        relation, parent_id = node.parents()[0]
+        kind = node.kind
+    else:
+        kinds = child_kinds(node.kind)
+        if not kinds:
+            raise EditError(f"nothing may hang below the {node.kind.value} {node_id!r}")
+        relation, parent_id, kind = None, node_id, kinds[0]
+    new_id = fresh_id(opened.map, text, kind.value)
+    new_map = add_child(opened.map, parent_id, kind, text, relation=relation, node_id=new_id)
+    state.apply(new_map, f"add {kind.value} {new_id!r}", select=new_id)
+
+
+def relabel(node_id: str, label: str) -> None:
+    """The label typed in place on the map; an empty one goes back to the text's start."""
+    opened = state.current()
+    if opened is None:
+        return
+    new_map = update_node(opened.map, node_id, label=label.strip() or None)
+    if new_map != opened.map:
+        state.apply(new_map, f"edit {node_id!r}")
+
+
+def delete_at_once(node_id: str) -> None:
+    """Delete from the keyboard: no question, since Undo brings it back."""
+    opened = state.current()
+    if opened is None:
+        return
+    parent = next((p for _, p in opened.map.get(node_id).parents()), None)
+    state.apply(
+        delete_node(opened.map, node_id),
+        f"delete {node_id!r}",
+        select=parent,
+        notice=f"Deleted {node_id!r}. Undo (Ctrl+Z) brings it back.",
+    )
+
+
+def drop(node_id: str, target: str, keep_others: bool) -> None:
+    """A box dropped on another: moved under it, or with ``keep_others`` linked to it as well.
+    Refused with the map rules' own message when the kinds do not fit (EditError)."""
+    opened = state.current()
+    if opened is None:
+        return
+    if keep_others:
+        state.apply(link(opened.map, node_id, target), f"link {node_id!r} to {target!r}", select=node_id)
+    else:
+        state.apply(
+            reparent(opened.map, node_id, target), f"move {node_id!r} under {target!r}", select=node_id
+        )
+
+
+def map_action(action: dict[str, Any]) -> None:
+    """Run what the map's keyboard or mouse asked for (see :func:`argmap.ui.map_component.clickable_map`).
+    Raises EditError for a node that is gone or an edit the map rules refuse."""
+    name, node = action.get("name"), str(action.get("node", ""))
+    if name == "undo" or name == "redo":
+        state.step(back=name == "undo")
+    elif name == "add":
+        add_from_map(node, str(action.get("place", "child")), str(action.get("text", "")))
+    elif name == "label":
+        relabel(node, str(action.get("label", "")))
+    elif name == "delete":
+        delete_at_once(node)
+    elif name in ("move", "link"):
+        drop(node, str(action.get("target", "")), keep_others=name == "link")

@@ -13,8 +13,8 @@ from argmap.model import ArgumentMap, Kind
 from argmap.render import GROUP_BY
 from argmap.ui import state
 from argmap.ui.common import act, md
-from argmap.ui.editor.actions import select
-from argmap.ui.map_component import MIN_SCALE, clickable_map
+from argmap.ui.editor.actions import map_action, new_point_kinds, select
+from argmap.ui.map_component import clickable_map
 from argmap.ui.views import MapView, cached_dot, cached_outlined, cached_svg
 from argmap.words import counted
 
@@ -30,9 +30,14 @@ CHECKS = "checks"  # the checks list's expander: open or not
 
 
 CHECKS_OPEN = "checks_open"  # set once the user opens or closes it
+SIDE_PANEL = "side_panel"  # the side panel's container, for PAGE_CSS
 CHECKS_LIST = "checks_list"  # the container of the findings, for CHECKS_CSS
 #: The Editor's page margins: 1.5rem at the sides instead of Streamlit's 5rem, for the map.
-PAGE_CSS = "[data-testid='stMainBlockContainer'] { padding-left: 1.5rem; padding-right: 1.5rem; }"
+PAGE_CSS = (
+    "[data-testid='stMainBlockContainer'] { padding-left: 1.5rem; padding-right: 1.5rem; }"
+    # The side panel scrolls on its own beside the map, instead of pushing the map out of view.
+    f".st-key-{SIDE_PANEL} {{ max-height: calc(100vh - 5rem); overflow-y: auto; position: sticky; top: 4rem; }}"
+)
 
 
 CHECKS_CSS = f"""
@@ -47,18 +52,7 @@ CHECKS_CSS = f"""
 
 def toolbar(opened: state.OpenMap) -> None:
     history = opened.history
-    undo, redo, status, zoom = st.columns([1, 1, 4, 2], vertical_alignment="center")
-    zoom.segmented_control(
-        "Map size",
-        ["Fit width", "Actual size"],
-        default="Fit width",
-        key="map_zoom",
-        label_visibility="collapsed",
-        help=(
-            f"Fit width shrinks a wide map to the frame, but not below {MIN_SCALE:.0%} of its actual "
-            "size, so that its text stays readable; the frame scrolls to show the rest."
-        ),
-    )
+    undo, redo, status = st.columns([1, 1, 6], vertical_alignment="center")
     for place, back, word in ((undo, True, "Undo"), (redo, False, "Redo")):
         label = state.step_label(history, back)
         place.button(
@@ -128,7 +122,6 @@ def filters(argument_map: ArgumentMap) -> dict:
         "depth": depth,
         "evidence": evidence,
         "scores": scores,
-        "zoom": st.session_state.get("map_zoom") or "Fit width",
     }
 
 
@@ -157,9 +150,11 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
             picture,
             f"{opened.key}:{hash(picture_view)}",
             select,
+            lambda action: act(map_action, action)(),
+            map_name=opened.name,
             selected=selected,
             flagged=cached_outlined(opened.key, opened.map),
-            natural=options["zoom"] == "Actual size",
+            adds=new_point_kinds(opened.map, selected),
         )
     except ToolMissingError:
         st.graphviz_chart(cached_dot(opened.key, view, opened.map), width="stretch")
@@ -169,9 +164,10 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
         )
         return
     st.caption(
-        "Click a box to select it. Thick blue outline: the selected node; orange outline: a check found "
-        "an error or a warning about it (hints are only listed under Checks below). Green arrows "
-        "support, red dashed arrows oppose."
+        "Click a box to select it; on the map, Tab adds a point below it, Enter one beside it, F2 "
+        "edits its label, and a box dragged onto another moves there (? lists every shortcut). Thick "
+        "blue outline: the selected node; orange outline: a check found an error or a warning about "
+        "it (hints are only listed under Checks below). Green arrows support, red dashed arrows oppose."
     )
 
 

@@ -11,7 +11,7 @@ from argmap.model import Basis, Kind, Node, Priority
 from argmap.ui import state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
-from argmap.ui.editor.canvas import checks_list, draw_map
+from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
 from argmap.ui.views import cached_new_parents, cached_node_choices
 
 
@@ -160,7 +160,7 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
     argument_map = opened.map
     ids = [node.id for node in argument_map.nodes]
     drawing, panel = st.columns([3, 1], gap="medium")
-    with panel:
+    with panel, st.container(key=SIDE_PANEL):
         selected = st.selectbox(
             "Selected node",
             ids,
