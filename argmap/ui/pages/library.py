@@ -19,6 +19,7 @@ from argmap.skeletons import SKELETONS
 from argmap.store import Entry, TrashEntry
 from argmap.ui import state
 from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, md, notify, show_messages
+from argmap.ui.note_import import note_import_section
 from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
 from argmap.words import counted
 
@@ -303,3 +304,4 @@ with side:
     if entries:
         manage_section(entries)
     trash_section()
+note_import_section(on_added=_go_to_editor)
