@@ -81,8 +81,8 @@ outline-images: setup system-test
 	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(OUTLINE_TMP)/gs-250.pdf docs/images/outline-page-gs-250
 
 # Benchmarks print ratios against a floor measured in the same run (see benchmarks/README.md);
-# `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui) one.
-BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui
+# `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui, review) one.
+BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui bench-review
 .PHONY: bench $(BENCHES)
 bench: $(BENCHES)
 $(BENCHES): bench-%: setup system-run

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.editing import fresh_id
 from argmap.model import ArgumentMap, Directive
 
 SkeletonNode = dict[str, Any]
@@ -113,6 +114,29 @@ SKELETONS: dict[str, dict[str, Any]] = {
         ],
     },
 }
+
+
+#: (id, text) of every skeleton node as a new map has it: a node still like this is a placeholder
+PLACEHOLDERS = frozenset(
+    (node["id"], node["text"]) for shape in SKELETONS.values() for node in shape["nodes"]
+)
+
+
+def placeholder_id(before: ArgumentMap, after: ArgumentMap, node_id: str) -> str | None:
+    """The id a skeleton node should take now that it is first written over, or None.
+
+    A new map's boxes have ids such as ``irritant`` that only name the placeholder; once the author
+    gives the box its own words (the text, or a label, changes from the skeleton's), the id follows
+    them, so that a later "Deleted 'irritant'" does not name a box that is no longer an irritant
+    placeholder. Only the first time: an id the author has seen in use is never changed again.
+    """
+    old, new = before.node_index().get(node_id), after.node_index().get(node_id)
+    if old is None or new is None or (old.id, old.text) not in PLACEHOLDERS or old.label:
+        return None
+    if new.text == old.text and not new.label:
+        return None
+    wanted = fresh_id(after, new.label or new.text)
+    return wanted if wanted != node_id else None
 
 
 def skeleton_map(skeleton: str, title: str, question: str | None = None) -> ArgumentMap:

@@ -13,6 +13,7 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 from ui_app import ANALYSIS, EDITOR, OUTLINE, PRACTICE, SEED, app, labelled, library, opened  # noqa: F401 (app, library: fixtures)
 
@@ -596,3 +597,31 @@ def test_map_details_are_built_only_while_open(app: AppTest):
     app.session_state["details_section"] = True
     app.run()
     assert "Save map details" in [button.label for button in app.button]
+
+
+# -- The address -----------------------------------------------------------------------------------
+
+
+def test_opening_a_map_puts_its_name_in_the_address(app: AppTest):
+    opened(app, "one-nation-one-election")
+    assert app.query_params["map"] == "one-nation-one-election"
+
+
+def session_at(address_map: str) -> AppTest:
+    """A new session whose address names ``address_map`` (``?map=NAME``), on the Editor."""
+    fresh = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    fresh.query_params["map"] = address_map
+    fresh.switch_page(EDITOR).run()
+    return fresh
+
+
+def test_a_new_session_at_an_address_naming_a_map_opens_that_map(library: Library):
+    fresh = session_at("social-media-ban-under-16")
+    assert fresh.session_state["open_map"].name == "social-media-ban-under-16"
+    assert fresh.selectbox(key="map_picker").value == "social-media-ban-under-16"
+
+
+def test_an_address_naming_no_map_says_so_and_keeps_a_map_open(library: Library):
+    fresh = session_at("no-such-map")
+    assert any("no-such-map" in error.value for error in fresh.error)
+    assert fresh.session_state["open_map"].name == fresh.query_params["map"]

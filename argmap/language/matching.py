@@ -97,6 +97,11 @@ def _terms(text: str, aliases: AliasTable) -> Terms:
     return Terms(tuple(found.values()), joined)
 
 
+def clear_text_cache() -> None:
+    """Forget the terms found for texts (benchmarks use it to time a review from scratch)."""
+    _terms.cache_clear()
+
+
 def _concept_at(tokens: list[str], position: int, aliases: AliasTable) -> tuple[str | None, int]:
     token = tokens[position]
     candidates = [*aliases.by_first_word.get(token, ()), *aliases.by_first_word.get(lemma(token), ())]
@@ -211,6 +216,7 @@ class Matcher:
             for term in text_terms.items:
                 self._postings[term.key].append((name, term.weight))
         self._vocabulary = _Vocabulary(frozenset(self._postings))
+        self._totals = {name: text_terms.total for name, text_terms in self.terms.items()}
 
     def stated_keys(self, text: str) -> set[str]:
         """The keys of the matcher's texts that ``text`` states (same lemma, alias or variant)."""
@@ -222,7 +228,7 @@ class Matcher:
         for key in self.stated_keys(text):
             for name, weight in self._postings[key]:
                 gained[name] += weight
-        return {name: round(min(1.0, weight / self.terms[name].total), 4) for name, weight in gained.items()}
+        return {name: min(1.0, weight / self._totals[name]) for name, weight in gained.items()}
 
     def ranked(self, text: str, threshold: float = 0.0) -> list[tuple[str, float]]:
         """The texts ``text`` states at least ``threshold`` of, best first (ties in the texts' order)."""

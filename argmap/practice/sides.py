@@ -55,11 +55,18 @@ def sides_of(argument_map: ArgumentMap) -> dict[str, Side]:
 
 def answers_to(argument_map: ArgumentMap, node_id: str) -> list[Node]:
     """The points that oppose a node (counterpoints, rebuttals, recommendations), in map order."""
-    return [
-        child
-        for relation, child in argument_map.children(node_id)
-        if relation.type is RelationType.OPPOSES and child.kind in POINT_KINDS
-    ]
+    return answers_index(argument_map).get(node_id, [])
+
+
+def answers_index(argument_map: ArgumentMap) -> dict[str, list[Node]]:
+    """:func:`answers_to` for every node at once, in one pass over the map (for callers that ask
+    about many nodes of a big map)."""
+    index: dict[str, list[Node]] = {}
+    for node in argument_map.nodes:
+        if node.kind in POINT_KINDS:
+            for parent in dict.fromkeys(node.opposes):
+                index.setdefault(parent, []).append(node)
+    return index
 
 
 def evidence_for(argument_map: ArgumentMap, node_id: str) -> list[Node]:

@@ -42,7 +42,7 @@ from typing import Any
 from argmap.language import AliasTable, extended, stated_share, terms
 from argmap.model import ArgumentMap, Directive, Kind, Node
 from argmap.outline.templates import DIRECTIVES
-from argmap.practice.sides import answers_to, evidence_for, main_points
+from argmap.practice.sides import answers_index, evidence_for, main_points
 from argmap.review import cues, rubric
 from argmap.review.answer import Answer, AnswerSentence, segment
 from argmap.review.coverage import CONCLUSION as MAP_CONCLUSION
@@ -166,6 +166,7 @@ class _Reader:
         self.claims = main_points(argument_map, "for") if self.thesis else []
         self.counterpoints = main_points(argument_map, "against") if self.thesis else []
         self.findings: list[Finding] = []
+        self.replies = answers_index(argument_map)
 
     # -- parts -------------------------------------------------------------------------------
     def _best(self, ids: list[str], part: tuple[AnswerSentence, ...]) -> float:
@@ -244,7 +245,7 @@ class _Reader:
             )
         unanswered = [c for c in raised if not self._answered(c)]
         for counterpoint in unanswered:
-            replies = answers_to(self.map, counterpoint.id)
+            replies = self.replies.get(counterpoint.id, [])
             reply = f"; the map answers it with {self._label(replies[0])}" if replies else ""
             self.add(
                 OBJECTION_UNANSWERED,
@@ -315,7 +316,7 @@ class _Reader:
         )
 
     def _answered(self, counterpoint: Node) -> bool:
-        replies = answers_to(self.map, counterpoint.id)
+        replies = self.replies.get(counterpoint.id, [])
         if replies:
             return any(self.found.covered(reply.id, ANSWERED) for reply in replies)
         place = self.found.place.get(counterpoint.id)
@@ -451,5 +452,5 @@ class _Reader:
             if node.kind in (Kind.CLAIM, Kind.COUNTERPOINT, Kind.RECOMMENDATION) and main:
                 wanted[node.id] = None
         for counterpoint in raised:
-            wanted.update(dict.fromkeys(reply.id for reply in answers_to(self.map, counterpoint.id)))
+            wanted.update(dict.fromkeys(reply.id for reply in self.replies.get(counterpoint.id, [])))
         return tuple(n.id for n in self.nodes if n.id in wanted and not self.found.covered(n.id))

@@ -96,12 +96,16 @@ def _picked() -> None:
 
 def map_sidebar() -> state.OpenMap | None:
     """The sidebar's "Map" box (every page): which map the Editor, Outline, Analysis and Practice
-    pages work on. Opens the library's first map when none is open yet."""
+    pages work on. Opens the map the address names (``?map=NAME``), else the library's first map
+    when none is open yet; the address then names the open map."""
     try:
         opened = state.ensure_open()
-    except ArgmapError as exc:
+    except ArgmapError as exc:  # the address names a map that cannot be read
         report(exc)
-        opened = None
+        try:
+            opened = state.ensure_open()  # the map open before, or the library's first
+        except ArgmapError:
+            opened = None
     names = state.library().names()
     with st.sidebar:
         if not names:
@@ -117,14 +121,21 @@ def map_sidebar() -> state.OpenMap | None:
 
 
 def require_map() -> state.OpenMap:
-    """The open map for a page that needs one; otherwise says where to get one and stops."""
-    show_messages()
+    """The open map for a page that needs one; otherwise says where to get one and stops.
+
+    The messages and the stale banner go in one container drawn on every run, shown or empty, so
+    that what follows keeps its place on the page: Streamlit mounts an element anew when one
+    appears above it, and the Editor's map would then be drawn again for a notice."""
+    top = st.container()
+    with top:
+        show_messages()
     opened = map_sidebar()
     if opened is None:
         st.info("There is no map yet. Create one or upload one in the Library.", icon=":material/info:")
         st.page_link(LIBRARY_PAGE, label="Go to the Library", icon=":material/folder_open:")
         st.stop()
-    stale_banner(opened)
+    with top:
+        stale_banner(opened)
     return opened
 
 

@@ -23,6 +23,9 @@ from argmap.store import LoadedMap, default_library, revision_of
 from argmap.stores import MapLibrary, open_library
 
 OPEN_MAP = "open_map"
+#: The page address's parameter naming the open map (``/editor?map=NAME``), so that a reload, a
+#: bookmark or a link opens the same map.
+MAP_PARAM = "map"
 SELECTED = "selected"
 NOTICE = "notice"
 
@@ -61,6 +64,7 @@ def current() -> OpenMap | None:
 def _install(loaded: LoadedMap) -> OpenMap:
     opened = OpenMap(loaded.name, loaded.revision, loaded.revision, History(loaded.map))
     st.session_state[OPEN_MAP] = opened
+    st.query_params[MAP_PARAM] = loaded.name
     thesis = loaded.map.thesis()
     st.session_state[SELECTED] = (
         thesis.id if thesis else (loaded.map.nodes[0].id if loaded.map.nodes else None)
@@ -77,9 +81,25 @@ def open_map(name: str) -> OpenMap:
 
 
 def ensure_open() -> OpenMap | None:
-    """The open map; when none is, the first readable map of the library is opened (None: none)."""
+    """The open map: the one the address names (``?map=NAME``) when it names another, else the one
+    open; when none is, the first readable map of the library is opened (None: none).
+
+    Raises ArgmapError (MapFileError, StoreError) when the address names a map that cannot be
+    read; the map open before, if any, stays open and the address names it again.
+    """
     opened = current()
+    wanted = st.query_params.get(MAP_PARAM)
+    if wanted and (opened is None or opened.name != wanted):
+        try:
+            return open_map(wanted)
+        except ArgmapError:
+            if opened is not None:
+                st.query_params[MAP_PARAM] = opened.name
+            else:
+                del st.query_params[MAP_PARAM]
+            raise
     if opened is not None:
+        st.query_params[MAP_PARAM] = opened.name  # a page switch leaves the address without it
         return opened
     lib = library()
     for entry in lib.entries():
@@ -92,6 +112,7 @@ def ensure_open() -> OpenMap | None:
 
 
 def close_map() -> None:
+    st.query_params.pop(MAP_PARAM, None)
     st.session_state.pop(OPEN_MAP, None)
     st.session_state.pop(SELECTED, None)
 

@@ -26,6 +26,7 @@ from argmap.editing import (
     update_node,
 )
 from argmap.model import ArgumentMap, Basis, Kind
+from argmap.skeletons import placeholder_id
 from argmap.ui import state
 
 NO_BASIS = "(none)"
@@ -64,7 +65,10 @@ def save_node(node_id: str, widget: str) -> None:
     if new_map == opened.map:
         state.notify("Nothing changed.")
         return
-    state.apply(new_map, f"edit {node_id!r}", notice=f"Saved {node_id!r}.{dropped}")
+    follow = placeholder_id(opened.map, new_map, node_id)  # a skeleton box's id takes its new words
+    if follow:
+        new_map, node_id = rename_node(new_map, node_id, follow), follow
+    state.apply(new_map, f"edit {node_id!r}", notice=f"Saved {node_id!r}.{dropped}", select=follow)
 
 
 def add_below(parent_id: str, widget: str) -> None:
@@ -130,7 +134,7 @@ def new_point_kinds(argument_map: ArgumentMap, node_id: str | None) -> dict[str,
     below = child_kinds(node.kind)
     return {
         "child": below[0].value if below else None,
-        "sibling": node.kind.value if node.parents() else None,
+        "sibling": node.kind.value if next(iter(node.parents()), None) else None,
     }
 
 
@@ -143,12 +147,12 @@ def add_from_map(node_id: str, place: str, text: str) -> None:
         return
     node = opened.map.get(node_id)
     if place == "sibling":
-        if not node.parents():
+        first = next(iter(node.parents()), None)
+        if first is None:
             raise EditError(
                 f"{node_id!r} has no parent, so a point cannot go beside it; Tab adds one below it"
             )
-        relation, parent_id = node.parents()[0]
-        kind = node.kind
+        (relation, parent_id), kind = first, node.kind
     else:
         kinds = child_kinds(node.kind)
         if not kinds:

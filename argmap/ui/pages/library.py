@@ -34,8 +34,15 @@ def counts_line(entry: Entry) -> str:
     return counted(entry.node_count, "node") + (f" ({', '.join(parts)})" if parts else "")
 
 
+NO_BREAK = "\u00a0"
+
+
 def when(moment: datetime, seconds: bool = False) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M:%S" if seconds else "%d %b %Y, %H:%M")
+    """``2 Dec 2026, 05:14``: no-break spaces inside the date and the time, so a narrow card wraps
+    only after the comma, never between a day and its month."""
+    text = moment.astimezone().strftime("%d %b %Y, %H:%M:%S" if seconds else "%d %b %Y, %H:%M")
+    date, _, time = text.partition(", ")
+    return f"{date.lstrip('0').replace(' ', NO_BREAK)}, {time}"
 
 
 def matches(entry: Entry, words: str) -> bool:
@@ -84,7 +91,9 @@ def map_card(entry: Entry) -> None:
     with st.container(border=True, key=f"map_card_{entry.name}"):
         text, buttons = st.columns([4, 1], vertical_alignment="center")
         with text:
-            st.markdown(f"**{md(entry.title)}**  \n`{entry.name}.yaml` · last changed {when(entry.modified)}")
+            st.markdown(
+                f"**{md(entry.title)}**  \n`{entry.name}.yaml` · last changed{NO_BREAK}{when(entry.modified)}"
+            )
             if entry.error:
                 st.error(md(entry.error), icon=":material/error:")
             else:
@@ -128,7 +137,7 @@ def new_map_form() -> None:
     with st.form("new_map", border=True):
         st.markdown("**New map**")
         st.text_input("Title", key="new_title", placeholder="India–China relations")
-        st.text_input("Question (optional)", key="new_question", placeholder="Critically examine …")
+        st.text_area("Question (optional)", key="new_question", placeholder="Critically examine …", height=80)
         st.text_input(
             "File name (optional)",
             key="new_name",
