@@ -129,13 +129,8 @@ def load(
                 pass
         check_node(node, loader)
         return loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlError(
-            exc.problem or exc.context or "not valid YAML", mark.line + 1 if mark else None
-        ) from None
     except yaml.YAMLError as exc:
-        raise YamlError(str(exc).splitlines()[0] if str(exc) else "not valid YAML") from None
+        raise _yaml_error(exc, text) from None
     except (
         KeyError,
         IndexError,
@@ -151,14 +146,27 @@ def load(
         loader.dispose()
 
 
+def _yaml_error(exc: yaml.YAMLError, text: str) -> YamlError:
+    """PyYAML's error in one line, with its line where it knows it (a ReaderError knows only its
+    position, which is counted into a line here)."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return YamlError(exc.problem or exc.context or "not valid YAML", mark.line + 1 if mark else None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return YamlError(
+            f"the character U+{code:04X} is not allowed in YAML", text.count("\n", 0, exc.position) + 1
+        )
+    return YamlError(" ".join(str(exc).split()) or "not valid YAML")
+
+
 def _check_depth(text: str) -> None:
     if not may_nest_too_deep(text):
         return
     try:
         line = too_deep_at(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlError(exc.problem or "not valid YAML", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, text) from None
     if line is not None:
         raise YamlError(f"lists and mappings nested more than {MAX_DEPTH} deep", line)
 

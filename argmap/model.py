@@ -187,6 +187,14 @@ class Source(_Strict):
     url: str | None = None
 
 
+def _slug_tags(tags: list[str]) -> list[str]:
+    """Tags as given, when each is a slug (a node's and the map's own alike)."""
+    for tag in tags:
+        if not SLUG.match(tag):
+            raise ValueError(f"tag {tag!r} must be lower-case words joined by hyphens, e.g. 'nuclear-energy'")
+    return tags
+
+
 class Node(_Strict):
     """One box of the map: a thesis, claim, counterpoint, rebuttal, evidence, recommendation or context."""
 
@@ -207,12 +215,7 @@ class Node(_Strict):
     @field_validator("tags")
     @classmethod
     def _tags_are_slugs(cls, tags: list[str]) -> list[str]:
-        for tag in tags:
-            if not SLUG.match(tag):
-                raise ValueError(
-                    f"tag {tag!r} must be lower-case words joined by hyphens, e.g. 'nuclear-energy'"
-                )
-        return tags
+        return _slug_tags(tags)
 
     @property
     def display_label(self) -> str:
@@ -284,6 +287,11 @@ class ArgumentMap(_Strict):
     #: (argmap.language): a term and the other words or phrases that name it.
     aliases: dict[NonEmpty, list[NonEmpty]] | None = None
     nodes: list[Node] = Field(default_factory=list)
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_are_slugs(cls, tags: list[str]) -> list[str]:
+        return _slug_tags(tags)
 
     @field_validator("schema_")
     @classmethod

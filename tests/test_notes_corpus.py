@@ -52,6 +52,15 @@ def _word_count(text: str) -> int:
 labelled_notes = pytest.mark.parametrize("note", NOTE_PATHS, ids=[path.stem for path in NOTE_PATHS])
 
 
+def test_the_corpus_holds_at_least_26_notes():
+    assert len(NOTE_PATHS) >= 26
+
+
+def test_at_least_six_notes_are_debate_briefs():
+    briefs = [note.name for note in NOTE_PATHS if _labels_of(note)["genre"] == "debate-brief"]
+    assert len(briefs) >= 6, briefs
+
+
 def test_every_label_file_belongs_to_a_note():
     orphans = [
         path.name

@@ -99,7 +99,8 @@ def test_metadata_lines_fill_the_map_fields_and_never_become_points():
         ("Cons", Kind.COUNTERPOINT),
         ("What India should do", Kind.RECOMMENDATION),
         ("Way ahead", Kind.RECOMMENDATION),
-        ("Implications for India", Kind.CLAIM),
+        # a heading that only names a topic leaves the point's own words to decide
+        ("Implications for India", Kind.COUNTERPOINT),
     ],
 )
 def test_the_heading_vocabulary_places_points_and_reads_negations_first(heading, kind):

@@ -18,7 +18,7 @@ from argmap.model import ArgumentMap
 from argmap.outline.builder import build_outline
 from argmap.outline.model import Outline, Point
 from argmap.outline.templates import TEMPLATES
-from argmap.outline.wording import condense, fits, point_words, word_count
+from argmap.outline.wording import condense, echoes, fits, point_words, word_count
 
 NOTES = ROOT / "tests" / "fixtures" / "notes"
 
@@ -207,3 +207,21 @@ def test_points_left_out_for_length_are_named_with_their_priority_and_strength_n
     assert "Point d matters (normal priority, strength 0.50)" in left
     assert "weaker" not in left
     assert [p.node_id for p in body.points] == ["a", "b", "c"]  # ties keep the map's order
+
+
+# -- outlines of imported notes (issue 14, item 7) -------------------------------------------
+@pytest.mark.parametrize("template", ["upsc-gs-250", "upsc-essay", "argumentative-essay"])
+def test_outlines_of_imported_notes_read_as_a_students(template):
+    for name, argument_map in all_maps().items():
+        if not name.startswith("notes/"):
+            continue
+        outline = build_outline(argument_map, template)
+        guidance = " ".join(line for section in outline.sections for line in section.guidance)
+        assert "weaker" not in guidance, name
+        for point in (p for section in outline.sections for p in section.all_points()):
+            own = point.label.split(" — ")[-1]
+            assert not (own and echoes(own, point.text)), (name, point.label)
+        thesis = argument_map.thesis()
+        closing = [s for s in outline.sections if s.role == "conclusion"]
+        if thesis is not None and closing:
+            assert thesis.text not in " ".join(p.text for p in closing[0].all_points()), name

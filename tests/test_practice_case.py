@@ -122,24 +122,25 @@ def test_formats_have_the_speech_times_of_their_rule_books():
 def test_the_flow_sheet_puts_each_answer_beside_what_it_answers(seed):
     table = flow_sheet(seed, FORMATS["bp"]).sections[0].table
 
-    assert table.columns == ("PM", "LO", "DPM", "DLO", "MG", "MO", "GW", "OW")
+    assert table.columns == ("Clash", "PM", "LO", "DPM", "DLO", "MG", "MO", "GW", "OW")
     label = seed.get("west-tilt").display_label
-    at = next(i for i, row in enumerate(table.rows) if row[1].startswith(label))
-    assert table.rows[at][:3] == ("", f"{label} [2 evidence]", seed.get("shared-rationale").display_label)
-    assert table.rows[at + 1][:3] == ("", "", seed.get("indo-pacific-engagement").display_label)
+    at = next(i for i, row in enumerate(table.rows) if row[2].startswith(label))
+    assert table.rows[at][1:4] == ("", f"{label} [2 evidence]", seed.get("shared-rationale").display_label)
+    assert table.rows[at + 1][1:4] == ("", "", seed.get("indo-pacific-engagement").display_label)
+    assert table.rows[at][0].endswith("(Opposition)") and table.rows[at + 1][0] == ""
 
 
 def test_the_flow_sheet_marks_unanswered_main_points_in_the_answer_column(seed):
     table = flow_sheet(seed, FORMATS["wsdc"]).sections[0].table
 
-    defence = next(row for row in table.rows if row[0].startswith(seed.get("defence").display_label))
-    assert defence[1] == UNANSWERED
+    defence = next(row for row in table.rows if row[1].startswith(seed.get("defence").display_label))
+    assert defence[2] == UNANSWERED
 
 
 def test_a_flow_sheet_renders_as_a_markdown_table(seed):
     text = outline_to_markdown(flow_sheet(seed, FORMATS["ld"]))
 
-    assert "| AC | NC | 1AR | NR | 2AR |" in text
+    assert "| Clash | AC | NC | 1AR | NR | 2AR |" in text
 
 
 def test_the_app_gets_case_and_flow_documents_in_one_call(seed):

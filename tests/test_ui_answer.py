@@ -38,11 +38,10 @@ def test_the_page_asks_the_maps_question_with_its_limit(app: AppTest):
     assert any("about 250 words (225–275 pass) and 11 minutes" in c.value for c in app.caption)
 
 
-def test_the_word_count_follows_the_answer(app: AppTest):
-    _answer_page(app)
-    app.text_area(key="answer_text").set_value("India and Russia remain close partners.").run()
+def test_the_review_counts_the_words_as_an_examiner_does(app: AppTest):
+    _reviewed(app, "India and Russia remain close partners.")
 
-    assert any(c.value == "6 words of 250: short of the limit." for c in app.caption)
+    assert any(c.value == "6 words; limit 250 (225–275 pass)." for c in app.caption)
 
 
 def test_reviewing_shows_marks_rubric_and_the_unanswered_objection(app: AppTest):

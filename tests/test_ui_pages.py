@@ -61,6 +61,7 @@ def test_the_library_lists_every_map_with_its_title_and_counts(app: AppTest):
     assert "India–Russia relations" in text
     assert "nodes (" in text
     assert [b.key for b in app.button if b.label == "Open"] == [
+        "open_compulsory-voting",
         "open_india-russia",
         "open_one-nation-one-election",
         "open_social-media-ban-under-16",

@@ -79,14 +79,15 @@ def summary(loaded) -> dict:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from argmap.analysis.graph import cycle_text
+    from argmap.render.escape import without_bidi_controls
 
     info = summary(load_target(args))
     if args.json:
         print_json(info)
         return 0
-    print(info["title"])
+    print(without_bidi_controls(info["title"]))
     if info["question"]:
-        print(f"Question: {info['question']}")
+        print(f"Question: {without_bidi_controls(info['question'])}")
     if info["directive"]:
         print(f"Directive: {info['directive']}")
     print(f"Nodes: {info['nodes']}  Relations: {info['relations']}")

@@ -89,9 +89,12 @@ def read_aif(text: str, source_name: str = "map.json") -> ImportResult:
         incoming[target].append(source)
 
     statements = [node_id for node_id in order if nodes[node_id]["type"] == "I"]
-    if not statements:
-        raise FormatError(source_name, "the file has no I nodes (statements) to import")
     warnings: list[str] = []
+    if not statements:
+        if not isinstance(extension, dict):
+            raise FormatError(source_name, "the file has no I nodes (statements) to import")
+        # a map with no nodes yet, as argmap writes one
+        warnings.append(f"{source_name}: the file has no I nodes (statements); the map has no nodes")
     speakers = _speakers(document, nodes, incoming, source_name)
     drafts: dict[str, Draft] = {}
     for node_id in statements:

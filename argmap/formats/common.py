@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from argmap.errors import ArgmapError
@@ -83,6 +84,7 @@ class Edge:
     type: RelationType
 
 
+@lru_cache(maxsize=4096)  # a file repeats its tags: 20,000 "#a" slugify once
 def tag_slug(text: str) -> str | None:
     """A tag made from free text (a heading, a hashtag), or None when nothing usable is left."""
     slug = slugify(text)

@@ -15,6 +15,7 @@ from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.practice.case import build_case
 from argmap.practice.flow import flow_sheet
 from argmap.practice.formats import FORMATS, Side
+from argmap.practice.paper import landscape_flow
 from argmap.practice.sides import PracticeError
 
 DocumentKind = Literal["docx", "md"]
@@ -36,9 +37,10 @@ def case_document(argument_map: ArgumentMap, side: Side | str, format_id: str, k
 
 
 def flow_document(argument_map: ArgumentMap, format_id: str, kind: DocumentKind) -> bytes:
-    """The flow sheet of a map in a format as a document."""
+    """The flow sheet of a map in a format as a document; in Word, a landscape page for printing."""
     strengths = compute_strengths(argument_map).strength
-    return render_outline(flow_sheet(argument_map, _format(format_id), strengths), kind)
+    document = render_outline(flow_sheet(argument_map, _format(format_id), strengths), kind)
+    return landscape_flow(document) if kind == "docx" else document
 
 
 def _format(format_id: str):

@@ -1,7 +1,8 @@
 """A map laid out as a debate flow sheet: one column per speech, each answer beside what it answers.
 
 Debaters "flow" a round on a sheet with a column per speech. Laid out that way before the round,
-the map shows each argument's whole exchange on one row: the point in the column of the first speech
+the map shows each argument's whole exchange on one row, a clash point, numbered and named in the
+first column: the point in the column of the first speech
 its side gives, the other side's answer in the next speech of that side to its right, the reply to
 that answer further right, and so on. A main point nobody answers gets "no answer yet" in the
 column where its answer should be, which is where a judge would mark it dropped.
@@ -21,6 +22,7 @@ from argmap.practice.formats import Format, Side, SpeechKind
 from argmap.practice.sides import answers_to, evidence_for, main_points, require_thesis, sides_of
 
 UNANSWERED = "— no answer yet"
+CLASH = "Clash"
 
 
 def flow_sheet(
@@ -55,7 +57,8 @@ def flow_sheet(
         rows[0] = {column: cell(node), **rows[0]}
         return rows
 
-    rows: list[dict[int, str]] = []
+    rows: list[tuple[str, ...]] = []
+    clashes = 0
     for side in (Side.FOR, Side.AGAINST):
         points = main_points(argument_map, side)
         if strengths is not None:
@@ -66,9 +69,12 @@ def flow_sheet(
             answer_column = next_column(side.other, start)
             if len(point_rows[0]) == 1 and answer_column is not None:
                 point_rows[0][answer_column] = UNANSWERED
-            rows.extend(point_rows)
+            clashes += 1
+            clash = f"{clashes}. {_clash_name(point, fmt.side_name(side))}"
+            for number, row in enumerate(point_rows):
+                rows.append((clash if number == 0 else "", *(row.get(i, "") for i in range(len(columns)))))
 
-    table = Table(headings, tuple(tuple(row.get(i, "") for i in range(len(columns))) for row in rows))
+    table = Table((CLASH, *headings), tuple(rows))
     legend = tuple(
         f"{speech.short}: {speech.role} ({speech.minutes:g} min)"
         for speech in fmt.speeches
@@ -81,6 +87,12 @@ def flow_sheet(
         template=f"flow-{fmt.id}",
         keywords=tuple(argument_map.tags),
     )
+
+
+def _clash_name(point: Node, side_name: str) -> str:
+    """A clash point's name: its dimension (first tag) where it has one, and whose argument it is."""
+    dimension = point.tags[0].replace("-", " ").capitalize() if point.tags else point.display_label
+    return f"{dimension} ({side_name})"
 
 
 def _columns(fmt: Format, depth: int) -> list[tuple[str, Side]]:

@@ -13,17 +13,32 @@ Graphviz 2.43 and are pinned by ``tests/test_render_escaping.py``, which round-t
 case through the real ``dot`` and reads the SVG back as XML.
 
 Tabs are whitespace (Graphviz drops them from labels) and become a space; other control characters
-cannot appear in an XML document at all and are removed.
+cannot appear in an XML document at all and are removed. So are the bidirectional embedding,
+override and isolate characters (U+202A–U+202E, U+2066–U+2069): in a title they would reorder what
+is shown after them (a file name or a warning read backwards), so no display path shows them raw
+(:func:`without_bidi_controls`, also used by the app's Markdown and the CLI).
+
+A quoted string longer than Graphviz's lexer takes (16,384 characters: a node's full text in its
+tooltip) is written as several quoted strings joined with ``+``, which DOT concatenates.
 """
 
 from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # most text has none: skip the replacements
-_QUOTE_SPECIAL = re.compile(r'[&\\"\x00-\x1f\x7f]')
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_ANY_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]"
+)  # most text has none: skip the replacements
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_QUOTED_PIECE = 3000  # characters per quoted piece: escaped (at most 5x, "&" as "&amp;") under 16,384
+_QUOTE_SPECIAL = re.compile(r'[&\\"\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]')
 _HTML_SPECIAL = re.compile(r"[&<>\"'\\]")  # most text has none: skip the replacements
+
+
+def without_bidi_controls(text: str) -> str:
+    """Text without bidirectional embeddings, overrides and isolates, which could reorder a display."""
+    return _BIDI_CONTROLS.sub("", text) if _BIDI_CONTROLS.search(text) else text
 
 
 def clean_text(text: str) -> str:
@@ -49,7 +64,12 @@ def html_escape(text: str) -> str:
 
 
 def quoted(text: str) -> str:
-    """A DOT double-quoted string that Graphviz reads back as exactly ``text`` (tooltips, ids)."""
+    """A DOT double-quoted string that Graphviz reads back as exactly ``text`` (tooltips, ids);
+    several joined with ``+`` when one would be longer than Graphviz's lexer takes."""
+    if len(text) > _QUOTED_PIECE:
+        text = clean_text(text)  # once, so that no "\r\n" is cut in two
+        pieces = (text[start : start + _QUOTED_PIECE] for start in range(0, len(text), _QUOTED_PIECE))
+        return " + ".join(quoted(piece) for piece in pieces)
     if not _QUOTE_SPECIAL.search(text):
         return f'"{text}"'
     text = clean_text(text)

@@ -14,8 +14,9 @@ The answer is segmented (:mod:`.answer`), each node's coverage found (:mod:`.cov
   stated in a sentence that proposes it ("should", "need to"), or two sentences after the
   introduction propose measures;
 - **repetition** is two body sentences, not next to each other, that both state the same point,
-  when it is the main point of both or the longer one states at least :data:`REPEAT` of the
-  shorter one's weight (which has at least :data:`REPEAT_TERMS` terms);
+  when the longer one states at least :data:`REPEAT` of the shorter one's weight, or
+  :data:`REPEAT_MAIN` when the point is the main one of both (the shorter has at least
+  :data:`REPEAT_TERMS` terms);
 - **off-topic** is an answer that covers fewer than :data:`OFF_TOPIC_POINTS` points and not the thesis.
 
 Qualities per criterion (0..1) feed :func:`argmap.review.rubric.grade`:
@@ -53,6 +54,7 @@ FRAME = 0.3
 VERDICT = 0.2
 ANSWERED = 0.4
 REPEAT = 0.7
+REPEAT_MAIN = 0.5
 REPEAT_TERMS = 4
 UNANSWERED_COST = 0.1
 OFF_TOPIC_POINTS = 2
@@ -371,18 +373,16 @@ class _Reader:
     def _same_point(
         self, first: AnswerSentence, second: AnswerSentence, node_id: str, aliases: AliasTable
     ) -> bool:
-        """Whether two sentences make the same point: it is the main point of both, or the longer
-        sentence states most of the shorter one."""
+        """Whether two sentences make the same point: the longer states most of the shorter, or
+        the point is the main one of both and the longer states at least half of the shorter."""
+        shorter, longer = sorted((first.text, second.text), key=lambda text: len(terms(text, aliases).items))
+        if len(terms(shorter, aliases).items) < REPEAT_TERMS:
+            return False
+        share = stated_share(shorter, longer, aliases)
         tops = [
             max(self.found.alone[s.index], key=self.found.alone[s.index].__getitem__) for s in (first, second)
         ]
-        if tops == [node_id, node_id]:
-            return True
-        shorter, longer = sorted((first.text, second.text), key=lambda text: len(terms(text, aliases).items))
-        return (
-            len(terms(shorter, aliases).items) >= REPEAT_TERMS
-            and stated_share(shorter, longer, aliases) >= REPEAT
-        )
+        return share >= REPEAT or (tops == [node_id, node_id] and share >= REPEAT_MAIN)
 
     def _length(self) -> None:
         words, limit = self.answer.words, self.limit

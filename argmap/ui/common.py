@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from argmap.errors import ArgmapError
+from argmap.render.escape import without_bidi_controls
 from argmap.ui import state
 
 ERROR = "error"
@@ -32,7 +33,7 @@ def md(text: str) -> str:
     become formatting, a link, a fetched picture, math or a list. (Streamlit already shows raw HTML
     as text.) Only what Markdown would read is escaped, so the text stays searchable as typed.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", without_bidi_controls(text))  # no reordering of the page
     return _LINE_START.sub(r"\1\\\2", escaped)
 
 

@@ -7,8 +7,9 @@ here knows a debate rule.
 
 The section list, Start/Pause, Reset and Next live in the component, so choosing a section or
 moving to the next one never waits for the server and always sets the clock to that section's
-length. One interval ticks per timer whatever Streamlit re-runs (a stale interval painting an old
-length is what made the clock flicker), and the state is kept on the element, not in closures.
+length. One interval ticks per timer element whatever Streamlit re-runs (a stale interval painting
+an old length is what made the clock flicker), and the state is kept per component key outside the
+element, so a running clock survives Streamlit mounting the timer afresh (a tab shown again).
 
 Debate sections show their protected time and POI window beside the clock, never over the buttons;
 a section with ``warn`` (a written answer) shows "One minute left" instead, without debate words.
@@ -50,6 +51,10 @@ _CSS = """
 """
 
 _JS = """
+// Timer state lives outside the element, keyed by the component's stable key: Streamlit may mount
+// a fresh element (a tab shown, a rerun), and a running clock must survive that.
+const TIMERS = (globalThis.__argmapTimers = globalThis.__argmapTimers || new Map());
+
 function fmt(s) { s = Math.max(0, Math.ceil(s - 1e-9)); return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0'); }
 
 function build(parentElement) {
@@ -64,9 +69,10 @@ function build(parentElement) {
   return root;
 }
 
-function paint(root) {
-  const t = root._timer;
-  const section = t.sections[t.index] || { name: '', seconds: 0, poi: null, warn: null };
+function current(t) { return t.sections[t.index] || { name: '', seconds: 0, poi: null, warn: null }; }
+
+function paint(root, t) {
+  const section = current(t);
   const total = section.seconds;
   const used = Math.min(t.elapsed + (t.startedAt !== null ? (Date.now() - t.startedAt) / 1000 : 0), total);
   const clock = fmt(total - used);
@@ -89,13 +95,20 @@ function paint(root) {
   if (running && used >= total) { t.elapsed = total; t.startedAt = null; }
 }
 
-function show(root, index) {
-  const t = root._timer;
-  t.index = Math.max(0, Math.min(index, t.sections.length - 1));
-  t.elapsed = 0;
-  t.startedAt = null;
-  const section = t.sections[t.index] || { seconds: 0, poi: null };
-  root.querySelector('select.section').value = String(t.index);
+// Draw the element from the state: title, section list, shaded bar, legend (never touches the clock).
+function draw(root, t) {
+  root.querySelector('.title').textContent = t.title;  // textContent: never parsed as HTML
+  const select = root.querySelector('select.section');
+  select.replaceChildren(...t.sections.map((section, i) => {
+    const option = document.createElement('option');
+    option.value = String(i);
+    option.textContent = section.name + ' (' + fmt(section.seconds) + ')';
+    return option;
+  }));
+  select.hidden = t.sections.length < 2;
+  root.querySelector('.next').hidden = t.sections.length < 2;
+  select.value = String(t.index);
+  const section = current(t);
   const bar = root.querySelector('.bar');
   bar.querySelectorAll('.shade').forEach((el) => el.remove());
   const legend = root.querySelector('.legend');
@@ -113,43 +126,43 @@ function show(root, index) {
   } else if (section.warn) {
     legend.textContent = 'A warning shows when ' + fmt(section.warn) + ' is left.';
   }
-  paint(root);
+  paint(root, t);
+}
+
+function show(root, t, index) {
+  t.index = Math.max(0, Math.min(index, t.sections.length - 1));
+  t.elapsed = 0;
+  t.startedAt = null;
+  draw(root, t);
 }
 
 export default function (component) {
-  const { data, parentElement } = component;
+  const { data, parentElement, key } = component;
+  const fresh = !parentElement.querySelector('.argmap-timer');
   const root = parentElement.querySelector('.argmap-timer') || build(parentElement);
   const sections = Array.isArray(data.sections) ? data.sections : [];
-  if (!root._timer) root._timer = { identity: null, sections: [], index: 0, elapsed: 0, startedAt: null, tick: null };
-  const t = root._timer;
   const identity = String(data.identity) + '|' + JSON.stringify(sections);
-  if (t.identity !== identity) {
-    // A new format, side or set of sections: rebuild the list and start from the chosen section.
-    t.identity = identity;
-    t.sections = sections;
-    root.querySelector('.title').textContent = data.title || '';  // textContent: never parsed as HTML
-    const select = root.querySelector('select.section');
-    select.replaceChildren(...sections.map((section, i) => {
-      const option = document.createElement('option');
-      option.value = String(i);
-      option.textContent = section.name + ' (' + fmt(section.seconds) + ')';
-      return option;
-    }));
-    select.hidden = sections.length < 2;
-    root.querySelector('.next').hidden = sections.length < 2;
-    show(root, Number(data.start) || 0);
+  let t = TIMERS.get(key);
+  if (!t || t.identity !== identity) {
+    // A new format, side or set of sections: start afresh at the chosen section.
+    t = { identity, title: data.title || '', sections, index: 0, elapsed: 0, startedAt: null };
+    TIMERS.set(key, t);
+    show(root, t, Number(data.start) || 0);
+  } else if (fresh) {
+    draw(root, t);  // the same timer in a new element: carry on where it was
   }
-  root.querySelector('select.section').onchange = (event) => show(root, Number(event.target.value));
+  root.querySelector('select.section').onchange = (event) => show(root, t, Number(event.target.value));
   root.querySelector('.start').onclick = () => {
     if (t.startedAt !== null) { t.elapsed += (Date.now() - t.startedAt) / 1000; t.startedAt = null; }
-    else if (t.elapsed < (t.sections[t.index] || { seconds: 0 }).seconds) { t.startedAt = Date.now(); }
-    paint(root);
+    else if (t.elapsed < current(t).seconds) { t.startedAt = Date.now(); }
+    paint(root, t);
   };
-  root.querySelector('.reset').onclick = () => show(root, t.index);
-  root.querySelector('.next').onclick = () => show(root, (t.index + 1) % Math.max(1, t.sections.length));
-  // One interval per timer, however often Streamlit calls this function.
-  if (t.tick === null) t.tick = setInterval(() => paint(root), 200);
-  return () => { clearInterval(t.tick); t.tick = null; };
+  root.querySelector('.reset').onclick = () => show(root, t, t.index);
+  root.querySelector('.next').onclick = () => show(root, t, (t.index + 1) % Math.max(1, t.sections.length));
+  // One interval per element, however often Streamlit calls this function.
+  if (root._tick) clearInterval(root._tick);
+  root._tick = setInterval(() => paint(root, t), 200);
+  return () => { clearInterval(root._tick); root._tick = null; };
 }
 """
 

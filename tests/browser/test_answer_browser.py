@@ -18,7 +18,12 @@ def test_an_answer_is_reviewed_and_a_finding_leads_to_its_node(page: Page) -> No
     use_map(page, "/answer")
     expect(page.get_by_role("heading", name="Answer", exact=True)).to_be_visible()
 
-    page.get_by_label("Your answer").fill(UNANSWERED)
+    answer = page.get_by_label("Your answer")
+    answer.press_sequentially("India and Russia remain")
+    expect(page.locator(".st-key-answer_words .argmap-words")).to_have_text(
+        "4 words of 250: short of the limit."
+    )
+    answer.fill(UNANSWERED)
     page.get_by_role("button", name="Review my answer").click()
 
     expect(page.get_by_role("heading", name="Marks: 14 / 15")).to_be_visible()

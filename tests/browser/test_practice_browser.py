@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from argmap.practice import DrillMode, Side, drill_items, score_answer
 from argmap.store import Library
 
-from .app import SEED, screenshot, use_map
+from .app import SEED, SEED_TITLE, screenshot, settle, use_map
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,9 @@ def normalized(text: str) -> str:
 def test_answering_a_drill_shows_the_score_and_the_model_answer(page: Page, library_dir: Path) -> None:
     use_map(page, "/practice")
     expect(page.get_by_role("heading", name="Practice", exact=True)).to_be_visible()
+    # The page first shows the library's first map; wait until it has rerun on the seed map.
+    expect(page.get_by_text(f"{SEED_TITLE}: drill the points")).to_be_visible()
+    settle(page)
     card = page.locator(".st-key-drill_card")
     prompt = normalized(card.locator("blockquote").inner_text())
     # The page drills rebuttals for the "for" side by default; find the item it shows.

@@ -29,9 +29,13 @@ def practice(page: Page, format_name: str) -> None:
     settle(page)
 
 
-def speech_timer(page: Page) -> Locator:
+def speech_timer(page: Page, fmt) -> Locator:
+    """The speech timer, once it shows ``fmt``'s speeches (it is drawn in the browser after the run)."""
     page.get_by_role("tab", name="Speeches").click()
-    return page.locator(".st-key-speech_timer .argmap-timer")
+    timer = page.locator(".st-key-speech_timer .argmap-timer")
+    shorts = ", ".join(speech.short for speech in fmt.speeches_of(Side.FOR))
+    expect(timer.locator(".title")).to_have_text(f"Speeches ({fmt.for_name}: {shorts})")
+    return timer
 
 
 def boxes_overlap(first: Locator, second: Locator) -> bool:
@@ -48,7 +52,7 @@ def boxes_overlap(first: Locator, second: Locator) -> bool:
 @pytest.mark.parametrize("fmt", DEBATES, ids=[fmt.id for fmt in DEBATES])
 def test_a_whole_speech_runs_from_its_length_through_its_poi_window_to_time_up(page: Page, fmt) -> None:
     practice(page, fmt.name)
-    timer = speech_timer(page)
+    timer = speech_timer(page, fmt)
     first = next(speech for speech in fmt.speeches if speech.side is Side.FOR)
     clock, phase = timer.locator(".clock"), timer.locator(".phase")
     expect(clock).to_have_text(clock_text(first.seconds))
@@ -75,7 +79,7 @@ def test_a_whole_speech_runs_from_its_length_through_its_poi_window_to_time_up(p
 @pytest.mark.parametrize("fmt", DEBATES, ids=[fmt.id for fmt in DEBATES])
 def test_next_moves_to_the_next_speech_at_its_own_length(page: Page, fmt) -> None:
     practice(page, fmt.name)
-    timer = speech_timer(page)
+    timer = speech_timer(page, fmt)
     order = list(fmt.speeches)
     at = next(i for i, speech in enumerate(order) if speech.side is Side.FOR)
     for speech in order[at + 1 : at + 4]:
@@ -86,9 +90,10 @@ def test_next_moves_to_the_next_speech_at_its_own_length(page: Page, fmt) -> Non
 
 def test_the_clock_never_jumps_back_while_it_runs(page: Page) -> None:
     practice(page, FORMATS["bp"].name)
-    timer = speech_timer(page)
+    speech_timer(page, FORMATS["bp"])
     choose(page, "Format", FORMATS["wsdc"].name)  # a change of format must leave no old clock ticking
     settle(page)
+    timer = speech_timer(page, FORMATS["wsdc"])
     timer.locator("button.start").click()
     seen = []
     for _ in range(40):
@@ -101,15 +106,15 @@ def test_the_clock_never_jumps_back_while_it_runs(page: Page) -> None:
 
 def test_changing_the_format_sets_the_clock_to_the_new_length(page: Page) -> None:
     practice(page, FORMATS["wsdc"].name)
-    timer = speech_timer(page)
+    timer = speech_timer(page, FORMATS["wsdc"])
     expect(timer.locator(".clock")).to_have_text("8:00")
     choose(page, "Format", FORMATS["bp"].name)
-    expect(speech_timer(page).locator(".clock")).to_have_text("7:00")
+    expect(speech_timer(page, FORMATS["bp"]).locator(".clock")).to_have_text("7:00")
 
 
 def test_pause_and_reset_stay_clickable_and_do_what_they_say(page: Page) -> None:
     practice(page, FORMATS["ap"].name)
-    timer = speech_timer(page)
+    timer = speech_timer(page, FORMATS["ap"])
     start, reset, clock = (
         timer.locator("button.start"),
         timer.locator("button.reset"),
@@ -145,3 +150,17 @@ def test_a_written_answer_gets_a_plain_timer_that_warns_a_minute_before_the_end(
     text = timer.inner_text()
     assert "POI" not in text and "Protected" not in text and "protected" not in text
     expect(page.get_by_role("tab", name="Preparation")).to_have_count(0)
+
+
+def test_a_running_speech_keeps_running_across_a_switch_of_tabs(page: Page) -> None:
+    practice(page, FORMATS["bp"].name)
+    timer = speech_timer(page, FORMATS["bp"])
+    timer.locator("button.start").click()
+    page.clock.run_for(30_000)
+    page.get_by_role("tab", name="Preparation").click()
+    page.clock.run_for(30_000)
+
+    timer = speech_timer(page, FORMATS["bp"])
+
+    expect(timer.locator(".clock")).to_have_text("6:00")
+    expect(timer.locator("button.start")).to_have_text("Pause")

@@ -474,7 +474,10 @@ def read_argdown(text: str, source_name: str = "map.argdown") -> ImportResult:
     reader = _Reader(text, source_name)
     reader.read()
     if not reader.classes:
-        raise FormatError(source_name, "no statements or arguments found", 1)
+        if not _text_field(reader.front, "title"):
+            raise FormatError(source_name, "no statements or arguments found", 1)
+        # a titled map with no nodes yet, as argmap writes one
+        reader.warnings.append(f"{source_name}: no statements or arguments found; the map has no nodes")
     ordered = sorted(
         reader.classes.values(), key=lambda c: c.defined_at if c.defined_at is not None else c.line
     )

@@ -28,7 +28,10 @@ def _escape(text: str) -> str:
 
 def _title(label: str) -> str:
     """A label as an Argdown title: no brackets or braces, and backslashes and comment marks escaped."""
-    cleaned = one_line(re.sub(r"[\[\]<>{}]", " ", label)).lstrip("-+_@#! ").rstrip(": ")
+    # the reader refuses the supplementary private-use planes raw; the label rides in the data too
+    cleaned = (
+        one_line(re.sub(r"[\[\]<>{}]", " ", PRIVATE.sub("\ufffd", label))).lstrip("-+_@#! ").rstrip(": ")
+    )
     return re.sub(r"\\|/(?=[/*])", lambda m: "\\" + m[0], cleaned) or "statement"
 
 
@@ -36,8 +39,10 @@ _NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\
 
 
 def _json_yaml(value: Any) -> str:
-    """JSON that YAML reads back the same: characters YAML may not hold raw are written as escapes."""
-    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=False))
+    """JSON that YAML reads back the same: characters YAML may not hold raw are written as escapes,
+    and so are those of the supplementary private-use planes, which the reader refuses raw."""
+    text = _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=False))
+    return PRIVATE.sub(lambda m: f"\\U{ord(m[0]):08x}", text)
 
 
 def _flow(value: Any) -> str:

@@ -11,7 +11,6 @@ import altair as alt
 import streamlit as st
 
 from argmap.errors import ArgmapError
-from argmap.language import words
 from argmap.model import Kind
 from argmap.practice.formats import TimedSection
 from argmap.render import render_bytes
@@ -23,6 +22,7 @@ from argmap.ui import state
 from argmap.ui.common import EDITOR_PAGE, md, report, require_map
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.timer_component import speech_timer
+from argmap.ui.word_count_component import word_count
 from argmap.words import counted
 
 TEXT = "answer_text"
@@ -76,13 +76,7 @@ text = st.text_area(
     height=320,
     placeholder="Write or paste your answer here: introduction, body, conclusion.",
 )
-count = len(words(text))
-state_word = (
-    "over the limit"
-    if count > limit.high
-    else ("short of the limit" if count < limit.low else "within the limit")
-)
-st.caption(f"{count} words of {limit.words}: {state_word}.")
+word_count(TEXT, limit.words, limit.low, limit.high, key="answer_words")
 
 if st.button("Review my answer", type="primary", key="review_answer", icon=":material/fact_check:"):
     try:
@@ -97,6 +91,9 @@ if st.button("Review my answer", type="primary", key="review_answer", icon=":mat
 def _show(review: Review) -> None:
     index = argument_map.node_index()
     st.subheader(f"Marks: {review.marks:g} / {review.out_of}")
+    st.caption(
+        f"{review.words} words; limit {review.limit.words} ({review.limit.low}–{review.limit.high} pass)."
+    )
     st.table(
         {
             "Criterion": [line.criterion for line in review.rubric],
