@@ -86,7 +86,7 @@ outline-images: setup system-test
 FUZZ_EXAMPLES ?= 3000
 .PHONY: fuzz
 fuzz: setup
-	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -s -p no:cacheprovider tests/fuzz/test_fuzz_readers.py
+	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -s -p no:cacheprovider --timeout=0 tests/fuzz/test_fuzz_readers.py
 
 # Benchmarks print ratios against a floor measured in the same run (see benchmarks/README.md);
 # `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui, review) one.

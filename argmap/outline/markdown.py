@@ -28,8 +28,8 @@ def _point_lines(point: Point, number: int, depth: int, guidance: bool = True) -
     label = f"**{md_escape(point.label)}**" + (": " if point.text else "") if point.label else ""
     refs = "".join(f"[^{source}]" for source in point.sources)
     lines = [f"{_INDENT * depth}{number}. {label}{md_escape(point.text)}{refs}{_budget(point.words)}"]
-    if guidance and point.detail:  # the node's full text, for the student who wants all of it
-        lines.append(f"{_INDENT * (depth + 1)}*In the map:* {md_escape(point.detail)}")
+    if guidance and point.detail:  # the node's full text, on a line of its own below the point
+        lines.append(f"{_INDENT * (depth + 1)}- *In the map, in full:* *{md_escape(point.detail)}*")
     children = 0
     for evidence in point.evidence:  # its evidence first, then its sub-points (as in the Word file)
         children += 1

@@ -112,7 +112,7 @@ def filters(argument_map: ArgumentMap) -> dict:
             scores = st.toggle(
                 "Shade by strength",
                 key="show_scores",
-                help="Darker boxes and thicker lines are stronger (DF-QuAD)",
+                help="Darker boxes and thicker lines are stronger points: each is worked out from what supports and opposes it (see How is this worked out? on the Analysis page)",
             )
     return {
         "kinds": tuple(kinds),
