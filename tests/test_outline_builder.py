@@ -202,12 +202,12 @@ def test_debate_case_for_the_opposition_argues_from_the_counterpoints():
     case = next(s for s in outline.sections if s.role == "case")
     attacks = next(s for s in outline.sections if s.role == "attacks")
     assert [p.node_id for p in case.points] == ["night"]
-    # first their answer to our argument, then their own arguments
-    assert attacks.points[0].node_id == "storage"
-    assert attacks.points[0].label == "Their answer"  # its label would only repeat its text
-    assert attacks.points[0].text == "Batteries store it."
-    assert {p.node_id for p in attacks.points[1:]} == {"cheap", "jobs"}
-    assert attacks.points[1].sub_points[0].label == "Response"
+    # first their own arguments, strongest first, then their answers to ours
+    assert {p.node_id for p in attacks.points[:2]} == {"cheap", "jobs"}
+    assert attacks.points[0].sub_points[0].label == "Response"
+    assert attacks.points[2].node_id == "storage"
+    assert attacks.points[2].label == "Their answer"  # its label would only repeat its text
+    assert attacks.points[2].text == "Batteries store it."
 
 
 def test_a_map_without_a_thesis_still_gives_an_outline_with_a_note():
@@ -359,3 +359,9 @@ def test_an_irritant_keeps_a_remedy_as_its_answer_only_when_it_has_no_rebuttal(s
     against = next(s for s in build_outline(onoe, "upsc-essay").sections if s.role == "against")
     labels = [sub.label for p in against.points for sub in p.sub_points]
     assert any(label.startswith("Way out — ") for label in labels)
+
+
+def test_a_debate_case_title_names_the_side_it_argues():
+    for side, name in (("for", "Proposition"), ("against", "Opposition")):
+        outline = build_outline(small_map(), "debate-case", OutlineOptions(side=side))
+        assert outline.title.endswith(f": {name} case")

@@ -205,3 +205,15 @@ def test_headings_are_not_counted_as_words_or_sentences():
     assert answer.headings == ("Introduction", "Conclusion")
     assert answer.words == 9
     assert [s.text for s in answer.sentences] == ["India and Russia are old friends.", "The ties hold."]
+
+
+def test_a_point_said_again_word_for_word_in_the_next_sentence_is_repetition(solar):
+    review = review_answer(solar, "\n\n".join([INTRO, f"{CHEAP} {JOBS} {JOBS}", *GOOD[2:]]), 70)
+
+    assert [f.node for f in review.findings if f.code == "repetition"] == ["jobs"]
+
+
+def test_a_way_forward_opening_with_hence_is_not_a_conclusion(solar):
+    hence = "Hence, the government should fund a national battery storage mission for solar power in India."
+
+    assert "conclusion-missing" in _codes(solar, [*GOOD[:3], hence])

@@ -266,7 +266,7 @@ def test_two_points_with_the_same_label_keep_their_own_selection(app: AppTest, l
     assert len(set(box.options)) == len(box.options)  # Streamlit matches an option by its shown text
     assert "claim · Major defence supplier" in box.options  # a label used once stays short
     select(app, "delivery-delays")
-    app.run()  # any rerun (e.g. the map's "Actual size") keeps the selection
+    app.run()  # any rerun (e.g. a filter changed) keeps the selection
     assert app.selectbox(key="selected").value == "delivery-delays"
     assert "id `delivery-delays` · opposes `defence`" in [c.value for c in app.caption]
     app.button(key="delete_node").click().run()

@@ -22,6 +22,7 @@ from argmap.outline.points import dimension_title
 from argmap.outline.study import StudyRoles
 from argmap.outline.templates import COUNTER_VIEW, JUDGEMENT, TEMPLATES, SectionSpec, Template
 from argmap.outline.wording import as_sentence, condense, drop_repeats, fit_outline, reason, word_count
+from argmap.words import DEBATE_SIDES
 
 MIN_WORDS, MAX_WORDS = 30, 20_000
 _HOOK_BASES = ("statistic", "quote", "event", "fact")
@@ -306,7 +307,11 @@ def build_outline(
         minutes = max(1, round(minutes * limit / chosen.words))
     directive = argument_map.directive.value if argument_map.directive else None
     outline = Outline(
-        title=xml_safe(argument_map.title),
+        title=xml_safe(
+            f"{argument_map.title}: {DEBATE_SIDES[options.side].capitalize()} case"
+            if chosen.needs_side
+            else argument_map.title
+        ),
         prompt=xml_safe(argument_map.question) if argument_map.question else None,
         directive=directive if chosen.follows_directive else None,
         template=chosen.name,

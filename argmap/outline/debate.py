@@ -58,9 +58,11 @@ class DebateRoles(PointMaker):
         """What the other side will say and our prepared responses.
 
         For the motion: their arguments (counterpoints), answered by our rebuttals and remedies.
-        Against it: first their answers to our own arguments (the rebuttals of our counterpoints),
-        then their arguments (claims), answered by our counterpoints and evidence against them.
+        Against it: first their arguments (claims), strongest first, then their answers to our own
+        arguments (the rebuttals of our counterpoints), answered by our counterpoints and evidence
+        against them. (The practice case file, ``argmap case``, gives the full prompt for each.)
         """
+
         if self.side == "for":
             attacks = [
                 (node, (Kind.REBUTTAL, Kind.RECOMMENDATION), "")
@@ -72,11 +74,11 @@ class DebateRoles(PointMaker):
                 r for node in ours for r in self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
             )
             attacks = [
-                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "Their answer")
-                for node in self.index.strongest_first(rebuttals)
-            ] + [
                 (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "")
                 for node in self.index.strongest_first(self.their_side())
+            ] + [
+                (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "Their answer")
+                for node in self.index.strongest_first(rebuttals)
             ]
         if not attacks:
             return None

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from argmap.model import ArgumentMap, Basis, Kind, Node
 from argmap.practice.formats import Format, Side
 from argmap.practice.sides import POINT_KINDS, answers_to, evidence_for, reasons_for, sides_of
-from argmap.words import counted
+from argmap.words import DEBATE_SIDES, counted
 
 #: Evidence that shows something happened or measures it, as against opinion or assertion.
 HARD_BASES = frozenset({Basis.FACT, Basis.STATISTIC, Basis.EVENT, Basis.AGREEMENT, Basis.EXAMPLE})
 
 #: What a side is called when no format is chosen (the Editor): the words of a debate.
-DEFAULT_SIDE_NAMES = {Side.FOR: "proposition", Side.AGAINST: "opposition"}
+DEFAULT_SIDE_NAMES = {side: DEBATE_SIDES[side.value] for side in Side}
 
 COUNTER_EXAMPLE_SLOT = "Counter-example: ______ (a case where this did not hold, with its source)"
 

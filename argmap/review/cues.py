@@ -19,13 +19,12 @@ CONCLUSION = (
     "overall",
     "on the whole",
     "on balance",
-    "thus",
-    "hence",
-    "therefore",
     "all in all",
     "in the final analysis",
     "ultimately",
 )
+#: Words that often open a conclusion but as often a way forward ("Hence, India should …").
+CONCLUSION_WEAK = ("thus", "hence", "therefore")
 
 VERDICT = (
     "on balance",
@@ -53,11 +52,9 @@ VERDICT = (
     "is justified",
     "is unjustified",
     "is valid",
-    "stands",
-    "therefore",
-    "thus",
-    "hence",
 )
+#: Words that state a verdict only when the sentence also restates the thesis or the question.
+VERDICT_WEAK = ("therefore", "thus", "hence", "stands", "holds", "remains", "remain", "still")
 
 #: Phrases that open a way forward on their own.
 WAY_FORWARD = ("way forward", "way ahead", "it is imperative", "recommend", "recommended", "the road ahead")

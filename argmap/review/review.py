@@ -5,18 +5,21 @@ The answer is segmented (:mod:`.answer`), each node's coverage found (:mod:`.cov
 - the **introduction** is the first part when it frames the question (states the thesis, the
   question or a context node at least :data:`FRAME` and more than any single point);
 - the **conclusion** is the last part when it has a concluding signpost ("in conclusion", "on
-  balance") or frames the question like an introduction;
+  balance"; "thus" or "hence" only with the question's words and no measure proposed) or frames
+  the question like an introduction;
 - the **judgement** (for critically examine, evaluate, discuss) is a sentence of the conclusion
-  with a verdict signpost that states the thesis or the question at least :data:`VERDICT`;
+  with a verdict signpost ("on balance", "largely") that states the thesis or the question at
+  least :data:`VERDICT`, or with a weaker one ("thus", "remains") that restates it at least
+  :data:`RESTATED`;
 - the **counter-view** is there when some counterpoint of the thesis is covered; each covered
   counterpoint whose answers in the map are all uncovered is an **unanswered objection**;
 - the **way forward** is there when a way-forward signpost is used, a recommendation of the map is
   stated in a sentence that proposes it ("should", "need to"), or two sentences after the
   introduction propose measures;
-- **repetition** is two body sentences, not next to each other, that both state the same point,
-  when the longer one states at least :data:`REPEAT` of the shorter one's weight, or
-  :data:`REPEAT_MAIN` when the point is the main one of both (the shorter has at least
-  :data:`REPEAT_TERMS` terms);
+- **repetition** is two body sentences that both state the same point, the longer stating at least
+  :data:`REPEAT` of the shorter's weight, or :data:`REPEAT_MAIN` when the point is the main one of
+  both (the shorter has at least :data:`REPEAT_TERMS` terms); two sentences next to each other
+  need :data:`REPEAT_NEXT`, since an elaboration is not a repeat;
 - **off-topic** is an answer that covers fewer than :data:`OFF_TOPIC_POINTS` points and not the thesis.
 
 Qualities per criterion (0..1) feed :func:`argmap.review.rubric.grade`:
@@ -52,9 +55,11 @@ from argmap.review.limits import SHORT_LIMIT, WordLimit, word_limit
 
 FRAME = 0.3
 VERDICT = 0.2
+RESTATED = 0.3
 ANSWERED = 0.4
 REPEAT = 0.7
 REPEAT_MAIN = 0.5
+REPEAT_NEXT = 0.85
 REPEAT_TERMS = 4
 UNANSWERED_COST = 0.1
 OFF_TOPIC_POINTS = 2
@@ -187,12 +192,22 @@ class _Reader:
             return False
         frame, point = self._best(self.frame_ids, part), self._best(self.point_ids, part)
         signposted = any(cues.has_cue(s.text, cues.CONCLUSION) for s in part)
-        return signposted or (frame >= FRAME and frame >= point)
+        proposing = any(cues.has_cue(s.text, cues.MEASURE) for s in part)
+        weakly = (
+            any(cues.has_cue(s.text, cues.CONCLUSION_WEAK) for s in part)
+            and frame >= VERDICT
+            and not proposing
+        )
+        return signposted or weakly or (frame >= FRAME and frame >= point)
 
     def has_judgement(self) -> bool:
         part = self.answer.conclusion or self.answer.sentences[-1:]
         stated = [QUESTION, MAP_CONCLUSION, *([self.thesis.id] if self.thesis else [])]
-        return any(cues.has_cue(s.text, cues.VERDICT) and self._best(stated, (s,)) >= VERDICT for s in part)
+        return any(
+            (cues.has_cue(s.text, cues.VERDICT) and self._best(stated, (s,)) >= VERDICT)
+            or (cues.has_cue(s.text, cues.VERDICT_WEAK) and self._best(stated, (s,)) >= RESTATED)
+            for s in part
+        )
 
     def has_way_forward(self) -> bool:
         after_intro = [s for s in self.answer.sentences if s not in self.answer.introduction]
@@ -350,7 +365,7 @@ class _Reader:
         seen: set[str] = set()
         aliases = extended(self.map.aliases)
         for position, first in enumerate(body):
-            for second in body[position + 2 :]:
+            for second in body[position + 1 :]:
                 shared = stated[first.index].keys() & stated[second.index].keys()
                 if not shared:
                     continue
@@ -379,6 +394,8 @@ class _Reader:
         if len(terms(shorter, aliases).items) < REPEAT_TERMS:
             return False
         share = stated_share(shorter, longer, aliases)
+        if second.index == first.index + 1:  # next to each other: an elaboration unless near word for word
+            return share >= REPEAT_NEXT
         tops = [
             max(self.found.alone[s.index], key=self.found.alone[s.index].__getitem__) for s in (first, second)
         ]

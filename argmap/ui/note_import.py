@@ -39,7 +39,7 @@ NOTE_DRAFT = "note_draft"
 NOTE_THESIS = "note_thesis"
 NOTE_TABLE = "note_table"
 NOTE_NAME = "note_name"
-PASTED = "pasted-note.txt"
+PASTED = "pasted note"
 
 
 def _read_note() -> None:

@@ -134,6 +134,7 @@ def hostile_notes() -> list[Hostile]:
     return [
         Hostile("notes-heading-spaces", "notes", "heading.md", ("## a" + " " * 1000 + "b").encode()),
         Hostile("notes-bullet-spaces", "notes", "bullet.md", ("- a" + " " * 20000 + "b").encode()),
+        Hostile("notes-lone-plus", "notes", "plus.txt", b"  + ,"),  # IndexError, found by a property test
         Hostile(
             "notes-nested-bullets",
             "notes",

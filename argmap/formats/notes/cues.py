@@ -713,6 +713,12 @@ _STANCE_OPENINGS = (
     "clearly",
     "the note argues",
     "this note argues",
+    "in my opinion",
+    "in my view",
+    "in our view",
+    "i would argue",
+    "my stand",
+    "our stand",
 )
 _STANCE_PHRASES: tuple[str, ...] = (
     " despite ",

@@ -15,6 +15,7 @@ import streamlit as st
 from argmap.errors import ArgmapError
 from argmap.outline.options import SIDES
 from argmap.outline.templates import TEMPLATES
+from argmap.services.exports import export_filename
 from argmap.services.outline import template_for_question
 from argmap.ui.common import md, report, require_map
 from argmap.ui.downloads import Download, download_buttons
@@ -85,14 +86,16 @@ with downloads:
     picture = st.checkbox(
         "Include the map picture", value=True, key="docx_picture", help="Put the map picture in the Word file"
     )
-    stem = f"{opened.name}-{template_name}"
+    file_name = partial(
+        export_filename, opened.name, template_name, side=side if template.needs_side else None
+    )
     download_buttons(
         [
             Download(
                 "Download Word (.docx)",
                 "download_docx",
                 partial(outline_docx_bytes, argument_map, template_name, side, int(words), picture=picture),
-                f"{stem}.docx",
+                file_name(ext="docx"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 icon=":material/description:",
                 primary=True,
@@ -101,7 +104,7 @@ with downloads:
                 "Download Markdown (.md)",
                 "download_md",
                 partial(outline_markdown_text, argument_map, template_name, side, int(words)),
-                f"{stem}.md",
+                file_name(ext="md"),
                 "text/markdown",
             ),
         ]
