@@ -10,7 +10,9 @@ RUN_DEPS := dot:graphviz /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf:fonts
 TEST_DEPS := $(RUN_DEPS) chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils \
 	/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
 	/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf:fonts-crosextra-carlito \
-	/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf:fonts-crosextra-caladea
+	/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf:fonts-crosextra-caladea \
+	/usr/lib/postgresql/15/bin/initdb:postgresql nginx:nginx
+CLASS_DEPS := $(RUN_DEPS) /usr/lib/postgresql/15/bin/initdb:postgresql nginx:nginx
 PORT ?= 8501
 
 .PHONY: run test setup system-run system-test lint format images clean
@@ -93,3 +95,13 @@ BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui benc
 bench: $(BENCHES)
 $(BENCHES): bench-%: setup system-run
 	$(PY) benchmarks/bench_$*.py
+
+# A local class server (issue #18): PostgreSQL under .class-server/, the maps of arguments/ imported,
+# two app processes behind nginx on 127.0.0.1 with sticky sessions; prints the URL.
+.PHONY: class-server class-server-stop
+class-server: setup
+	@scripts/system-deps.sh $(CLASS_DEPS)
+	$(PY) -m argmap.stores.class_server start
+
+class-server-stop: setup
+	$(PY) -m argmap.stores.class_server stop

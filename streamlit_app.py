@@ -1,7 +1,8 @@
 """argmap's app: ``streamlit run streamlit_app.py`` (or ``make run``) opens it on 127.0.0.1.
 
 The pages are files in ``argmap/ui/pages/`` so that ``AppTest.switch_page`` can reach each one;
-their URL paths (``/``, ``/editor``, ``/outline``, ``/analysis``, ``/practice``, ``/answer``) are stable, and
+their URL paths (``/``, ``/editor``, ``/outline``, ``/analysis``, ``/practice``, ``/answer``,
+``/history``) are stable, and
 browser tests use them.
 """
 
@@ -29,6 +30,7 @@ navigation = st.navigation(
         st.Page(f"{PAGES}/analysis.py", title="Analysis", icon=":material/analytics:", url_path="analysis"),
         st.Page(f"{PAGES}/practice.py", title="Practice", icon=":material/timer:", url_path="practice"),
         st.Page(f"{PAGES}/answer.py", title="Answer", icon=":material/edit_note:", url_path="answer"),
+        st.Page(f"{PAGES}/history.py", title="History", icon=":material/history:", url_path="history"),
     ]
 )
 navigation.run()

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "argmap.commands.practice",
     "argmap.commands.outline",
     "argmap.commands.review",
+    "argmap.commands.db",
 )
 
 
@@ -43,12 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the map library folder (default: $ARGMAP_LIBRARY or ./arguments)",
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a PostgreSQL library instead of the folder (default: $ARGMAP_DATABASE_URL)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(sub)
     for command in sub.choices.values():  # --library is accepted after the command too
         command.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        command.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 

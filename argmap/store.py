@@ -7,32 +7,48 @@ it) holding one ``NAME.yaml`` per map, plus a hidden data folder ``.argmap/`` wi
 - ``trash/``: deleted maps, restorable by name;
 - anything else a feature keeps per library (practice progress, for one).
 
+- ``locks/NAME.lock``: empty files that saves, renames, deletes and restores of NAME lock.
+
 Saves are atomic: the new text goes to a temporary file in the same folder, is flushed and fsynced,
 and is renamed over the old file, so a crash leaves either the old map or the new one, never half of
 one. A save names the revision (a hash of the bytes) it was loaded from and is refused when the file
-changed on disk since, so a second tab or a ``git pull`` is never silently overwritten.
+changed on disk since, so a second tab or a ``git pull`` is never silently overwritten. The check
+and the replacement happen under an exclusive lock on the map's lock file (``fcntl.flock``, which
+threads and processes alike respect), so of two saves based on one revision exactly one lands.
+
+The library stays inside itself: maps, backups, trash and ``.argmap/`` that are symbolic links are
+refused (listed with a warning, never followed), and every read is capped in size.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import os
 import re
+import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap
 from argmap.skeletons import SKELETONS, skeleton_map
+from argmap.store_index import INDEX_FILE, INDEX_LIMIT, Entry, ListingIndex, file_key, summary_entry
+
+if TYPE_CHECKING:
+    from argmap.stores import MapLibrary
 
 SUFFIX = ".yaml"
 DATA_DIR = ".argmap"
 BACKUPS_KEPT = 20
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")  # always used with fullmatch
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -60,17 +76,15 @@ class LoadedMap:
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One map in a library listing. ``error`` is set (and ``title`` is the name) when it is invalid."""
+class Version:
+    """One saved version of a map: its number (1 = first), revision, who saved it, the change
+    (its undo label), and when. A folder library records no author or label ("")."""
 
-    name: str
-    path: Path
-    title: str
-    question: str | None
-    node_count: int
-    counts_by_kind: dict[str, int]
-    modified: datetime
-    error: str | None = None
+    number: int
+    revision: str
+    author: str
+    label: str
+    saved: datetime
 
 
 @dataclass(frozen=True)
@@ -86,9 +100,11 @@ def check_name(name: str) -> str:
     if "\x00" in name:
         raise StoreError("a map name cannot contain a NUL character")
     bare = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+    if bare != bare.strip():
+        raise StoreError(f"map name {name!r} starts or ends with a space; remove it")
     if not bare or bare in (".", "..") or "/" in bare or "\\" in bare or os.path.isabs(name):
         raise StoreError(f"map name {name!r} must be a plain name such as 'india-russia', not a path")
-    if not NAME_PATTERN.match(bare):
+    if not NAME_PATTERN.fullmatch(bare):
         raise StoreError(
             f"map name {name!r} may use only letters, digits, '-' and '_' (at most 80), starting with a letter or digit"
         )
@@ -105,24 +121,49 @@ def read_input(path: Path, what: str = "file", limit: int = MAP_FILE_LIMIT) -> b
     """The bytes of a file the user named; StoreError with one line when it cannot be read or is
     larger than ``limit`` bytes. Never reads more than ``limit`` + 1 bytes, so a huge file or a
     device such as /dev/zero is refused without filling the memory."""
+    return _read_capped(path, what, limit, own=False)
+
+
+def read_own_file(path: Path, what: str, limit: int = MAP_FILE_LIMIT) -> bytes:
+    """The bytes of a file the library keeps: as :func:`read_input`, but a symbolic link or
+    anything other than a regular file (a device, a FIFO) is refused, never opened through."""
+    return _read_capped(path, what, limit, own=True)
+
+
+def _read_capped(path: Path, what: str, limit: int, own: bool) -> bytes:
+    # O_NONBLOCK: opening a FIFO planted in the library must not wait for a writer.
+    flags = os.O_RDONLY | os.O_CLOEXEC | (os.O_NOFOLLOW | os.O_NONBLOCK if own else 0)
     try:
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-        if len(data) > limit:
-            raise StoreError(f"{path}: larger than the {limit // (1024 * 1024)} MB limit for a {what}")
-        return data
+        handle = os.open(path, flags)
     except FileNotFoundError:
         raise StoreError(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, not a {what}") from None
     except OSError as exc:
+        if own and exc.errno == errno.ELOOP:
+            raise StoreError(f"{path}: is a symbolic link; the library reads only its own files") from None
         raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+    with os.fdopen(handle, "rb") as stream:
+        kind = os.fstat(handle).st_mode
+        if stat.S_ISDIR(kind):
+            raise StoreError(f"{path}: is a folder, not a {what}")
+        if own and not stat.S_ISREG(kind):
+            raise StoreError(f"{path}: is not a regular file")
+        try:
+            data = stream.read(limit + 1)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > limit:
+        raise StoreError(f"{path}: larger than the {limit // (1024 * 1024)} MB limit for a {what}")
+    return data
 
 
 def load_path(path: Path | str) -> LoadedMap:
     """Read and validate a map file. Raises MapFileError (naming the file and line) or StoreError."""
     path = Path(path)
-    data = read_input(path, "map file")
+    return loaded_from(path, read_input(path, "map file"))
+
+
+def loaded_from(path: Path, data: bytes) -> LoadedMap:
+    """The map in ``data`` (the bytes of ``path``); MapFileError or StoreError when invalid."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -197,8 +238,10 @@ def save_path(
     The previous bytes are copied into ``backups`` first when given.
     """
     try:
-        current = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
+        current: bytes | None = read_own_file(path, "map file")
+    except StoreError:
+        if path.exists() or path.is_symlink():
+            raise  # a link, a folder, a file too large: never replaced
         current = None  # no map there yet; write_atomic reports a folder that cannot be made
     if current is None and expected_revision is not None:
         raise StaleMapError(f"{path} was deleted or moved since it was loaded; save it as a copy instead")
@@ -218,6 +261,21 @@ def save_path(
     return revision_of(data)
 
 
+def new_map(name: str, title: str, skeleton: str = "blank", question: str | None = None) -> ArgumentMap:
+    """The map a store's ``create`` saves under ``name``: the skeleton with the title and question.
+    Raises StoreError for a bad name, an unknown skeleton or an empty title."""
+    if skeleton not in SKELETONS:
+        raise StoreError(f"unknown skeleton {skeleton!r}; choose one of {', '.join(SKELETONS)}")
+    if not title.strip():
+        raise StoreError(f"map {check_name(name)!r} needs a title: give one with --title")
+    return skeleton_map(skeleton, title, question)
+
+
+def copy_of(argument_map: ArgumentMap) -> ArgumentMap:
+    """What a store's ``duplicate`` saves: the map, its title marked as a copy."""
+    return argument_map.model_copy(update={"title": f"{argument_map.title} (copy)"})
+
+
 def _keep_backup(folder: Path, data: bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -229,7 +287,7 @@ def _keep_backup(folder: Path, data: bytes) -> None:
 
 class Library:
     """The maps in one folder. Every method takes map names, never paths, and refuses names that
-    could leave the folder."""
+    could leave the folder; every failure is a StoreError (or MapFileError) of one line."""
 
     def __init__(self, root: Path | str | None = None):
         self.root = Path(root) if root is not None else default_library()
@@ -240,103 +298,196 @@ class Library:
         """The library's own data folder (backups, trash, practice progress)."""
         return self.root / DATA_DIR
 
+    @property
+    def where(self) -> str:
+        """The library as shown to the user: its folder."""
+        return str(self.root)
+
     def path_of(self, name: str) -> Path:
         return self.root / f"{check_name(name)}{SUFFIX}"
 
+    def own_folder(self, *parts: str, create: bool = False) -> Path:
+        """``.argmap/<parts>``, refused (StoreError) when it or a folder on the way is a symbolic
+        link, so backups, trash and locks never land outside the library; made when ``create``."""
+        folders = [self.data_dir]
+        for part in parts:
+            folders.append(folders[-1] / part)
+        for folder in folders:
+            if folder.is_symlink():
+                raise StoreError(f"{folder}: is a symbolic link; the library keeps its data inside itself")
+            if create:
+                with _as_store_error(folder, "create"):
+                    folder.mkdir(parents=True, exist_ok=True)
+        folder = folders[-1]
+        return folder
+
     def backups_of(self, name: str) -> list[Path]:
-        """Saved previous versions of a map, oldest first."""
-        return sorted((self.data_dir / "backups" / check_name(name)).glob(f"*{SUFFIX}"))
+        """Saved previous versions of a map, oldest first (symbolic links are not versions)."""
+        folder = self.own_folder("backups", check_name(name))
+        return sorted(path for path in folder.glob(f"*{SUFFIX}") if not path.is_symlink())
+
+    @contextmanager
+    def locked(self, *names: str) -> Iterator[None]:
+        """Hold the exclusive lock of each map named (taken in name order, so two operations on
+        the same pair never wait for each other forever) until the block ends."""
+        folder = self.own_folder("locks", create=True)
+        handles: list[int] = []
+        try:
+            for name in sorted({check_name(name) for name in names}):
+                lock = folder / f"{name}.lock"
+                with _as_store_error(lock, "lock"):
+                    handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+                    handles.append(handle)
+                    fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            for handle in reversed(handles):
+                os.close(handle)  # releases the lock
 
     # -- reading --------------------------------------------------------------------------
     def names(self) -> list[str]:
+        """The maps that can be opened: valid names, regular files (no symbolic links)."""
+        return [name for name, linked in self._files() if not linked]
+
+    def _files(self) -> list[tuple[str, bool]]:
+        """Every map file's name, and whether it is a symbolic link, in name order."""
         if not self.root.is_dir():
             return []
-        return sorted(p.stem for p in self.root.glob(f"*{SUFFIX}") if NAME_PATTERN.match(p.stem))
+        with _as_store_error(self.root, "list"):
+            found = [
+                (path.stem, path.is_symlink())
+                for path in self.root.glob(f"*{SUFFIX}")
+                if NAME_PATTERN.fullmatch(path.stem)
+            ]
+        return sorted(found)
 
     def exists(self, name: str) -> bool:
-        return self.path_of(name).is_file()
+        path = self.path_of(name)
+        return path.is_file() and not path.is_symlink()
 
     def entries(self) -> list[Entry]:
         """Every map with its title, question, counts and last change; invalid maps are listed
-        with their error rather than hidden."""
-        entries = []
-        for name in self.names():
-            path = self.path_of(name)
-            modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-            try:
-                loaded = load_path(path)
-            except (MapFileError, StoreError) as exc:
-                entries.append(Entry(name, path, name, None, 0, {}, modified, str(exc)))
-                continue
-            argument_map = loaded.map
-            entries.append(
-                Entry(
-                    name,
-                    path,
-                    argument_map.title,
-                    argument_map.question,
-                    len(argument_map.nodes),
-                    argument_map.counts_by_kind(),
-                    modified,
-                )
-            )
+        with their error rather than hidden, symbolic links with a warning (never read)."""
+        folder = self.own_folder()
+        try:
+            stored: bytes | None = read_own_file(folder / INDEX_FILE, "listing index", INDEX_LIMIT)
+        except StoreError:
+            stored = None  # none yet, or unreadable: rebuilt from the maps
+        index = ListingIndex(folder, stored)
+        entries = [entry for name, linked in self._files() if (entry := self._entry(name, linked, index))]
+        if index.outdated() and self.root.is_dir():
+            # A read-only library still lists; it parses the changed maps again next time.
+            with suppress(StoreError):
+                write_atomic(index.path, index.text().encode("utf-8"))
         return entries
+
+    def _entry(self, name: str, linked: bool, index: ListingIndex) -> Entry | None:
+        """The listing entry of one map file, from the index when the file is unchanged; None when
+        the file went away while listing."""
+        path = self.path_of(name)
+        try:
+            before = path.lstat()
+        except OSError:
+            return None
+        if linked:
+            warning = f"{path}: is a symbolic link; not read (the library reads only its own files)"
+            return summary_entry(name, path, before, **_unreadable(name, warning))
+        cached = index.cached(name, path, before)
+        if cached is not None:
+            return cached
+        try:
+            argument_map = loaded_from(path, read_own_file(path, "map file")).map
+            found = {
+                "title": argument_map.title,
+                "question": argument_map.question,
+                "node_count": len(argument_map.nodes),
+                "counts_by_kind": argument_map.counts_by_kind(),
+            }
+        except (MapFileError, StoreError) as exc:
+            found = _unreadable(name, str(exc))
+        entry = summary_entry(name, path, before, **found)
+        try:
+            unchanged = file_key(path.lstat()) == file_key(before)
+        except OSError:
+            unchanged = False
+        if unchanged:  # a file saved while it was read is summarised again next time
+            index.record(entry, before)
+        return entry
+
+    def read_bytes(self, name: str) -> bytes:
+        """The bytes of a map file (for a download); StoreError for a link or a missing map."""
+        return read_own_file(self.path_of(name), "map file")
 
     def load(self, name: str) -> LoadedMap:
         path = self.path_of(name)
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
-        return load_path(path)
+        return loaded_from(path, read_own_file(path, "map file"))
 
     # -- writing --------------------------------------------------------------------------
-    def save(self, name: str, argument_map: ArgumentMap, expected_revision: str | None) -> str:
-        """Save atomically, keeping the previous version as a backup; returns the new revision."""
+    def save(
+        self,
+        name: str,
+        argument_map: ArgumentMap,
+        expected_revision: str | None,
+        *,
+        author: str | None = None,
+        label: str = "saved",
+    ) -> str:
+        """Save atomically, keeping the previous version as a backup; returns the new revision.
+        (A folder keeps no author or change label: ``author`` and ``label`` are for the database.)
+
+        Raises StaleMapError when the map is no longer at ``expected_revision``; the check and the
+        replacement hold the map's lock, so a concurrent save cannot slip between them.
+        """
         if self.root.is_file():  # checked where it matters, not on every path lookup
             raise StoreError(
                 f"{self.root}: is a file, not a folder; --library must name the map library's folder"
             )
-        return save_path(
-            self.path_of(name),
-            argument_map,
-            expected_revision,
-            backups=self.data_dir / "backups" / check_name(name),
-        )
+        bare = check_name(name)
+        with _as_store_error(self.path_of(bare), "write"):
+            self.root.mkdir(parents=True, exist_ok=True)
+        with self.locked(bare):
+            backups = self.own_folder("backups", bare)
+            _remove_leftovers(self.root, f".{bare}{SUFFIX}.")
+            _remove_leftovers(backups, ".")
+            return save_path(self.path_of(bare), argument_map, expected_revision, backups=backups)
 
     def create(
         self, name: str, title: str, skeleton: str = "blank", question: str | None = None
     ) -> LoadedMap:
         """A new map from a skeleton (see ``argmap.skeletons.SKELETONS``); refuses a taken name."""
-        if skeleton not in SKELETONS:
-            raise StoreError(f"unknown skeleton {skeleton!r}; choose one of {', '.join(SKELETONS)}")
-        if not title.strip():
-            raise StoreError(f"map {check_name(name)!r} needs a title: give one with --title")
-        argument_map = skeleton_map(skeleton, title, question)
+        argument_map = new_map(name, title, skeleton, question)
         revision = self.save(name, argument_map, None)
         return LoadedMap(argument_map, self.path_of(name), revision)
 
-    def import_map(self, name: str, argument_map: ArgumentMap) -> LoadedMap:
+    def import_map(self, name: str, argument_map: ArgumentMap, label: str = "added") -> LoadedMap:
         """Add an already validated map (an upload, an import) under a new name."""
         revision = self.save(name, argument_map, None)
         return LoadedMap(argument_map, self.path_of(name), revision)
 
     def duplicate(self, name: str, new_name: str) -> LoadedMap:
-        source = self.load(name)
-        copy = source.map.model_copy(update={"title": f"{source.map.title} (copy)"})
-        return self.import_map(new_name, copy)
+        return self.import_map(new_name, copy_of(self.load(name).map))
 
     def rename(self, name: str, new_name: str) -> Path:
-        source, target = self.path_of(name), self.path_of(new_name)
-        if not source.is_file():
-            raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
-        if target.exists():
-            raise StoreError(f"a map named {check_name(new_name)!r} already exists in {self.root}")
-        backups = self.data_dir / "backups"
-        old_backups, new_backups = backups / check_name(name), backups / check_name(new_name)
+        """Give a map (and its backups) a new name; refuses a taken name. Holds both names' locks."""
+        old, new = check_name(name), check_name(new_name)
+        with self.locked(old, new), _as_store_error(self.path_of(old), "rename"):
+            return self._rename(old, new)
+
+    def _rename(self, old: str, new: str) -> Path:
+        source, target = self.path_of(old), self.path_of(new)
+        if not self.exists(old):
+            raise StoreError(f"no map named {old!r} in {self.root}")
+        if target.exists() or target.is_symlink():
+            raise StoreError(f"a map named {new!r} already exists in {self.root}")
+        backups = self.own_folder("backups", create=True)
+        old_backups, new_backups = self.own_folder("backups", old), self.own_folder("backups", new)
         if new_backups.exists():
             # Left by a deleted map of the new name: kept, but set aside, so they never pass for
             # earlier versions of the renamed map.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-            os.replace(new_backups, backups / f"{check_name(new_name)}--set-aside-{stamp}")
+            os.replace(new_backups, backups / f"{new}--set-aside-{stamp}")
         if old_backups.is_dir():
             os.replace(old_backups, new_backups)
         try:
@@ -349,44 +500,97 @@ class Library:
 
     def delete(self, name: str) -> TrashEntry:
         """Move a map to the library's trash, from where :meth:`restore` brings it back."""
-        source = self.path_of(name)
-        if not source.is_file():
-            raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
-        trash = self.data_dir / "trash"
-        trash.mkdir(parents=True, exist_ok=True)
-        now = datetime.now(UTC)
-        target = trash / f"{check_name(name)}--{now.strftime('%Y%m%dT%H%M%S%fZ')}{SUFFIX}"
-        os.replace(source, target)
-        return TrashEntry(check_name(name), target, now)
+        bare = check_name(name)
+        source = self.path_of(bare)
+        with self.locked(bare), _as_store_error(source, "delete"):
+            if not self.exists(bare):
+                raise StoreError(f"no map named {bare!r} in {self.root}")
+            trash = self.own_folder("trash", create=True)
+            now = datetime.now(UTC)
+            target = trash / f"{bare}--{now.strftime('%Y%m%dT%H%M%S%fZ')}{SUFFIX}"
+            os.replace(source, target)
+        return TrashEntry(bare, target, now)
 
     def trash(self) -> list[TrashEntry]:
-        """Deleted maps, newest first."""
+        """Deleted maps, newest first (symbolic links in the trash are not deleted maps)."""
         entries = []
-        for path in (self.data_dir / "trash").glob(f"*--*{SUFFIX}"):
-            name, _, stamp = path.stem.rpartition("--")
-            try:
-                deleted = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-            except ValueError:
-                deleted = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-            entries.append(TrashEntry(name, path, deleted))
+        folder = self.own_folder("trash")
+        with _as_store_error(folder, "list"):
+            for path in folder.glob(f"*--*{SUFFIX}"):
+                if path.is_symlink():
+                    continue
+                name, _, stamp = path.stem.rpartition("--")
+                try:
+                    deleted = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+                except ValueError:
+                    deleted = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                entries.append(TrashEntry(name, path, deleted))
         return sorted(entries, key=lambda entry: entry.deleted, reverse=True)
 
     def restore(self, entry: TrashEntry, new_name: str | None = None) -> Path:
         """Bring a deleted map back, under its old name or ``new_name``; refuses a taken name."""
         target = self.path_of(new_name or entry.name)
-        if target.exists():
-            raise StoreError(f"a map named {target.stem!r} already exists; restore it under another name")
-        if entry.path.parent != self.data_dir / "trash" or not entry.path.is_file():
-            raise StoreError(f"{entry.path.name} is not in this library's trash")
-        os.replace(entry.path, target)
+        with self.locked(target.stem), _as_store_error(target, "restore"):
+            if target.exists() or target.is_symlink():
+                raise StoreError(f"a map named {target.stem!r} already exists; restore it under another name")
+            trash = self.own_folder("trash")
+            if entry.path.parent != trash or entry.path.is_symlink() or not entry.path.is_file():
+                raise StoreError(f"{entry.path.name} is not in this library's trash")
+            os.replace(entry.path, target)
         return target
+
+    # -- history ----------------------------------------------------------------------------
+    def history(self, name: str) -> list[Version]:
+        """The versions a folder keeps: the backups (the last BACKUPS_KEPT), then the map as it is,
+        oldest first and numbered from 1; a folder records no author or change label."""
+        current = self.path_of(name)
+        if not self.exists(name):
+            raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
+        versions = []
+        for number, path in enumerate([*self.backups_of(name), current], start=1):
+            data = read_own_file(path, "map file")
+            saved = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
+            versions.append(Version(number, revision_of(data), "", "", saved))
+        return versions
+
+    def version_map(self, name: str, number: int) -> ArgumentMap:
+        """The map as it was in version ``number`` of :meth:`history`."""
+        paths = [*self.backups_of(name), self.path_of(name)]
+        if not 1 <= number <= len(paths):
+            raise StoreError(f"map {check_name(name)!r} has no version {number}")
+        path = paths[number - 1]
+        return loaded_from(path, read_own_file(path, "map file")).map
 
     def touch_time(self, name: str) -> float:
         """Last modification time of a map's file (seconds since the epoch)."""
-        return self.path_of(name).stat().st_mtime
+        with _as_store_error(self.path_of(name), "read"):
+            return self.path_of(name).lstat().st_mtime
 
 
-def resolve(target: str, library: Library | None = None) -> LoadedMap:
+def _unreadable(name: str, error: str) -> dict:
+    return {"title": name, "question": None, "node_count": 0, "counts_by_kind": {}, "error": error}
+
+
+@contextmanager
+def _as_store_error(path: Path, doing: str) -> Iterator[None]:
+    """Turn an OSError of the block into a one-line StoreError naming ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot {doing} ({exc.strerror or exc})") from None
+
+
+def _remove_leftovers(folder: Path, prefix: str) -> None:
+    """Delete the temporary files a killed save left in ``folder`` (``write_atomic`` names them
+    ``<prefix>…tmp``). Called under the map's lock, so no live save of that map owns one."""
+    if not folder.is_dir():
+        return
+    for leftover in folder.glob(f"{prefix}*.tmp"):
+        if leftover.name.startswith(prefix):
+            leftover.unlink(missing_ok=True)
+
+
+def resolve(target: str, library: MapLibrary | None = None) -> LoadedMap:
     """Load a map given either a file path or a name in the library (the CLI's PATH argument)."""
     path = Path(target)
     if path.suffix in (SUFFIX, ".yml") or os.sep in target or path.is_file():
@@ -400,6 +604,7 @@ __all__ = [
     "Library",
     "LoadedMap",
     "TrashEntry",
+    "Version",
     "check_name",
     "default_library",
     "load_path",

@@ -189,3 +189,10 @@ def test_a_heading_with_nothing_under_it_is_kept_as_context_and_named_in_a_warni
     result = read_text("Ties go back to 1971.\n\nChallenges\n", "notes", "h.txt")
     assert (Kind.CONTEXT, "Challenges") in [(n.kind, n.text) for n in result.map.nodes]
     assert any("h.txt:3: heading 'Challenges' has nothing under it" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("text", ["-,", "- ,", "* ;"])
+def test_a_point_of_punctuation_alone_is_kept_as_it_is_not_a_crash(text):
+    """Found by the property test: a bullet holding only a comma has no clause to cut facts from."""
+    argument_map = read_text(text, "notes", "n.txt").map
+    assert [node.text for node in argument_map.nodes] == [text.lstrip("-* ")]

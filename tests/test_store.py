@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from argmap import store
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.mapfile import dump_map
 from argmap.store import Library, check_name, load_path, save_path
@@ -194,3 +196,140 @@ def test_a_new_map_needs_a_title(library: Library):
     with pytest.raises(StoreError, match="needs a title"):
         library.create("m", "   ")
     assert not library.exists("m")
+
+
+# -- concurrent saves (#12): tests/test_stores.py runs them against both stores -------------------
+
+
+def test_temporary_files_left_by_a_killed_save_are_removed_by_the_next_save(library: Library):
+    loaded = library.create("m", "M")
+    leftover = library.root / ".m.yaml.k1ll3d.tmp"
+    leftover.write_text("half a map")
+    other = library.root / ".other.yaml.k1ll3d.tmp"
+    other.write_text("another map's save")
+    library.save("m", loaded.map.model_copy(update={"title": "M2"}), loaded.revision)
+    assert not leftover.exists()
+    assert other.exists()  # another map's save may still be running
+
+
+# -- the library stays inside itself (#12) -------------------------------------------------------
+
+
+def test_a_symlinked_map_is_listed_with_a_warning_and_never_read(library: Library, tmp_path: Path):
+    library.create("m", "M")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("title: Outside the library\n")
+    (library.root / "leak.yaml").symlink_to(secret)
+    entries = {entry.name: entry for entry in library.entries()}
+    assert entries["leak"].error is not None and "symbolic link" in entries["leak"].error
+    assert entries["leak"].title == "leak"
+    assert library.names() == ["m"]
+    with pytest.raises(StoreError, match="symbolic link"):
+        library.load("leak")
+    with pytest.raises(StoreError, match="symbolic link"):
+        library.read_bytes("leak")
+
+
+def test_a_symlinked_map_is_never_saved_through(library: Library, tmp_path: Path):
+    loaded = library.create("m", "M")
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("keep me")
+    (library.root / "linked.yaml").symlink_to(outside)
+    with pytest.raises(StoreError, match="symbolic link"):
+        library.save("linked", loaded.map, None)
+    assert outside.read_text() == "keep me"
+
+
+def test_a_device_in_the_library_is_refused_without_reading_it(library: Library):
+    library.root.mkdir(parents=True)
+    os.mkfifo(library.root / "pipe.yaml")
+    with pytest.raises(StoreError, match="not a regular file"):
+        library.load("pipe")
+    [entry] = library.entries()
+    assert entry.error is not None and "not a regular file" in entry.error
+
+
+def test_a_symlinked_data_folder_is_refused_and_nothing_is_written_outside(library: Library, tmp_path: Path):
+    loaded = library.create("m", "M")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.rmtree(library.data_dir)
+    library.data_dir.symlink_to(outside)
+    with pytest.raises(StoreError, match="symbolic link"):
+        library.save("m", loaded.map.model_copy(update={"title": "M2"}), loaded.revision)
+    with pytest.raises(StoreError, match="symbolic link"):
+        library.delete("m")
+    assert list(outside.iterdir()) == []
+    assert library.load("m").map.title == "M"
+
+
+def test_a_symlink_in_the_trash_is_not_a_deleted_map(library: Library, tmp_path: Path):
+    library.create("m", "M")
+    library.delete("m")
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("title: Outside\n")
+    (library.data_dir / "trash" / "x--20250101T000000000000Z.yaml").symlink_to(outside)
+    assert [entry.name for entry in library.trash()] == ["m"]
+
+
+@pytest.mark.parametrize("name", ["evil\n", "con\n", "name ", " name", "a\nb"])
+def test_names_with_a_line_break_or_surrounding_space_are_refused(library: Library, name: str):
+    with pytest.raises(StoreError, match="map name"):
+        library.create(name, "T")
+    assert library.names() == []
+
+
+def test_a_data_folder_that_cannot_be_made_gives_one_line(library: Library):
+    library.root.mkdir(parents=True)
+    library.data_dir.write_text("not a folder")
+    with pytest.raises(StoreError, match=r"\.argmap.*cannot create"):
+        library.create("m", "M")
+
+
+# -- the listing index (#21): a listing parses only the maps that changed --------------------------
+
+
+def test_a_second_listing_parses_no_unchanged_map(library: Library, monkeypatch: pytest.MonkeyPatch):
+    for number in range(3):
+        library.create(f"m{number}", f"Map {number}")
+    first = library.entries()
+    parsed: list[str] = []
+    real_parse = store.parse_map
+    monkeypatch.setattr(
+        store, "parse_map", lambda text, where: parsed.append(where) or real_parse(text, where)
+    )
+    assert library.entries() == first
+    assert parsed == []
+
+
+def test_a_listing_shows_a_map_changed_outside_the_app(library: Library):
+    library.create("m", "Before")
+    library.entries()
+    path = library.path_of("m")
+    path.write_text(path.read_text().replace("title: Before", "title: After, edited in a text editor"))
+    [entry] = library.entries()
+    assert entry.title == "After, edited in a text editor"
+
+
+def test_a_listing_shows_a_map_broken_outside_the_app(library: Library):
+    library.create("m", "M")
+    library.entries()
+    library.path_of("m").write_text("title: M\nnodes: [\n")
+    [entry] = library.entries()
+    assert entry.error is not None and "m.yaml:" in entry.error
+
+
+def test_a_damaged_index_is_rebuilt(library: Library):
+    library.create("m", "M")
+    library.entries()
+    (library.data_dir / "index.json").write_text('{"format": 1, "maps": {"m": {"key": "junk"')
+    [entry] = library.entries()
+    assert entry.title == "M" and entry.node_count == 1
+
+
+def test_a_deleted_map_leaves_the_listing(library: Library):
+    library.create("a", "A")
+    library.create("b", "B")
+    library.entries()
+    library.delete("a")
+    assert [entry.name for entry in library.entries()] == ["b"]

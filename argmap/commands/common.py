@@ -7,11 +7,14 @@ import json
 import sys
 from typing import Any
 
-from argmap.store import Library, LoadedMap, resolve
+from argmap.store import LoadedMap, resolve
+from argmap.stores import MapLibrary, open_library
 
 
-def library_of(args: argparse.Namespace) -> Library:
-    return Library(args.library) if getattr(args, "library", None) else Library()
+def library_of(args: argparse.Namespace) -> MapLibrary:
+    """The library the command works on: the database of ``--database`` or
+    ``$ARGMAP_DATABASE_URL`` when one is named, else the folder of ``--library`` (or the default)."""
+    return open_library(getattr(args, "library", None), getattr(args, "database", None))
 
 
 def load_target(args: argparse.Namespace, attribute: str = "path") -> LoadedMap:

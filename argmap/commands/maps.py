@@ -133,7 +133,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not entries:
-        print(f"no maps in {library_of(args).root}")
+        print(f"no maps in {library_of(args).where}")
     for e in entries:
         status = f"INVALID: {e.error}" if e.error else counted(e.node_count, "node")
         print(f"{e.name:24} {e.title}  ({status})")

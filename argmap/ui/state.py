@@ -19,7 +19,8 @@ from argmap.editing import EditError, History
 from argmap.errors import ArgmapError, StaleMapError
 from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
-from argmap.store import Library, LoadedMap, default_library, revision_of
+from argmap.store import LoadedMap, default_library, revision_of
+from argmap.stores import MapLibrary, open_library
 
 OPEN_MAP = "open_map"
 #: The page address's parameter naming the open map (``/editor?map=NAME``), so that a reload, a
@@ -50,9 +51,10 @@ class OpenMap:
         return self.history.current
 
 
-def library() -> Library:
-    """The library the app works on: ``$ARGMAP_LIBRARY`` or ``arguments/``."""
-    return Library(default_library())
+def library() -> MapLibrary:
+    """The library the app works on: the database of ``$ARGMAP_DATABASE_URL`` when set, else the
+    folder ``$ARGMAP_LIBRARY`` or ``arguments/``."""
+    return open_library(default_library())
 
 
 def current() -> OpenMap | None:
@@ -120,9 +122,9 @@ def notify(message: str) -> None:
     st.session_state[NOTICE] = message
 
 
-def _save(opened: OpenMap, new_map: ArgumentMap) -> None:
+def _save(opened: OpenMap, new_map: ArgumentMap, label: str = "saved") -> None:
     try:
-        opened.revision = library().save(opened.name, new_map, opened.revision)
+        opened.revision = library().save(opened.name, new_map, opened.revision, label=label)
         opened.key = opened.revision
         opened.stale = None
     except StaleMapError as exc:
@@ -142,7 +144,7 @@ def apply(new_map: ArgumentMap, label: str, select: str | None = None, notice: s
     if opened is None:
         raise EditError("no map is open; open one in the Library")
     opened.history.record(new_map, label)
-    _save(opened, new_map)
+    _save(opened, new_map, label)
     if select is not None:
         st.session_state[SELECTED] = select
     _keep_selection(opened)
@@ -163,7 +165,11 @@ def step(back: bool) -> None:
     label = step_label(opened.history, back) if opened is not None else None
     if opened is None or label is None:
         return
-    _save(opened, opened.history.undo() if back else opened.history.redo())
+    _save(
+        opened,
+        opened.history.undo() if back else opened.history.redo(),
+        f"{'undo' if back else 'redo'}: {label}",
+    )
     _keep_selection(opened)
     if not opened.stale:  # otherwise the stale banner says it was not saved
         notify(f"{'Undone' if back else 'Redone'}: {label}")

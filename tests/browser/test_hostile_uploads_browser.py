@@ -3,7 +3,8 @@ one-line error (or reads), and while it is being read a second user's page still
 
 Before the fix, the 50 KB nesting bomb killed the server and the 2 KB note stalled every page for
 26 s. The second page's readiness is measured, not slept for; the bound is generous (the machine
-running the suite is shared), the figure is printed for the issue note.
+running the suite is shared), and the figure is printed beside the same page's time with no
+upload being read, for the issue note.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from tests.browser.conftest import PAGE_TIMEOUT_MS, VIEWPORT
 
 pytestmark = pytest.mark.browser
 
-SECOND_PAGE_BOUND_MS = 5_000  # generous: a quiet machine renders the Library in well under a second
+# Generous: a quiet machine renders the Library in about a second, a suite sharing two cores with
+# other work in up to ~14 s (measured), and before the fix the server died or froze for 26 s and more.
+SECOND_PAGE_BOUND_MS = PAGE_TIMEOUT_MS
 CASES = {case.name: case for case in [*hostile_inputs(), *hostile_notes()]}
 
 

@@ -835,6 +835,9 @@ def _take_facts(points: list[Placed]) -> None:
                 )
                 sentence = shown[1][0].upper() + shown[1][1:]
             pieces = [sentence] if whole_sentences else clauses(sentence)
+            if not pieces:  # punctuation only (",", ";"): nothing to cut, keep it as it is
+                kept.append(sentence)
+                continue
             head = [pieces[0]]
             tail: list[str] = []
             semicolon = sentence.find("; ")

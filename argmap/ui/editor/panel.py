@@ -12,6 +12,7 @@ from argmap.ui import state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
 from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
+from argmap.ui.editor.gaps import debate_gaps
 from argmap.ui.views import cached_new_parents, cached_node_choices
 
 
@@ -175,3 +176,4 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
     with drawing:
         draw_map(opened, selected, options)
         checks_list(opened, checks)
+        debate_gaps(opened)

@@ -25,6 +25,8 @@ from argmap.words import counted
 
 GO_TO_EDITOR = "go_to_editor"
 TRASH = "trash"  # the Trash expander: open or not
+FIND, PAGE = "library_find", "library_page"  # the listing's search words and page, in a big library
+CARDS_PER_PAGE = 20
 
 
 def counts_line(entry: Entry) -> str:
@@ -41,6 +43,39 @@ def when(moment: datetime, seconds: bool = False) -> str:
     text = moment.astimezone().strftime("%d %b %Y, %H:%M:%S" if seconds else "%d %b %Y, %H:%M")
     date, _, time = text.partition(", ")
     return f"{date.lstrip('0').replace(' ', NO_BREAK)}, {time}"
+
+
+def matches(entry: Entry, words: str) -> bool:
+    """True when every word typed is in the map's title, question or file name (any case)."""
+    haystack = " ".join((entry.name, entry.title, entry.question or "")).casefold()
+    return all(word in haystack for word in words.casefold().split())
+
+
+def shown_entries(entries: list[Entry]) -> list[Entry]:
+    """The cards to draw: all of a small library; of a big one, those matching the words typed
+    in "Find a map", a page of CARDS_PER_PAGE at a time (hundreds of cards would make every
+    run of the page slow)."""
+    if len(entries) <= CARDS_PER_PAGE:
+        return entries
+    words = st.text_input("Find a map", key=FIND, placeholder="words from a title, question or file name")
+    found = [entry for entry in entries if matches(entry, words)]
+    if not found:
+        st.info(f"No map matches “{md(words)}”.")
+        return []
+    pages = (len(found) + CARDS_PER_PAGE - 1) // CARDS_PER_PAGE
+    if pages == 1:
+        st.caption(f"{counted(len(found), 'map')} found")
+        return found
+    page = st.selectbox(
+        "Page",
+        range(pages),
+        key=PAGE,
+        format_func=lambda page: (
+            f"{page * CARDS_PER_PAGE + 1}–{min(len(found), (page + 1) * CARDS_PER_PAGE)} of {len(found)}"
+        ),
+    )
+    page = min(page or 0, pages - 1)
+    return found[page * CARDS_PER_PAGE : (page + 1) * CARDS_PER_PAGE]
 
 
 def _open_and_edit(name: str) -> None:
@@ -68,9 +103,12 @@ def map_card(entry: Entry) -> None:
         with buttons:
             if st.button("Open", key=f"open_{entry.name}", disabled=bool(entry.error), width="stretch"):
                 _open_and_edit(entry.name)
+            if not state.library().exists(entry.name):
+                return  # a symbolic link or a device: listed with its warning, never read
             st.download_button(
                 "Download",
-                data=entry.path.read_bytes(),
+                # Read when clicked, through the library (never through a link), not on every run.
+                data=lambda name=entry.name: state.library().read_bytes(name),
                 file_name=f"{entry.name}.yaml",
                 mime="application/yaml",
                 key=f"download_{entry.name}",
@@ -260,14 +298,14 @@ map_sidebar()
 st.title("Library")
 st.caption(
     "Your argument maps. Open one to edit it; every change is saved at once. "
-    f"Folder: `{state.library().root}`"
+    f"Kept in `{state.library().where}`"
 )
 entries = state.library().entries()
 maps, side = st.columns([3, 2], gap="large")
 with maps:
     if not entries:
         st.info("The library is empty: create a map or upload one.")
-    for entry in entries:
+    for entry in shown_entries(entries):
         map_card(entry)
 with side:
     new_map_form()
