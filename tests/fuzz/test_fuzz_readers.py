@@ -21,9 +21,6 @@ DEADLINE = float(os.environ.get("ARGMAP_FUZZ_DEADLINE", "10"))
 SEEDS = seeds()
 TALLY: Counter[tuple[str, str]] = Counter()
 FINDINGS: list[tuple[str, str, str, str]] = []
-# The notes reader is being rewritten by its own team (issue #14): its findings are counted and
-# shown, and its cases run strictly once that rewrite lands without them.
-STRICT = {reader: reader != "notes" for reader in READERS}
 
 
 @pytest.fixture(scope="module")
@@ -51,14 +48,7 @@ def check(worker: Worker, reader: str, text: str) -> None:
     TALLY[reader, outcome.kind] += 1
     if outcome.is_finding:
         FINDINGS.append((reader, outcome.kind, outcome.detail, text))
-    assert not (outcome.is_finding and STRICT[reader]), f"{outcome.kind}: {outcome.detail}"
-
-
-def settle(reader: str, findings_before: int) -> None:
-    """For a reader whose findings are counted but owned elsewhere: xfail when it had some."""
-    found = sum(1 for finding in FINDINGS[findings_before:] if finding[0] == reader)
-    if found:
-        pytest.xfail(f"{found} findings in the {reader} reader, which its own team is rewriting")
+    assert not outcome.is_finding, f"{outcome.kind}: {outcome.detail}"
 
 
 def fuzz_settings():
@@ -76,15 +66,12 @@ def fuzz_settings():
 
 @pytest.mark.parametrize("reader", READERS)
 def test_every_seed_reads_or_is_refused_in_one_line(worker, reader):
-    before = len(FINDINGS)
     for text in SEEDS[reader]:
         check(worker, reader, text)
-    settle(reader, before)
 
 
 @pytest.mark.parametrize("reader", READERS)
 def test_mutated_seeds_read_or_are_refused_in_one_line(worker, reader):
-    before = len(FINDINGS)
 
     @fuzz_settings()
     @given(seed=st.sampled_from(SEEDS[reader]), changes=steps(reader))
@@ -92,12 +79,10 @@ def test_mutated_seeds_read_or_are_refused_in_one_line(worker, reader):
         check(worker, reader, mutate(seed, changes))
 
     mutated()
-    settle(reader, before)
 
 
 @pytest.mark.parametrize("reader", READERS)
 def test_random_markup_reads_or_is_refused_in_one_line(worker, reader):
-    before = len(FINDINGS)
 
     @fuzz_settings()
     @given(text=st.lists(st.sampled_from(MARKUP[reader]) | st.text(max_size=3), max_size=80).map("".join))
@@ -105,4 +90,3 @@ def test_random_markup_reads_or_is_refused_in_one_line(worker, reader):
         check(worker, reader, text)
 
     random_markup()
-    settle(reader, before)
