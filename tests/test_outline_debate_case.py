@@ -96,6 +96,7 @@ def small_motion() -> ArgumentMap:
                     "id": "rest",
                     "kind": "claim",
                     "supports": ["m"],
+                    "label": "Rest helps learning",
                     "text": "Children need rest to learn well.",
                 },
                 {
@@ -110,6 +111,7 @@ def small_motion() -> ArgumentMap:
                     "id": "cost",
                     "kind": "counterpoint",
                     "opposes": ["m"],
+                    "label": "Skill needs practice",
                     "text": "Practice at home builds skill.",
                 },
             ],
@@ -138,3 +140,20 @@ def test_the_prompt_for_an_argument_with_nothing_behind_it_asks_why_and_for_a_fi
     assert attack.node_id == "cost"
     assert "Ask why it holds" in prompt.text
     assert "demand a figure" in prompt.text
+
+
+def test_the_weighing_sets_our_strongest_argument_against_theirs() -> None:
+    outline = build_outline(small_motion(), "debate-case", OutlineOptions(side="against"))
+
+    [weighing] = section(outline, "conclusion").points
+
+    assert weighing.text.startswith("Our strongest line: Practice at home builds skill.")
+    assert "Weigh “Skill needs practice” against their strongest, “Rest helps learning”" in weighing.text
+
+
+def test_the_burden_names_the_side_in_debate_words() -> None:
+    outline = build_outline(small_motion(), "debate-case", OutlineOptions(side="against"))
+
+    labels = [point.label for point in section(outline, "definitions").points]
+
+    assert "Burden (opposition)" in labels
