@@ -157,3 +157,12 @@ def test_the_burden_names_the_side_in_debate_words() -> None:
     labels = [point.label for point in section(outline, "definitions").points]
 
     assert "Burden (opposition)" in labels
+
+
+def test_the_outlines_own_instructions_are_not_called_short_of_the_maps_words() -> None:
+    _, outline = case_for(MOTIONS[0], "against")
+
+    guidance = " ".join(line for s in outline.sections for line in s.guidance)
+
+    assert "Burden (opposition) (" not in guidance
+    assert "Weighing (" not in guidance

@@ -211,7 +211,9 @@ def _fit_section(section: Section) -> Section:
     short = [
         f"{point.label or ' '.join(point.text.split()[:4]) + '…'} ({point_words(point)} of {point.words} words)"
         for point in points
-        if point.words and point_words(point) < (1 - TOLERANCE) * point.words
+        # only the map's own points: the outline's instructions (a burden, a weighing) are no
+        # shortfall of the map's, and adding evidence would not lengthen them
+        if point.words and point.node_id and point_words(point) < (1 - TOLERANCE) * point.words
     ]
     thin = (
         (
