@@ -204,7 +204,7 @@ def test_debate_case_for_the_opposition_argues_from_the_counterpoints():
     assert [p.node_id for p in case.points] == ["night"]
     # first their own arguments, strongest first, then their answers to ours
     assert {p.node_id for p in attacks.points[:2]} == {"cheap", "jobs"}
-    assert attacks.points[0].sub_points[0].label == "Response"
+    assert attacks.points[0].sub_points[0].label == "No answer in the map: prepare one"  # and a prompt
     assert attacks.points[2].node_id == "storage"
     assert attacks.points[2].label == "Their answer"  # its label would only repeat its text
     assert attacks.points[2].text == "Batteries store it."

@@ -249,9 +249,7 @@ class _Builder(DebateRoles, StudyRoles):
         thesis = self.index.thesis
         own = drop_repeats(self.map.conclusion or "", thesis.text if thesis else "")
         if self.template.needs_side:
-            ours = self.index.strongest_first(self.our_side())[:2]
-            reasons = " and ".join(reason(node.text) for node in ours) or "our strongest argument stands"
-            point = Point(xml_safe(f"We win because {reasons}."), "Weighing")
+            point = Point(xml_safe(self.weighing()), "Weighing")
         elif own:
             point = Point(xml_safe(own), "Conclusion")
         elif thesis is not None:

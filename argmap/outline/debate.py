@@ -8,6 +8,8 @@ from argmap.outline.model import Point, Section, xml_safe
 from argmap.outline.points import PointMaker
 from argmap.outline.ranking import unique_nodes
 from argmap.outline.templates import SectionSpec
+from argmap.outline.wording import reason
+from argmap.words import DEBATE_SIDES
 
 
 class DebateRoles(PointMaker):
@@ -28,7 +30,7 @@ class DebateRoles(PointMaker):
             n.tags[0] for n in self.index.strongest_first(self.our_side() + self.their_side()) if n.tags
         ]
         terms = ", ".join(self.dimension(tag) for tag in list(dict.fromkeys(dimensions))[:4])
-        points = [Point(xml_safe(motion), "Motion"), Point(burden, f"Burden ({self.side})")]
+        points = [Point(xml_safe(motion), "Motion"), Point(burden, f"Burden ({DEBATE_SIDES[self.side]})")]
         if terms:
             points.append(
                 Point(
@@ -83,6 +85,7 @@ class DebateRoles(PointMaker):
         if not attacks:
             return None
         kept_nodes, left = self.capped([node for node, _, _ in attacks], spec)
+        prompts = self.gap_prompts()
         points = []
         for node, kinds, word in attacks[: len(kept_nodes)]:
             self.placed.add(node.id)
@@ -90,7 +93,13 @@ class DebateRoles(PointMaker):
             subs = tuple(
                 Point(xml_safe(r.text), self.titled("Response", r), node_id=r.id)
                 for r in self.index.strongest_first(responses)[:2]
-            ) or (Point("None in the map yet: prepare one before the round.", "Response"),)
+            ) or (
+                Point(
+                    xml_safe(prompts.get(node.id, _NO_ANSWER)),
+                    "No answer in the map: prepare one",
+                    fixed=True,
+                ),
+            )
             points.append(
                 Point(
                     xml_safe(node.text),
@@ -101,6 +110,35 @@ class DebateRoles(PointMaker):
                 )
             )
         return Section(spec.title, points=tuple(points), guidance=left)
+
+    def weighing(self) -> str:
+        """The close of a case: our strongest line in a sentence, then the clash to weigh (our two
+        strongest arguments against their strongest) on scale, likelihood and who is affected."""
+        ours = self.index.strongest_first(self.our_side())[:2]
+        theirs = self.index.strongest_first(self.their_side())[:1]
+        if not ours:
+            return "Our strongest argument stands: say why it outweighs theirs."
+        line = reason(ours[0].text)
+        # a label that only repeats the text's first words is not named again: the line says it
+        named = " and ".join(f"“{label}”" for label in map(self.own_label, ours) if label) or "it"
+        their_name = (self.own_label(theirs[0]) or reason(theirs[0].text)) if theirs else ""
+        against = f"their strongest, “{their_name}”" if theirs else "anything they bring"
+        return (
+            f"Our strongest line: {line[:1].upper()}{line[1:]}. Weigh {named} against {against}: "
+            "show which matters more in scale, likelihood and who is affected."
+        )
+
+    def gap_prompts(self) -> dict[str, str]:
+        """The one-line prompt for each argument of the other side the map leaves unanswered (the
+        practice case file's prompt, condensed: weakest link, evidence it lacks, counter-example)."""
+        # imported here: argmap.practice renders its documents with this package's renderers
+        from argmap.practice.gaps import gaps
+
+        return {gap.node_id: gap.line for gap in gaps(self.map, self.side, self.index.strength)}
+
+
+#: the prompt for an unanswered argument the gap finder does not reach (it is not on the other side)
+_NO_ANSWER = "Find its weakest link and the evidence it lacks; counter-example: ______."
 
 
 __all__ = ["DebateRoles"]

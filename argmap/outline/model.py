@@ -55,7 +55,8 @@ class Point:
 
     ``strength`` is the score the budget was shared by (None when the outline was not built from a
     map); ``node_id`` names the map node it came from; ``detail`` is the node's full text when
-    ``text`` was condensed to fit the budget (see :mod:`argmap.outline.wording`).
+    ``text`` was condensed to fit the budget (see :mod:`argmap.outline.wording`); a ``fixed`` point
+    is kept whole when its parent is condensed.
     """
 
     text: str
@@ -67,6 +68,7 @@ class Point:
     strength: float | None = None
     sources: tuple[int, ...] = ()  # numbered references for the point's own text (a hook's figure)
     detail: str = ""  # the node's full text when ``text`` is condensed to the budget
+    fixed: bool = False  # the outline's own instruction (a debate gap's prompt): never condensed
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,7 @@ TEMPLATES: dict[str, Template] = {
                 SectionSpec(
                     "case",
                     "Our case",
-                    max_points=3,
+                    # every main argument of the side: its wording is shortened to fit, none dropped
                     guidance=(
                         "Claim, warrant, evidence, impact: say why each argument matters in the round.",
                     ),

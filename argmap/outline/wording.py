@@ -169,10 +169,14 @@ def _fit_point(point: Point, target: float) -> Point:
 
     The longest pieces are cut first, so a short sentence is never chopped to save a long one's
     words; when even then a piece would keep fewer than a handful of words, the last evidence and
-    sub-points are left out, evidence first (the full text stays in ``detail`` and the map)."""
+    sub-points are left out, evidence first (the full text stays in ``detail`` and the map). A
+    ``fixed`` sub-point (an instruction, not the map's text) is kept whole and its words come off
+    the target first."""
     if point_words(point) <= target * (1 + TOLERANCE):
         return point
-    evidence, subs = list(point.evidence), list(point.sub_points)
+    fixed = [sub for sub in point.sub_points if sub.fixed]  # kept whole; the rest share what is left
+    target = max(target - sum(point_words(sub) for sub in fixed), _MIN_PIECE)
+    evidence, subs = list(point.evidence), [sub for sub in point.sub_points if not sub.fixed]
     while True:
         lengths = [word_count(point.text), *(word_count(e.text) for e in evidence)]
         lengths += [point_words(sub) for sub in subs]
@@ -186,7 +190,11 @@ def _fit_point(point: Point, target: float) -> Point:
     cap = max(cap, _MIN_PIECE)
     text = condense(point.text, round(cap))
     fitted_evidence = tuple(dataclasses.replace(e, text=condense(e.text, round(cap))) for e in evidence)
-    fitted_subs = tuple(_fit_point(sub, min(point_words(sub), cap)) for sub in subs)
+    fitted_subs = tuple(
+        sub if sub.fixed else _fit_point(sub, min(point_words(sub), cap))
+        for sub in point.sub_points
+        if sub.fixed or sub in subs
+    )
     detail = point.detail or (point.text if text != " ".join(point.text.split()) else "")
     return dataclasses.replace(
         point, text=text, evidence=fitted_evidence, sub_points=fitted_subs, detail=detail

@@ -36,7 +36,8 @@ class Gap:
 
     ``answers`` is the id of our point it answers (None for one of their own arguments);
     ``weakest_link`` and ``lacking`` are sentences; ``weak_support`` is the text of the support
-    named as the weakest link (None when nothing supports it); ``strength`` orders gaps.
+    named as the weakest link (None when nothing supports it); ``strength`` orders gaps; ``line``
+    is the whole prompt in one line, for an outline with no room for three.
     """
 
     node_id: str
@@ -47,6 +48,7 @@ class Gap:
     lacking: str
     strength: float
     weak_support: str | None = None
+    line: str = ""
 
     @property
     def prompt(self) -> tuple[str, ...]:
@@ -85,6 +87,7 @@ def gaps(argument_map: ArgumentMap, side: Side | str, strengths: Mapping[str, fl
         ]
         supports = _supports(argument_map, node)
         weakest = min(supports, key=lambda support: strengths.get(support.id, 0.0), default=None)
+        lacking, ask = _lacking(argument_map, node)
         found.append(
             Gap(
                 node_id=node.id,
@@ -93,8 +96,9 @@ def gaps(argument_map: ArgumentMap, side: Side | str, strengths: Mapping[str, fl
                 answers=ours[0] if ours else None,
                 weakest_link=_weakest_link(weakest, len(supports)),
                 weak_support=weakest.text if weakest is not None else None,
-                lacking=_lacking(argument_map, node),
+                lacking=lacking,
                 strength=strengths.get(node.id, 0.0),
+                line=f"{_attack(weakest, len(supports))}; {ask}; counter-example: ______.",
             )
         )
     return sorted(found, key=lambda gap: -gap.strength)
@@ -145,14 +149,33 @@ def _weakest_link(weakest: Node | None, count: int) -> str:
     return f"{what} “{weakest.display_label}”, the least firm of its {count} supports in the map."
 
 
-def _lacking(argument_map: ArgumentMap, node: Node) -> str:
+def _attack(weakest: Node | None, count: int) -> str:
+    """The weakest link as an order, for the one-line prompt."""
+    if weakest is None:
+        return "Ask why it holds: nothing in the map backs it"
+    which = "only support" if count == 1 else "least firm support"
+    return f"Attack its {which}, “{weakest.display_label}”"
+
+
+def _lacking(argument_map: ArgumentMap, node: Node) -> tuple[str, str]:
+    """The evidence ``node`` lacks: a sentence for the full prompt, and the question to ask for
+    the one-line prompt."""
     evidence = evidence_for(argument_map, node.id)
     if not evidence:
-        return "the map gives it no evidence: demand a figure, a study or a real case."
+        return "the map gives it no evidence: demand a figure, a study or a real case.", "demand a figure"
     if not any(item.basis in HARD_BASES for item in evidence):
         kinds = sorted({item.basis.value if item.basis else "unstated" for item in evidence})
-        return f"only {' and '.join(kinds)} behind it, no fact, statistic or event: ask what was measured."
+        return (
+            f"only {' and '.join(kinds)} behind it, no fact, statistic or event: ask what was measured.",
+            f"ask what was measured (only {' and '.join(kinds)})",
+        )
     unsourced = [item for item in evidence if not item.sources]
     if unsourced:
-        return f"“{unsourced[0].display_label}” names no source: ask where it comes from."
-    return "nothing missing in the map, so test whether its evidence shows what it claims (cause, scale, recency)."
+        return (
+            f"“{unsourced[0].display_label}” names no source: ask where it comes from.",
+            f"ask the source of “{unsourced[0].display_label}”",
+        )
+    return (
+        "nothing missing in the map, so test whether its evidence shows what it claims (cause, scale, recency).",
+        "test its cause and scale",
+    )
