@@ -82,11 +82,13 @@ outline-images: setup system-test
 	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(OUTLINE_TMP)/gs-250.pdf docs/images/outline-page-gs-250
 
 # The readers' fuzzing harness (tests/fuzz): `make test` runs a short pass; this runs a long one
-# (FUZZ_EXAMPLES mutated inputs per reader and test) and prints how many inputs ran and what they found.
+# (FUZZ_EXAMPLES mutated inputs per reader and test) and prints how many inputs ran and what they found,
+# then uploads every hostile input of issue 12 in the browser (make test uploads a representative few).
 FUZZ_EXAMPLES ?= 3000
 .PHONY: fuzz
 fuzz: setup
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -s -p no:cacheprovider --timeout=0 tests/fuzz/test_fuzz_readers.py
+	ARGMAP_BROWSER_ALL_HOSTILE=1 $(PY) -m pytest -q -s -p no:cacheprovider tests/browser/test_hostile_uploads_browser.py
 
 # Benchmarks print ratios against a floor measured in the same run (see benchmarks/README.md);
 # `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui, review) one.

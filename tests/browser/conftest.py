@@ -142,10 +142,30 @@ def browser(chromium: Path) -> Iterator[Browser]:
             launched.close()
 
 
+#: How long the first session may take to show the Library: it pays the app's first imports
+#: (pandas, pyarrow, altair) and the first script run, which a loaded machine stretches past
+#: PAGE_TIMEOUT_MS.
+WARM_UP_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="session")
+def warm_app(browser: Browser, app_url: str) -> str:
+    """The app's URL once one session has shown the Library, so that the first test's locators
+    wait for the page they test, not for the server's cold start."""
+    context = browser.new_context(base_url=app_url, viewport=VIEWPORT)
+    try:
+        first = context.new_page()
+        first.goto("/")
+        expect(first.get_by_role("heading", name="Library")).to_be_visible(timeout=WARM_UP_TIMEOUT_MS)
+    finally:
+        context.close()
+    return app_url
+
+
 @pytest.fixture
-def page(browser: Browser, app_url: str) -> Iterator[Page]:
+def page(browser: Browser, warm_app: str) -> Iterator[Page]:
     """A page in a fresh browser context (a new Streamlit session); ``page.goto("/editor")`` works."""
-    context = browser.new_context(base_url=app_url, viewport=VIEWPORT, accept_downloads=True)
+    context = browser.new_context(base_url=warm_app, viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     try:
         yield context.new_page()
