@@ -40,16 +40,24 @@ export default function (component) {
     parentElement.appendChild(out);
   }
   const find = () => document.querySelector(`.st-key-${data.target} textarea`);
-  const listener = () => paint(out, find(), data);
+  // One listener per text area, attached once; it paints with the data of the latest run (kept on
+  // the area), so a rerun with another limit (another map) is counted against the new limit.
+  const listener = (event) => {
+    const latest = event.target.argmapWords;
+    if (latest) paint(latest.out, event.target, latest.data);
+  };
   // The text area may be drawn after this component on a rerun: look again for a moment.
   let tries = 0;
   const attach = setInterval(() => {
     const area = find();
     tries += 1;
     if (area || tries > 50) clearInterval(attach);
-    if (area && area.dataset.argmapWords !== data.target) {
-      area.dataset.argmapWords = data.target;
-      area.addEventListener('input', listener);
+    if (area) {
+      area.argmapWords = { out, data };
+      if (area.dataset.argmapWords !== data.target) {
+        area.dataset.argmapWords = data.target;
+        area.addEventListener('input', listener);
+      }
     }
     paint(out, area, data);
   }, 100);
