@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SEED_MAP
 
 from argmap.generate import generate_map
-from argmap.model import Kind, RelationType
+from argmap.model import ArgumentMap, Kind, Node, RelationType
 from argmap.render import RenderError, RenderOptions, build_dot
 from argmap.render.themes import DEFAULT, PATTERN_WORDS, PRINT, THEMES
 from argmap.store import load_path
@@ -273,3 +273,37 @@ def test_dimmed_nodes_are_drawn_pale_and_marked_in_the_svg_class():
     thesis = next(line for line in dot.splitlines() if line.strip().startswith('"t" ['))
     assert 'class="kind-claim dimmed"' in claim and 'fontcolor="#a0a0a0"' in claim
     assert "dimmed" not in thesis
+
+
+def test_a_collapsed_box_hides_its_branch_and_counts_the_hidden_boxes(seed):
+    below = [node for _, node in seed.children("china-pivot")]
+    assert below
+    dot = build_dot(seed, RenderOptions(collapsed=frozenset({"china-pivot"})))
+    statement = node_statement(dot, "china-pivot")
+    assert "collapsed" in statement
+    hidden = [node.id for node in below if f'"{node.id}" [' not in dot]
+    assert hidden and f"▸ {len(hidden)} HIDDEN" in statement
+    assert not any(f'"{node_id}" ->' in dot for node_id in hidden)
+    assert f'"{seed.get("china-pivot").id}" -> ' in dot  # the collapsed box itself stays linked
+
+
+def test_a_point_that_also_hangs_from_an_open_branch_stays_drawn():
+    nodes = [
+        Node(id="t", kind=Kind.THESIS, text="Thesis"),
+        Node(id="a", kind=Kind.CLAIM, supports=["t"], text="Claim a"),
+        Node(id="b", kind=Kind.CLAIM, supports=["t"], text="Claim b"),
+        Node(id="shared", kind=Kind.EVIDENCE, supports=["a", "b"], text="Shared evidence"),
+        Node(id="only-a", kind=Kind.EVIDENCE, supports=["a"], text="Evidence of a only"),
+    ]
+    dot = build_dot(ArgumentMap(title="Shared", nodes=nodes), RenderOptions(collapsed=frozenset({"a"})))
+    assert '"shared" [' in dot and '"only-a" [' not in dot
+    assert "▸ 1 HIDDEN" in node_statement(dot, "a")
+
+
+def test_a_collapsed_box_inside_a_collapsed_branch_and_a_leaf_show_no_count(seed):
+    dot = build_dot(seed, RenderOptions(collapsed=frozenset({"strong-ties", "china-pivot", "kudankulam"})))
+    assert "HIDDEN" in node_statement(dot, "strong-ties")
+    assert '"china-pivot" [' not in dot
+    assert dot.count("HIDDEN") == 1  # kudankulam is hidden too, and a leaf has nothing to fold
+    leaf = build_dot(seed, RenderOptions(collapsed=frozenset({"kudankulam"})))
+    assert "HIDDEN" not in leaf and "collapsed" not in node_statement(leaf, "kudankulam")

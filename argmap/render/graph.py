@@ -13,6 +13,11 @@ Layout choices, for a student reading the map:
   way an answer groups them in paragraphs; the thesis and untagged nodes stay outside clusters.
 * The legend and title are the graph's own label, drawn above the map, so they take their own
   space and can never cover a box.
+* A stable layout: an edit moves as few boxes as it can. ``ordering=in`` keeps each box's
+  children in the map's order, and few crossing-reduction passes (``mclimit``) keep Graphviz
+  from trading whole branches for one crossing less; a crowded parent's children fill one row
+  before the next, so a new point takes the next place instead of redealing its siblings.
+  ``tests/test_render_stability.py`` measures it on real maps.
 * Output is deterministic: nodes in map order, clusters in first-seen order, relations in
   declaration order, no timestamps; the same map and options give the same DOT, byte for byte.
 """
@@ -61,6 +66,7 @@ class RenderOptions:
     highlight: Collection[str] = field(default_factory=frozenset)  # outlined nodes
     selected: str | None = None
     dimmed: Collection[str] = field(default_factory=frozenset)  # drawn faded: e.g. points an answer missed
+    collapsed: Collection[str] = field(default_factory=frozenset)  # boxes whose branch is folded away
     wrap: int = 30  # characters per line in a box
     direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
 
@@ -101,6 +107,9 @@ def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None)
             if index[relation.source].kind is Kind.EVIDENCE and relation.target in visible:
                 hidden_evidence[relation.target] = hidden_evidence.get(relation.target, 0) + 1
         visible = {node_id for node_id in visible if index[node_id].kind is not Kind.EVIDENCE}
+    folded = _folded(options.collapsed, children, visible)
+    visible -= {node_id for hidden in folded.values() for node_id in hidden}
+    hidden_below = {node_id: len(hidden) for node_id, hidden in folded.items()}
 
     down = _points_down(options.direction, children, visible)
     body: list[str] = [
@@ -117,10 +126,11 @@ def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None)
         (groups.setdefault(key, []) if key else loose).append(node)
     labels = {node.id: node.display_label for node in drawn}
     looks = _kind_looks(theme)
+    counts = _Counts(hidden_evidence, hidden_below)
     for node in loose:
-        body.append(f"\t{_node_statement(node, labels[node.id], options, theme, looks, hidden_evidence)}\n")
+        body.append(f"\t{_node_statement(node, labels[node.id], options, theme, looks, counts)}\n")
     for key, members in groups.items():
-        body.append(_cluster(key, members, labels, options, theme, looks, hidden_evidence))
+        body.append(_cluster(key, members, labels, options, theme, looks, counts))
     minlen = _stagger(children, visible) if down else {}
     for source, target, relation_type in relations:
         if source in visible and target in visible:
@@ -173,22 +183,58 @@ def _visible(
     return seen
 
 
+def _folded(
+    collapsed: Collection[str], children: dict[str, list[str]], visible: set[str]
+) -> dict[str, set[str]]:
+    """The boxes each collapsed box hides: those below it that no path from a root reaches
+    without passing below a collapsed box. A point that also hangs from an open branch stays.
+
+    Roots are the drawn boxes with no drawn parent; boxes that only a cycle reaches stay drawn.
+    """
+    folds = [node_id for node_id in collapsed if node_id in visible and children.get(node_id)]
+    if not folds:
+        return {}
+    parents_drawn = {kid for parent, kids in children.items() if parent in visible for kid in kids}
+    frontier = [node_id for node_id in visible if node_id not in parents_drawn]
+    reached = set(frontier)
+    while frontier:
+        parent = frontier.pop()
+        if parent in collapsed:
+            continue
+        for kid in children.get(parent, ()):
+            if kid in visible and kid not in reached:
+                reached.add(kid)
+                frontier.append(kid)
+    hidden: dict[str, set[str]] = {}
+    for fold in folds:
+        if fold not in reached:
+            continue  # itself folded away inside another collapsed branch
+        below, frontier = set(), [fold]
+        while frontier:
+            for kid in children.get(frontier.pop(), ()):
+                if kid in visible and kid not in reached and kid not in below:
+                    below.add(kid)
+                    frontier.append(kid)
+        if below:
+            hidden[fold] = below
+    return hidden
+
+
 def _stagger(children: dict[str, list[str]], visible: set[str]) -> dict[tuple[str, str], int]:
     """Rank gaps that spread a parent's many children over several rows.
 
     A thesis with twenty points would otherwise put them all on one row, many pages wide. Like
-    Graphviz's ``unflatten``, the children of a crowded parent go on alternate rows, in map order,
-    so no row holds more than about :data:`ROW_WIDTH` of them.
+    Graphviz's ``unflatten``, the children of a crowded parent go on several rows, in map order,
+    :data:`ROW_WIDTH` to a row: a new child takes the next place, and the others stay on their rows.
     """
     gaps: dict[tuple[str, str], int] = {}
     for parent, kids in children.items():
         if parent not in visible:
             continue
         shown = [kid for kid in kids if kid in visible]
-        rows = -(-len(shown) // ROW_WIDTH)
-        if rows > 1:
+        if len(shown) > ROW_WIDTH:
             for position, kid in enumerate(shown):
-                gaps[(kid, parent)] = 1 + position % rows
+                gaps[(kid, parent)] = 1 + position // ROW_WIDTH
     return gaps
 
 
@@ -236,7 +282,7 @@ def _cluster(
     options: RenderOptions,
     theme: Theme,
     looks: Mapping[Kind, _KindLook],
-    hidden: dict[str, int],
+    counts: _Counts,
 ) -> str:
     prefix = "kind" if options.group_by == "kind" else "tag"
     title = KIND_WORDS[Kind(key)] if prefix == "kind" else key.replace("-", " ")
@@ -247,10 +293,19 @@ def _cluster(
         f'fillcolor="{theme.cluster_fill}" color="{theme.cluster_border}" margin=10]\n',
     ]
     lines.extend(
-        f"\t\t{_node_statement(node, labels[node.id], options, theme, looks, hidden)}\n" for node in members
+        f"\t\t{_node_statement(node, labels[node.id], options, theme, looks, counts)}\n" for node in members
     )
     lines.append("\t}\n")
     return "".join(lines)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """What a box's caption counts of what is not drawn: its evidence (when evidence is hidden)
+    and the boxes its collapsed branch hides."""
+
+    evidence: Mapping[str, int]
+    folded: Mapping[str, int]
 
 
 @dataclass(frozen=True)
@@ -292,7 +347,7 @@ def _node_statement(
     options: RenderOptions,
     theme: Theme,
     looks: Mapping[Kind, _KindLook],
-    hidden: dict[str, int],
+    counts: _Counts,
 ) -> str:
     kind = node.kind
     look = looks[kind]
@@ -313,7 +368,10 @@ def _node_statement(
         if node.id == options.selected:
             border, penwidth, extra_class = theme.selected, 3.5, extra_class + " selected"
         attributes = _box_attributes(style, fill, border, penwidth)
-    box_label = _label(node, label, look, options.wrap, hidden.get(node.id, 0), strength)
+    folded = counts.folded.get(node.id)
+    if folded is not None:
+        extra_class += " collapsed"
+    box_label = _label(node, label, look, options.wrap, counts.evidence.get(node.id, 0), folded, strength)
     return (
         f'"{node.id}" [id="{node.id}" class="{look.kind_class}{extra_class}" label=<{box_label}> '
         f"tooltip={quoted(node.text)} {attributes}]"
@@ -324,7 +382,13 @@ _BASIS_CAPTIONS = {basis: f" · {basis.value.upper()}" for basis in Basis}
 
 
 def _label(
-    node: Node, label: str, look: _KindLook, wrap: int, hidden_evidence: int, strength: float | None
+    node: Node,
+    label: str,
+    look: _KindLook,
+    wrap: int,
+    hidden_evidence: int,
+    folded: int | None,
+    strength: float | None,
 ) -> str:
     caption = look.caption
     if node.kind is Kind.EVIDENCE:
@@ -334,6 +398,8 @@ def _label(
         caption += f" · {count} SOURCE{'' if count == 1 else 'S'}"
     if hidden_evidence:
         caption += f" · +{hidden_evidence} EVIDENCE"
+    if folded is not None:
+        caption += f" · ▸ {folded} HIDDEN"
     if strength is not None:
         caption += f" · STRENGTH {strength:.2f}"
     # One escape over all lines: the wrapped label has no line ends of its own left.
@@ -415,6 +481,9 @@ def _shade(fill: str, border: str, strength: float) -> str:
 def _graph_attributes(argument_map: ArgumentMap, options: RenderOptions, theme: Theme, down: bool) -> str:
     attributes = [
         f'id="argmap" rankdir={"BT" if down else "RL"} newrank=true outputorder=edgesfirst',
+        # A stable layout (see the module's docstring): each box's children in the map's order, and
+        # few crossing-reduction passes, which otherwise trade whole branches for a crossing less.
+        "ordering=in mclimit=0.1",
         f'fontname="{FONT}" bgcolor="#ffffff" pad=0.3 nodesep=0.3 ranksep=0.55',
     ]
     if options.legend:
