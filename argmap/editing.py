@@ -178,32 +178,25 @@ def parse_tags(text: str) -> list[str]:
     return list(tags)
 
 
-def parse_sources(text: str) -> list[Source]:
-    """Sources typed one per line as ``title | publisher | date | url`` (only the title needed).
+#: The fields of a source, in the order the side panel shows them.
+SOURCE_FIELDS = ("title", "publisher", "date", "url")
 
-    Raises EditError naming the line of a source with no title.
+
+def sources_from_fields(rows: Iterable[Mapping[str, str]]) -> list[Source]:
+    """Sources from the fields a form shows for each (``title``, ``publisher``, ``date``,
+    ``url``); a row left empty is skipped.
+
+    Raises EditError naming the source (by its place, from 1) that has other fields but no title.
     """
     sources = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, row in enumerate(rows, start=1):
+        fields = {name: (row.get(name) or "").strip() for name in SOURCE_FIELDS}
+        if not any(fields.values()):
             continue
-        parts = [part.strip() for part in line.split("|")]
-        if not parts[0]:
-            raise EditError(f"source line {number} has no title; write 'title | publisher | date | url'")
-        fields = dict(zip(("title", "publisher", "date", "url"), parts, strict=False))
-        sources.append(Source(**{key: value for key, value in fields.items() if value}))
+        if not fields["title"]:
+            raise EditError(f"source {number} has no title; write its title, or empty its other fields")
+        sources.append(Source(**{name: value for name, value in fields.items() if value}))
     return sources
-
-
-def sources_text(sources: Iterable[Source]) -> str:
-    """Sources as :func:`parse_sources` reads them, one per line, trailing empty parts left out."""
-    lines = []
-    for source in sources:
-        parts = [source.title, source.publisher or "", source.date or "", source.url or ""]
-        while parts and not parts[-1]:
-            parts.pop()
-        lines.append(" | ".join(parts))
-    return "\n".join(lines)
 
 
 # -- the map itself --------------------------------------------------------------------------------
@@ -824,6 +817,7 @@ __all__ = [
     "EDITABLE_FIELDS",
     "MAP_FIELDS",
     "NATURAL_CHILD",
+    "SOURCE_FIELDS",
     "TABLE_COLUMNS",
     "EditError",
     "History",
@@ -838,14 +832,13 @@ __all__ = [
     "fresh_id",
     "link",
     "only_below",
-    "parse_sources",
     "parse_tags",
     "relation_for",
     "rename_node",
     "reparent",
     "restricted_to",
     "rows_with_edits",
-    "sources_text",
+    "sources_from_fields",
     "subtree",
     "table_edits",
     "table_rows",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from argmap.model import ArgumentMap, Kind
+
 #: What a debate calls the side for and the side against the motion, when no format names them.
 DEBATE_SIDES = {"for": "proposition", "against": "opposition"}
 
@@ -11,4 +15,29 @@ def counted(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else plural or word + 's'}"
 
 
-__all__ = ["DEBATE_SIDES", "counted"]
+def singular(words: str) -> str:
+    """The first plural word of a side's name made singular: "Convergences" -> "Convergence",
+    "Opportunities for trade" -> "Opportunity for trade"; a name without one is kept."""
+    for match in re.finditer(r"[^\W\d_]+", words):
+        word = match.group()
+        lower = word.lower()
+        if len(word) > 3 and lower.endswith("ies"):
+            one = word[:-3] + ("Y" if word.isupper() else "y")
+        elif len(word) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            one = word[:-1]
+        else:
+            continue
+        return words[: match.start()] + one + words[match.end() :]
+    return words
+
+
+def kind_words(argument_map: ArgumentMap) -> dict[Kind, str]:
+    """What the map itself calls one claim and one counterpoint, from its vocabulary ("Convergence",
+    "Irritant"); empty when it names its sides with no words of its own."""
+    vocabulary = argument_map.vocabulary
+    if vocabulary is None:
+        return {}
+    return {Kind.CLAIM: singular(vocabulary.for_), Kind.COUNTERPOINT: singular(vocabulary.against)}
+
+
+__all__ = ["DEBATE_SIDES", "counted", "kind_words", "singular"]

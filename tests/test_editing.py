@@ -19,13 +19,12 @@ from argmap.editing import (
     fresh_id,
     link,
     only_below,
-    parse_sources,
     parse_tags,
     relation_for,
     rename_node,
     reparent,
     rows_with_edits,
-    sources_text,
+    sources_from_fields,
     subtree,
     table_edits,
     table_rows,
@@ -465,17 +464,20 @@ def test_parse_tags_makes_slugs_without_repeats():
     assert parse_tags("Defence, nuclear energy; defence,,") == ["defence", "nuclear-energy"]
 
 
-def test_sources_typed_one_per_line_read_back_as_written():
-    text = "SIPRI Arms Transfers | SIPRI | 2021 | https://sipri.org\nPIB release"
-    sources = parse_sources(text)
-    assert sources[0].publisher == "SIPRI" and sources[0].url == "https://sipri.org"
-    assert sources[1].title == "PIB release" and sources[1].publisher is None
-    assert sources_text(sources) == text
+def test_sources_come_from_their_own_fields_and_empty_rows_are_skipped():
+    rows = [
+        {"title": "SIPRI Arms Transfers", "publisher": "SIPRI", "date": "2021", "url": "https://sipri.org"},
+        {"title": "", "publisher": " ", "date": "", "url": ""},
+        {"title": " PIB release | not split "},
+    ]
+    sources = sources_from_fields(rows)
+    assert [source.title for source in sources] == ["SIPRI Arms Transfers", "PIB release | not split"]
+    assert sources[0].url == "https://sipri.org" and sources[1].publisher is None
 
 
-def test_a_source_line_without_a_title_is_refused_naming_the_line():
-    with pytest.raises(EditError, match="source line 2 has no title"):
-        parse_sources("PIB\n | The Hindu")
+def test_a_source_without_a_title_is_refused_naming_its_place():
+    with pytest.raises(EditError, match="source 2 has no title"):
+        sources_from_fields([{"title": "PIB"}, {"publisher": "The Hindu"}])
 
 
 # -- undo and redo -----------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ def select(at: AppTest, node_id: str) -> AppTest:
 
 def add_below(at: AppTest, kind: str, text: str) -> AppTest:
     labelled(at.selectbox, "Kind of the new point").set_value(kind)
-    labelled(at.text_area, "Text of the new point").set_value(text)
+    labelled(at.text_input, "Text of the new point").set_value(text)
     labelled(at.button, "Add below").click().run()
     assert not at.exception, at.exception
     return at
@@ -204,6 +204,47 @@ def preview(at: AppTest) -> str:
 def test_a_new_point_below_a_counterpoint_starts_as_a_rebuttal(app: AppTest):
     select(opened(app), "mi35-sale")
     assert labelled(app.selectbox, "Kind of the new point").value == "rebuttal"
+
+
+def test_the_add_menu_names_kinds_in_the_maps_own_words(app: AppTest):
+    select(opened(app), "strong-ties")  # the seed map calls its sides Convergences and Irritants
+    shown = labelled(app.selectbox, "Kind of the new point").options  # as the menu shows them
+    assert "Convergence (claim, supports it)" in shown
+    assert "Irritant (counterpoint, opposes it)" in shown
+
+
+def test_a_point_added_with_tags_and_a_source_keeps_them(app: AppTest, library: Library):
+    select(opened(app), "defence")
+    labelled(app.text_input, "Tags (comma-separated)").set_value("defence, Arms trade")
+    labelled(app.text_input, "Source: title").set_value("SIPRI Arms Transfers Database")
+    labelled(app.text_input, "Source: URL").set_value("https://www.sipri.org/databases/armstransfers")
+    add_below(app, "evidence", "Russia supplied about half of India's arms imports in 2018–22.")
+    added = library.load(SEED).map.get(app.selectbox(key="selected").value)
+    assert added.kind.value == "evidence" and added.tags == ["defence", "arms-trade"]
+    assert [(s.title, s.url) for s in added.sources] == [
+        ("SIPRI Arms Transfers Database", "https://www.sipri.org/databases/armstransfers")
+    ]
+
+
+def test_a_source_given_to_a_point_that_is_not_evidence_is_refused(app: AppTest, library: Library):
+    before = library.path_of(SEED).read_bytes()
+    select(opened(app), "defence")
+    labelled(app.text_input, "Source: title").set_value("A report")
+    add_below(app, "counterpoint", "Spares arrive late.")
+    assert "only evidence has sources" in app.error[0].value
+    assert library.path_of(SEED).read_bytes() == before
+
+
+def test_an_evidence_source_is_edited_in_its_own_fields_and_one_more_added(app: AppTest, library: Library):
+    select(opened(app), "kudankulam")
+    labelled(app.text_input, "Source 1: publisher").set_value("Press Information Bureau")
+    labelled(app.text_input, "New source: title").set_value("Rosatom annual report")
+    labelled(app.text_input, "New source: date").set_value("2023")
+    labelled(app.button, "Save changes").click().run()
+    assert not app.exception, app.exception
+    sources = library.load(SEED).map.get("kudankulam").sources
+    assert sources[0].publisher == "Press Information Bureau"
+    assert (sources[-1].title, sources[-1].date) == ("Rosatom annual report", "2023")
 
 
 def test_undo_takes_back_the_last_edit_on_disk_too(app: AppTest, library: Library):

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from argmap.model import ArgumentMap
 from argmap.render.dot import FORMATS, format_of, run_dot
-from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_dot, build_graph
+from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_dot, build_graph, folded_away
 from argmap.render.themes import THEMES
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "RenderOptions",
     "build_dot",
     "build_graph",
+    "folded_away",
     "format_of",
     "render_bytes",
     "render_file",

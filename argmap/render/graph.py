@@ -183,6 +183,15 @@ def _visible(
     return seen
 
 
+def folded_away(argument_map: ArgumentMap, collapsed: Collection[str]) -> dict[str, set[str]]:
+    """The boxes each box of ``collapsed`` hides when the whole map is drawn (see
+    :attr:`RenderOptions.collapsed`); a collapsed box that hides nothing is left out."""
+    children: dict[str, list[str]] = {}
+    for relation in argument_map.relations():
+        children.setdefault(relation.target, []).append(relation.source)
+    return _folded(collapsed, children, {node.id for node in argument_map.nodes})
+
+
 def _folded(
     collapsed: Collection[str], children: dict[str, list[str]], visible: set[str]
 ) -> dict[str, set[str]]:

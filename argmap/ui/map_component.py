@@ -17,7 +17,8 @@ script), it asks for it (the ``missing`` trigger) and the next run sends it.
 DOM, for browser tests: the component's root is ``div.argmap-map`` inside the element keyed
 ``st-key-map_click``; each node is ``svg g.node`` with ``id`` = the node id (edges ``g.edge``,
 id ``child->parent``), with the class ``selected`` on the selected box and ``highlight`` on the
-outlined ones. A click on a node sends its id; the Editor selects it.
+outlined ones, and ``collapsed`` on a box whose branch is folded away. A click on a node sends
+its id; the Editor selects it.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ const SHORTCUTS = [
   ['Tab', 'add a point below the selected box (type its text, Enter)'],
   ['Enter', 'add a point beside it, of the same kind, under the same parent'],
   ['F2, double-click', 'edit the label in place'],
+  ['Space', 'collapse or expand the branch below the selected box'],
   ['Delete', 'delete the selected box (Ctrl+Z brings it back)'],
   ['Drag a box onto another', 'move it there; with Alt or Ctrl held, link it there as well'],
   ['Ctrl+Z, Ctrl+Shift+Z', 'undo, redo (Cmd on a Mac)'],
@@ -286,6 +288,7 @@ export default function (component) {
   const revision = (data && data.revision) || '';
   const mapName = (data && data.map) || '';
   const adds = (data && data.adds) || {};
+  const words = (data && data.words) || {}; // the map's own word for a kind: claim -> convergence
   if (data && typeof data.svg === 'string') remember(revision, data.svg);
   let changed = false;
   if (root.dataset.revision !== revision) {
@@ -342,7 +345,7 @@ export default function (component) {
     const box = node.getBoundingClientRect();
     const frame = root.getBoundingClientRect();
     const editing = place === 'label';
-    const kind = adds[place] || '';
+    const kind = words[adds[place]] || adds[place] || '';
     const field = element('input', {
       class: 'argmap-inline', type: 'text',
       'aria-label': editing ? 'Label of the box' : `Text of the new ${kind || 'point'}`,
@@ -398,6 +401,7 @@ export default function (component) {
     else if (node && key === 'Enter' && adds.sibling) inline(node, 'sibling');
     else if (node && key === 'F2') inline(node, 'label');
     else if (node && (key === 'Delete' || key === 'Backspace')) send({ name: 'delete', node: node.id });
+    else if (node && key === ' ') send({ name: 'collapse', node: node.id });
     else done = false;
     if (done) event.preventDefault();
   };
@@ -519,6 +523,7 @@ def clickable_map(
     selected: str | None = None,
     flagged: Collection[str] = (),
     adds: dict[str, str | None] | None = None,
+    words: dict[str, str] | None = None,
 ) -> None:
     """Show the map drawn by ``picture()`` (SVG from ``argmap.render``, drawn without a selection
     or outlines); call ``on_click(node_id)`` when a box is clicked or chosen with the arrow keys,
@@ -528,9 +533,12 @@ def clickable_map(
     browser does not have that revision yet. ``selected`` is outlined as the selection and the ids
     in ``flagged`` as a check's findings. ``adds`` names the kind a new point gets below the
     selected box (``child``, Tab) and beside it (``sibling``, Enter); None where none may be added.
+    ``words`` names a kind in the map's own words (``{"claim": "convergence"}``) in the field
+    that types a new point.
     ``map_name`` keeps the zoom chosen for each map. An action is a dict with ``name``: ``add``
     (``node``, ``place`` child or sibling, ``text``), ``label`` (``node``, ``label``), ``delete``
-    (``node``), ``move`` or ``link`` (``node`` dropped on ``target``), ``undo``, ``redo``.
+    (``node``), ``collapse`` (``node``: collapse or expand its branch), ``move`` or ``link``
+    (``node`` dropped on ``target``), ``undo``, ``redo``.
 
     The map fits the frame's width but never shrinks below :data:`MIN_SCALE` (the frame scrolls
     instead); its bar zooms, fits the whole map, searches and lists the shortcuts. The frame scrolls
@@ -557,6 +565,7 @@ def clickable_map(
         "selected": selected,
         "flagged": sorted(flagged),
         "adds": adds or {},
+        "words": words or {},
         "min_scale": MIN_SCALE,
     }
     if st.session_state.get(SENT) != revision:

@@ -64,6 +64,7 @@ class MapView:
     group_by: str = "tag"
     evidence: bool = True
     scores: bool = False
+    collapsed: tuple[str, ...] = ()  # boxes whose branch is folded away
 
 
 def render_options(
@@ -82,6 +83,7 @@ def render_options(
         scores=strengths.strength if (view.scores and strengths) else None,
         highlight=frozenset(node for node in flagged if node in present),
         selected=view.selected if view.selected in present else None,
+        collapsed=frozenset(view.collapsed),
     )
 
 

@@ -12,22 +12,24 @@ from typing import Any
 import streamlit as st
 
 from argmap.editing import (
+    SOURCE_FIELDS,
     EditError,
     add_child,
     child_kinds,
     delete_node,
     fresh_id,
     link,
-    parse_sources,
     parse_tags,
     rename_node,
     reparent,
+    sources_from_fields,
     unlink,
     update_node,
 )
-from argmap.model import ArgumentMap, Basis, Kind
+from argmap.model import ArgumentMap, Basis, Kind, Source
 from argmap.skeletons import placeholder_id
 from argmap.ui import state
+from argmap.ui.editor import folds
 
 NO_BASIS = "(none)"
 
@@ -56,7 +58,7 @@ def save_node(node_id: str, widget: str) -> None:
     if kind is Kind.EVIDENCE and node.kind is Kind.EVIDENCE:
         basis = st.session_state[f"{widget}_basis"]
         fields["basis"] = None if basis == NO_BASIS else Basis(basis)
-        fields["sources"] = parse_sources(st.session_state[f"{widget}_sources"])
+        fields["sources"] = typed_sources(f"{widget}_source", len(node.sources) + 1)
     elif kind is not Kind.EVIDENCE and (node.basis or node.sources):
         # Only evidence carries a basis and sources; say what went, since Undo brings it back.
         fields["basis"], fields["sources"] = None, []
@@ -71,7 +73,19 @@ def save_node(node_id: str, widget: str) -> None:
     state.apply(new_map, f"edit {node_id!r}", notice=f"Saved {node_id!r}.{dropped}", select=follow)
 
 
+def typed_sources(prefix: str, count: int) -> list[Source]:
+    """The sources typed in the ``count`` groups of source fields under ``prefix`` (see
+    :func:`argmap.ui.editor.panel.source_fields`). Raises EditError for one without a title."""
+    return sources_from_fields(
+        {field: st.session_state.get(f"{prefix}_{number}_{field}", "") for field in SOURCE_FIELDS}
+        for number in range(count)
+    )
+
+
 def add_below(parent_id: str, widget: str) -> None:
+    """The side panel's quick add: the text (Enter submits), then the label, tags and, for
+    evidence, a source typed in the same form. Raises EditError for a missing text or a source
+    given to a point that is not evidence."""
     opened = state.current()
     if opened is None:
         return
@@ -79,9 +93,17 @@ def add_below(parent_id: str, widget: str) -> None:
     text = st.session_state[f"{widget}_text"].strip()
     if not text:
         raise EditError(f"write the text of the new {kind.value} first")
+    sources = typed_sources(f"{widget}_source", 1) if f"{widget}_source_0_title" in st.session_state else []
+    if sources and kind is not Kind.EVIDENCE:
+        raise EditError(
+            f"only evidence has sources; choose evidence, or empty the source fields of the {kind.value}"
+        )
     new_id = fresh_id(opened.map, st.session_state[f"{widget}_label"] or text, kind.value)
     label = st.session_state[f"{widget}_label"].strip() or None
-    new_map = add_child(opened.map, parent_id, kind, text, node_id=new_id, label=label)
+    tags = parse_tags(st.session_state.get(f"{widget}_tags", ""))
+    new_map = add_child(
+        opened.map, parent_id, kind, text, node_id=new_id, label=label, tags=tags, sources=sources
+    )
     state.apply(
         new_map,
         f"add {kind.value} {new_id!r}",
@@ -213,5 +235,7 @@ def map_action(action: dict[str, Any]) -> None:
         relabel(node, str(action.get("label", "")))
     elif name == "delete":
         delete_at_once(node)
+    elif name == "collapse":
+        folds.toggle(node)
     elif name in ("move", "link"):
         drop(node, str(action.get("target", "")), keep_others=name == "link")

@@ -13,10 +13,11 @@ from argmap.model import ArgumentMap, Kind
 from argmap.render import GROUP_BY
 from argmap.ui import state
 from argmap.ui.common import act, md
+from argmap.ui.editor import folds
 from argmap.ui.editor.actions import map_action, new_point_kinds, select
 from argmap.ui.map_component import clickable_map
 from argmap.ui.views import MapView, cached_dot, cached_outlined, cached_svg
-from argmap.words import counted
+from argmap.words import counted, kind_words
 
 SEVERITY_ICON = {
     Severity.ERROR: ":material/error:",
@@ -126,6 +127,7 @@ def filters(argument_map: ArgumentMap) -> dict:
 
 
 def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None:
+    collapsed = folds.shown_with(opened, folds.collapsed(opened), selected)
     view = MapView(
         selected=selected,
         checks=True,
@@ -136,6 +138,7 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
         group_by=options["group_by"],
         evidence=options["evidence"],
         scores=options["scores"],
+        collapsed=collapsed,
     )
     # The picture leaves out the selection and the outlines, which the map marks in the browser:
     # a click redraws nothing, and the SVG is sent only when the picture changes.
@@ -155,6 +158,7 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
             selected=selected,
             flagged=cached_outlined(opened.key, opened.map),
             adds=new_point_kinds(opened.map, selected),
+            words={kind.value: word.lower() for kind, word in kind_words(opened.map).items()},
         )
     except ToolMissingError:
         st.graphviz_chart(cached_dot(opened.key, view, opened.map), width="stretch")
@@ -165,7 +169,8 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
         return
     st.caption(
         "Click a box to select it; on the map, Tab adds a point below it, Enter one beside it, F2 "
-        "edits its label, and a box dragged onto another moves there (? lists every shortcut). Thick "
+        "edits its label, Space collapses or expands its branch, and a box dragged onto another moves "
+        "there (? lists every shortcut). Thick "
         "blue outline: the selected node; orange outline: a check found an error or a warning about "
         "it (hints are only listed under Checks below). Green arrows support, red dashed arrows oppose."
     )

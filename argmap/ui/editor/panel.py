@@ -6,14 +6,24 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis import Check
-from argmap.editing import EditError, child_kinds, only_below, relation_for, sources_text
-from argmap.model import Basis, Kind, Node, Priority
+from argmap.editing import SOURCE_FIELDS, EditError, child_kinds, only_below, relation_for
+from argmap.model import ArgumentMap, Basis, Kind, Node, Priority, Source
 from argmap.ui import state
 from argmap.ui.common import act, md, report
+from argmap.ui.editor import folds
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
 from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
 from argmap.ui.editor.gaps import debate_gaps
 from argmap.ui.views import cached_new_parents, cached_node_choices
+from argmap.words import counted, kind_words
+
+SOURCE_WORDS = {"publisher": "publisher", "date": "date", "url": "URL"}
+SOURCE_HINTS = {
+    "title": "e.g. SIPRI Arms Transfers Database",
+    "publisher": "optional",
+    "date": "optional, e.g. 2021",
+    "url": "optional, https://…",
+}
 
 
 def side_panel(opened: state.OpenMap, node: Node) -> None:
@@ -21,6 +31,7 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
     widget = f"n{opened.key[:10]}_{node.id}"  # new widgets whenever the map or the node changes
     parents = ", ".join(f"{rel.value} `{parent}`" for rel, parent in node.parents()) or "no parent (a root)"
     st.caption(f"id `{node.id}` · {parents}")
+    fold_button(opened, node)
 
     with st.form(f"{widget}_edit", border=True):
         st.markdown("**Edit this node**")
@@ -42,12 +53,7 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
                 index=bases.index(node.basis.value if node.basis else NO_BASIS),
                 key=f"{widget}_basis",
             )
-            st.text_area(
-                "Sources (one per line: title | publisher | date | url)",
-                value=sources_text(node.sources),
-                key=f"{widget}_sources",
-                height=80,
-            )
+            source_fields(f"{widget}_source", node.sources)
         st.number_input(
             "Base score (0–1; empty: the kind's default)",
             min_value=0.0,
@@ -69,22 +75,7 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
 
     allowed = child_kinds(node.kind)
     if allowed:
-        with st.form(f"{widget}_add", border=True, clear_on_submit=True):
-            st.markdown("**Add a point below it**")
-
-            def describe(kind_value: str) -> str:
-                relation = relation_for(Kind(kind_value), node.kind)
-                return f"{kind_value} ({relation.value if relation else '?'} it)"
-
-            st.selectbox(
-                "Kind of the new point",
-                [kind.value for kind in allowed],
-                key=f"{widget}_add_kind",
-                format_func=describe,
-            )
-            st.text_area("Text of the new point", key=f"{widget}_add_text", height=80)
-            st.text_input("Label of the new point (optional)", key=f"{widget}_add_label")
-            st.form_submit_button("Add below", on_click=act(add_below, node.id, f"{widget}_add"))
+        add_form(argument_map, node, allowed, f"{widget}_add")
 
     # Its content (a box listing every possible new parent) is built only while it is open.
     moves = st.expander("Move, link or rename", key="move_section", on_change="rerun")
@@ -116,6 +107,73 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             icon=":material/delete:",
             on_click=lambda: st.session_state.update(confirm_delete=node.id),
         )
+
+
+def source_fields(prefix: str, sources: list[Source]) -> None:
+    """A title, publisher, date and URL field for each source and for one more (the keys
+    ``{prefix}_{n}_{field}``, n from 0; see :func:`argmap.ui.editor.actions.typed_sources`)."""
+    for number, source in enumerate([*sources, None], start=1):
+        with st.container(border=True):
+            name = f"Source {number}" if source else ("New source" if sources else "Source")
+            for field in SOURCE_FIELDS:
+                st.text_input(
+                    f"{name}: {SOURCE_WORDS[field]}" if field != "title" else f"{name}: title",
+                    value=(getattr(source, field) or "") if source else "",
+                    key=f"{prefix}_{number - 1}_{field}",
+                    placeholder=SOURCE_HINTS[field],
+                )
+
+
+def add_form(argument_map: ArgumentMap, node: Node, allowed: list[Kind], prefix: str) -> None:
+    """Add a point below ``node``: its text and Enter is enough (the kind the place needs most is
+    chosen); tags (the parent's to start with), a label and, for evidence, a source in the same form."""
+    words = kind_words(argument_map)
+
+    def describe(kind_value: str) -> str:
+        kind = Kind(kind_value)
+        relation = relation_for(kind, node.kind)
+        how = f"{relation.value if relation else '?'} it"
+        return f"{words[kind]} ({kind_value}, {how})" if kind in words else f"{kind_value} ({how})"
+
+    with st.form(prefix, border=True, clear_on_submit=True):
+        st.markdown("**Add a point below it**")
+        st.selectbox(
+            "Kind of the new point",
+            [kind.value for kind in allowed],
+            key=f"{prefix}_kind",
+            format_func=describe,
+        )
+        st.text_input("Text of the new point", key=f"{prefix}_text", placeholder="Type it, then press Enter")
+        st.text_input("Label of the new point (optional)", key=f"{prefix}_label")
+        st.text_input("Tags (comma-separated)", value=", ".join(node.tags), key=f"{prefix}_tags")
+        if Kind.EVIDENCE in allowed:
+            st.caption("For evidence, its source (more can be added once it is saved):")
+            source_fields(f"{prefix}_source", [])
+        st.form_submit_button("Add below", on_click=act(add_below, node.id, prefix))
+
+
+def fold_button(opened: state.OpenMap, node: Node) -> None:
+    """Collapse or expand the branch below the node (Space on the map does the same)."""
+    ids = folds.collapsed(opened)
+    if node.id in ids:
+        hidden = folds.hidden_count(opened.map, ids, node.id)
+        word = f"Expand its branch ({counted(hidden, 'box', 'boxes')} hidden)"
+    else:
+        hidden = folds.hidden_count(opened.map, (*ids, node.id), node.id)
+        if not hidden:
+            return  # nothing hangs below it that another branch does not show
+        word = f"Collapse its branch ({counted(hidden, 'box', 'boxes')} below)"
+    st.button(
+        word,
+        key="fold_branch",
+        icon=":material/unfold_more:" if node.id in ids else ":material/unfold_less:",
+        on_click=folds.toggle,
+        args=(node.id,),
+        help="Space on the map does the same",
+        width="stretch",
+    )
+    if len(ids) > 1 or (ids and node.id not in ids):
+        st.button("Expand every branch", key="expand_all", on_click=folds.expand_all, width="stretch")
 
 
 def move_section(opened: state.OpenMap, node: Node, widget: str) -> None:
