@@ -447,7 +447,7 @@ class Library:
         bare = check_name(name)
         with _as_store_error(self.path_of(bare), "write"):
             self.root.mkdir(parents=True, exist_ok=True)
-        with self.locked(bare):
+        with self.locked(bare), _as_store_error(self.path_of(bare), "save"):
             backups = self.own_folder("backups", bare)
             _remove_leftovers(self.root, f".{bare}{SUFFIX}.")
             _remove_leftovers(backups, ".")
@@ -549,7 +549,8 @@ class Library:
         versions = []
         for number, path in enumerate([*self.backups_of(name), current], start=1):
             data = read_own_file(path, "map file")
-            saved = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
+            with _as_store_error(path, "read"):
+                saved = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
             versions.append(Version(number, revision_of(data), "", "", saved))
         return versions
 
