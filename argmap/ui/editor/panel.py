@@ -172,7 +172,7 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
         )
         if selected:
             try:
-                side_panel(opened, argument_map.get(selected))
+                side_panel(opened, state.node(selected))
             except EditError as exc:
                 report(exc)
     with drawing:
