@@ -31,7 +31,7 @@ from argmap.analysis import (
     sensitivity,
     verdict,
 )
-from argmap.editing import filtered, relation_for
+from argmap.editing import filtered
 from argmap.formats import FORMATS, write_text
 from argmap.graph import MapGraph
 from argmap.mapfile import dump_map
@@ -40,6 +40,7 @@ from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.outline.picture import outline_pictures
 from argmap.render import RenderOptions, build_dot, render_bytes
+from argmap.rules import relation_for
 
 #: The findings whose nodes the Editor outlines on the map; hints are only listed.
 OUTLINED_SEVERITIES = frozenset({Severity.ERROR, Severity.WARNING})
