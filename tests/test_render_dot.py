@@ -307,3 +307,12 @@ def test_a_collapsed_box_inside_a_collapsed_branch_and_a_leaf_show_no_count(seed
     assert dot.count("HIDDEN") == 1  # kudankulam is hidden too, and a leaf has nothing to fold
     leaf = build_dot(seed, RenderOptions(collapsed=frozenset({"kudankulam"})))
     assert "HIDDEN" not in leaf and "collapsed" not in node_statement(leaf, "kudankulam")
+
+
+def test_nodes_with_open_comments_carry_the_count_in_their_caption_and_class(seed):
+    dot = build_dot(seed, RenderOptions(comments={"defence": 2, "space": 1}, dimmed=frozenset({"space"})))
+    defence, space = node_statement(dot, "defence"), node_statement(dot, "space")
+    assert "· 2 COMMENTS" in defence and 'class="kind-claim commented"' in defence
+    assert "· 1 COMMENT<" in space or "· 1 COMMENT</" in space
+    assert 'class="kind-claim commented dimmed"' in space
+    assert "COMMENT" not in node_statement(dot, "strong-ties")

@@ -69,6 +69,9 @@ class RenderOptions:
     collapsed: Collection[str] = field(default_factory=frozenset)  # boxes whose branch is folded away
     wrap: int = 30  # characters per line in a box
     direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
+    # Open comment threads per node (classroom mode): a "2 COMMENTS" mark in the box's caption and
+    # the SVG class "commented", so a student sees at a glance where the teacher wrote.
+    comments: Mapping[str, int] | None = None
 
 
 KIND_WORDS: dict[Kind, str] = {
@@ -365,11 +368,14 @@ def _node_statement(
     attributes, extra_class = look.attributes, ""
     highlighted = node.id in options.highlight
     dimmed = node.id in options.dimmed
+    comments = options.comments.get(node.id, 0) if options.comments else 0
+    if comments:
+        extra_class = " commented"
     if strength is not None or highlighted or dimmed or node.id == options.selected:
         style = look.style
         if dimmed:
             style = dataclasses.replace(style, fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
-            extra_class = " dimmed"
+            extra_class += " dimmed"
         fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
         border, penwidth = style.border, style.penwidth
         if highlighted:
@@ -380,7 +386,9 @@ def _node_statement(
     folded = counts.folded.get(node.id)
     if folded is not None:
         extra_class += " collapsed"
-    box_label = _label(node, label, look, options.wrap, counts.evidence.get(node.id, 0), folded, strength)
+    box_label = _label(
+        node, label, look, options.wrap, counts.evidence.get(node.id, 0), folded, strength, comments
+    )
     return (
         f'"{node.id}" [id="{node.id}" class="{look.kind_class}{extra_class}" label=<{box_label}> '
         f"tooltip={quoted(node.text)} {attributes}]"
@@ -398,6 +406,7 @@ def _label(
     hidden_evidence: int,
     folded: int | None,
     strength: float | None,
+    comments: int = 0,
 ) -> str:
     caption = look.caption
     if node.kind is Kind.EVIDENCE:
@@ -411,6 +420,8 @@ def _label(
         caption += f" · ▸ {folded} HIDDEN"
     if strength is not None:
         caption += f" · STRENGTH {strength:.2f}"
+    if comments:
+        caption += f" · {comments} COMMENT{'' if comments == 1 else 'S'}"
     # One escape over all lines: the wrapped label has no line ends of its own left.
     text = html_escape("\n".join(_wrap(clean_text(label), wrap))).replace("\n", "<BR/>")
     if node.kind is Kind.THESIS:

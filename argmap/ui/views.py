@@ -31,7 +31,7 @@ from argmap.analysis import (
     sensitivity,
     verdict,
 )
-from argmap.editing import filtered, relation_for
+from argmap.editing import filtered
 from argmap.formats import FORMATS, write_text
 from argmap.graph import MapGraph
 from argmap.mapfile import dump_map
@@ -40,6 +40,7 @@ from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.outline.picture import outline_pictures
 from argmap.render import RenderOptions, build_dot, render_bytes
+from argmap.rules import relation_for
 
 #: The findings whose nodes the Editor outlines on the map; hints are only listed.
 OUTLINED_SEVERITIES = frozenset({Severity.ERROR, Severity.WARNING})
@@ -66,6 +67,7 @@ class MapView:
     evidence: bool = True
     scores: bool = False
     collapsed: tuple[str, ...] = ()  # boxes whose branch is folded away
+    comments: tuple[tuple[str, int], ...] = ()  # (node id, open comment threads): the mark on the box
 
 
 def render_options(
@@ -85,6 +87,7 @@ def render_options(
         highlight=frozenset(node for node in flagged if node in present),
         selected=view.selected if view.selected in present else None,
         collapsed=frozenset(view.collapsed),
+        comments=dict(view.comments) or None,
     )
 
 

@@ -15,7 +15,6 @@ from argmap.editing import (
     SOURCE_FIELDS,
     EditError,
     add_child,
-    child_kinds,
     delete_node,
     fresh_id,
     link,
@@ -27,6 +26,7 @@ from argmap.editing import (
     update_node,
 )
 from argmap.model import ArgumentMap, Basis, Kind, Source
+from argmap.rules import child_kinds
 from argmap.skeletons import placeholder_id
 from argmap.ui import state
 from argmap.ui.editor import folds

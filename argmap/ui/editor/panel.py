@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis import Check
-from argmap.editing import SOURCE_FIELDS, EditError, child_kinds, relation_for
+from argmap.editing import SOURCE_FIELDS, EditError
 from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Basis, Kind, Node, Priority, Source
+from argmap.rules import child_kinds, relation_for
 from argmap.ui import state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor import folds
