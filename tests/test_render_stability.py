@@ -15,9 +15,10 @@ from itertools import combinations
 import pytest
 from conftest import ROOT
 
-from argmap.editing import add_child, child_kinds
+from argmap.editing import add_child
 from argmap.model import ArgumentMap
 from argmap.render import RenderOptions, build_dot, render_bytes
+from argmap.rules import child_kinds
 from argmap.store import load_path
 
 SVG = "{http://www.w3.org/2000/svg}"
