@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from argmap.model import ArgumentMap, Kind
+if TYPE_CHECKING:  # the CLI's --help imports this module and must not load pydantic
+    from argmap.model import ArgumentMap, Kind
 
 #: What a debate calls the side for and the side against the motion, when no format names them.
 DEBATE_SIDES = {"for": "proposition", "against": "opposition"}
@@ -34,6 +36,8 @@ def singular(words: str) -> str:
 def kind_words(argument_map: ArgumentMap) -> dict[Kind, str]:
     """What the map itself calls one claim and one counterpoint, from its vocabulary ("Convergence",
     "Irritant"); empty when it names its sides with no words of its own."""
+    from argmap.model import Kind
+
     vocabulary = argument_map.vocabulary
     if vocabulary is None:
         return {}
