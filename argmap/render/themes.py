@@ -52,15 +52,17 @@ DEFAULT = Theme(
         Kind.THESIS: NodeStyle(
             fill="#1d3557", border="#1d3557", caption="#cfe0f5", font="#ffffff", penwidth=2.0, fontsize=15
         ),
-        Kind.CLAIM: NodeStyle(fill="#e6f4e7", border="#2e7d32", caption="#2e7d32"),
-        Kind.COUNTERPOINT: NodeStyle(fill="#fdeaea", border="#c62828", caption="#c62828"),
-        Kind.REBUTTAL: NodeStyle(fill="#fff1df", border="#e46c0a", caption="#b85300"),
+        # Kinds stay apart under protanopia, deuteranopia and tritanopia (bluish green, vermilion
+        # and amber, after Okabe and Ito): tests/test_render_colour_vision.py checks the palette.
+        Kind.CLAIM: NodeStyle(fill="#e3f4f2", border="#0b7a75", caption="#0a6a65"),
+        Kind.COUNTERPOINT: NodeStyle(fill="#fdebe1", border="#d55e00", caption="#b04a00"),
+        Kind.REBUTTAL: NodeStyle(fill="#fff4dc", border="#e69f00", caption="#855a00"),
         Kind.RECOMMENDATION: NodeStyle(fill="#ece6f7", border="#5e35b1", caption="#5e35b1"),
         Kind.CONTEXT: NodeStyle(
-            fill="#f4f4f4", border="#9e9e9e", caption="#757575", font="#555555", style="rounded,filled,dashed"
+            fill="#f4f4f4", border="#9e9e9e", caption="#616161", font="#555555", style="rounded,filled,dashed"
         ),
         Kind.EVIDENCE: NodeStyle(
-            fill="#fffbe8", border="#8d6e63", caption="#6d4c41", shape="note", style="filled", fontsize=10
+            fill="#fffbe8", border="#795548", caption="#5d4037", shape="note", style="filled", fontsize=10
         ),
     },
     edges={
