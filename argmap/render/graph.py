@@ -42,6 +42,9 @@ Direction = Literal["auto", "down", "right"]
 DIRECTIONS: tuple[str, ...] = ("auto", "down", "right")
 DOWN_MAX_LEAVES = 8  # "auto" keeps the thesis on top while the bottom row fits on a page
 FONT = "DejaVu Sans"  # shipped by Debian (fonts-dejavu-core), so PNG and PDF match the SVG
+#: The smallest type on a box (its caption), in points: 12 px at actual size, so that the Editor's
+#: "Fit width" can shrink a map to 11/12 of it and keep every word at least 11 px high.
+CAPTION_MIN = 9
 ROW_WIDTH = 6  # children of one parent per row before they spread over more rows
 MAX_LINES = 5  # a box longer than this is a paragraph, not a map node; the tooltip has the rest
 # A dimmed box (RenderOptions.dimmed): pale grey whatever its kind, so what is not dimmed stands out.
@@ -338,7 +341,7 @@ def _kind_looks(theme: Theme) -> dict[Kind, _KindLook]:
             kind_class=f"kind-{kind.value}",
             caption=KIND_WORDS[kind].upper(),
             head='<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{max(7, style.fontsize - 4)}" COLOR="{style.caption}">',
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{max(CAPTION_MIN, style.fontsize - 3)}" COLOR="{style.caption}">',
             attributes=_box_attributes(style, style.fill, style.border, style.penwidth),
         )
         for kind, style in theme.nodes.items()

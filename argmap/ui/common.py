@@ -23,6 +23,14 @@ ERROR = "error"
 PICKER = "map_picker"
 LIBRARY_PAGE = "argmap/ui/pages/library.py"
 EDITOR_PAGE = "argmap/ui/pages/editor.py"
+#: Every page's own styles: captions and quotes in a grey of 6.4:1 on white instead of
+#: Streamlit's text at 60% opacity, 3.9:1 (in the light theme only: the dark theme's are its own).
+APP_CSS = """
+@media (prefers-color-scheme: light) {
+  [data-testid='stCaptionContainer'], [data-testid='stMarkdownContainer'] blockquote {
+    color: #5c5b59; opacity: 1; }
+}
+"""
 
 
 def md(text: str) -> str:

@@ -33,11 +33,11 @@ from argmap.render.themes import DEFAULT
 KEY = "map_click"
 #: The revision of the picture the last run sent to the browser (stable; tests read it).
 SENT = "map_sent"
-#: The smallest share of its actual size that "Fit width" shrinks a map to: the smallest label
-#: on a box (evidence, 10 pt: 13.3 px at actual size) stays 11 px high, the others larger. A wider
-#: map scrolls in its frame instead of shrinking further; "Whole map" shows all of it at any
-#: scale, and the zoom buttons go anywhere between.
-MIN_SCALE = 11 / (10 * 4 / 3)
+#: The smallest type, in CSS pixels, that "Fit width" shrinks a map's text to: the script finds
+#: the smallest type in the picture (a box's caption, 9 pt: 12 px at actual size) and never fits
+#: the map to a scale that makes it smaller. A wider map scrolls in its frame instead; "Whole map"
+#: shows all of it at any scale, and the zoom buttons go anywhere between.
+MIN_TEXT_PX = 11
 
 # The outlines match what argmap.render draws for RenderOptions.selected and .highlight.
 _CSS = f"""
@@ -85,7 +85,7 @@ const FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 const DRAG_START = 6; // pixels a press must move before it is a drag, not a click
 const SHORTCUTS = [
   ['Click, arrow keys', 'select a box; the side panel shows it'],
-  ['Tab', 'add a point below the selected box (type its text, Enter)'],
+  ['Tab', 'add a point below the selected box (type its text, Enter; Tab again leaves the map)'],
   ['Enter', 'add a point beside it, of the same kind, under the same parent'],
   ['F2, double-click', 'edit the label in place'],
   ['Space', 'collapse or expand the branch below the selected box'],
@@ -258,6 +258,9 @@ function draw(root, revision, svgText) {
     const [width, height] = naturalSize(svg);
     root.dataset.width = String(width);
     root.dataset.height = String(height);
+    // The smallest type in the picture, in points (Graphviz's unit): what "Fit width" keeps legible.
+    const sizes = Array.from(svg.querySelectorAll('text'), (text) => parseFloat(text.getAttribute('font-size')));
+    root.dataset.smallest = String(Math.min(...sizes.filter((size) => size > 0), 14));
     svg.removeAttribute('width');
     svg.removeAttribute('height');
     root.prepend(document.adoptNode(svg)); // moved, not copied: a 1,000-box map is 12,000 elements
@@ -267,9 +270,10 @@ function draw(root, revision, svgText) {
 }
 
 // The scale a zoom choice gives: 'width' fits the frame's width, 'whole' the whole map, but
-// 'width' never below minScale (smaller text cannot be read: the frame scrolls instead); a
-// number is a scale the user zoomed to.
-function scaleOf(root, zoom, minScale) {
+// 'width' never so small that the smallest type is under minText pixels (smaller text cannot be
+// read: the frame scrolls instead); a number is a scale the user zoomed to.
+function scaleOf(root, zoom, minText) {
+  const minScale = minText / ((parseFloat(root.dataset.smallest) || 14) * 4 / 3);
   const width = parseFloat(root.dataset.width) || 1;
   const height = parseFloat(root.dataset.height) || 1;
   const room = root.clientWidth - 2;
@@ -278,10 +282,10 @@ function scaleOf(root, zoom, minScale) {
   return zoom;
 }
 
-function applyZoom(root, zoom, minScale) {
+function applyZoom(root, zoom, minText) {
   const svg = root.querySelector('svg');
   if (!svg) return;
-  const scale = scaleOf(root, zoom, minScale);
+  const scale = scaleOf(root, zoom, minText);
   svg.style.width = `${(parseFloat(root.dataset.width) || 0) * scale}px`;
   svg.style.height = `${(parseFloat(root.dataset.height) || 0) * scale}px`;
   root.dataset.scale = String(scale);
@@ -321,7 +325,7 @@ export default function (component) {
   const search = bar.querySelector('input');
   const hits = bar.querySelector('.argmap-hits');
   const help = parentElement.querySelector('.argmap-help');
-  const minScale = (data && data.min_scale) || 1;
+  const minText = (data && data.min_text_px) || 11;
   const revision = (data && data.revision) || '';
   const mapName = (data && data.map) || '';
   const adds = (data && data.adds) || {};
@@ -340,7 +344,7 @@ export default function (component) {
   mark(root, 'highlight', (data && data.flagged) || []);
   mark(root, 'selected', selected ? [selected] : []);
   const zoomOf = () => zooms.get(mapName) || 'width';
-  applyZoom(root, zoomOf(), minScale);
+  applyZoom(root, zoomOf(), minText);
 
   const nodeOf = (id) => root.querySelector(`g.node[id="${CSS.escape(id)}"]`);
   const current = () => root.querySelector('g.node.selected');
@@ -500,7 +504,7 @@ export default function (component) {
   const zoomBy = (factor) => {
     const scale = Math.min(3, Math.max(0.1, (parseFloat(root.dataset.scale) || 1) * factor));
     zooms.set(mapName, scale);
-    applyZoom(root, scale, minScale);
+    applyZoom(root, scale, minText);
   };
   const onWheel = (event) => {
     if (!event.ctrlKey && !event.metaKey) return; // a plain wheel scrolls; a pinch comes with Ctrl
@@ -515,7 +519,7 @@ export default function (component) {
     if (zoom === 'in' || zoom === 'out') { zoomBy(zoom === 'in' ? 1.25 : 0.8); return; }
     const choice = zoom === 'actual' ? 1 : zoom;
     zooms.set(mapName, choice);
-    applyZoom(root, choice, minScale);
+    applyZoom(root, choice, minText);
     reveal(root, false);
   };
   const onSearch = () => find();
@@ -524,7 +528,7 @@ export default function (component) {
     if (event.key === 'Enter') { event.preventDefault(); step(event.shiftKey); }
     if (event.key === 'Escape') { search.value = ''; find(); root.focus({ preventScroll: true }); }
   };
-  const onResize = () => applyZoom(root, zoomOf(), minScale);
+  const onResize = () => applyZoom(root, zoomOf(), minText);
 
   // The page scrolls only for a new selection, never when the map is first shown. Remembered in
   // the module, not on the root: a notice above the map makes Streamlit mount the map anew.
@@ -578,8 +582,8 @@ def clickable_map(
     (``node``), ``collapse`` (``node``: collapse or expand its branch), ``move`` or ``link``
     (``node`` dropped on ``target``), ``undo``, ``redo``.
 
-    The map fits the frame's width but never shrinks below :data:`MIN_SCALE` (the frame scrolls
-    instead); its bar zooms, fits the whole map, searches and lists the shortcuts. The frame scrolls
+    The map fits the frame's width but never shrinks its smallest type below :data:`MIN_TEXT_PX`
+    (the frame scrolls instead); its bar zooms, fits the whole map, searches and lists the shortcuts. The frame scrolls
     to the selected box when the picture or the selection changes, and the page too when a newly
     selected box is outside the window.
     """
@@ -604,7 +608,7 @@ def clickable_map(
         "flagged": sorted(flagged),
         "adds": adds or {},
         "words": words or {},
-        "min_scale": MIN_SCALE,
+        "min_text_px": MIN_TEXT_PX,
     }
     if st.session_state.get(SENT) != revision:
         data["svg"] = picture()
