@@ -344,8 +344,8 @@ def spread(ids: list[str], count: int) -> list[str]:
 
 def movable(library: Path, name: str, count: int) -> list[tuple[str, str]]:
     """Pairs (box, new parent) that a drag may make: a claim onto a claim outside its branch."""
-    from argmap.editing import relation_for
     from argmap.graph import MapGraph
+    from argmap.rules import relation_for
     from argmap.store import Library
 
     argument_map = Library(library).load(name).map

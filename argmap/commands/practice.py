@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Literal
 
 from argmap.commands.common import add_map_argument, load_target
 from argmap.errors import ArgmapError
-from argmap.store import Library, LoadedMap
 from argmap.words import counted
 
 if TYPE_CHECKING:
     from argmap.practice import ProgressStore
+    from argmap.store import LoadedMap
 
 _FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
 _MODES = ("rebuttal", "evidence", "switch", "steelman")
@@ -221,6 +221,8 @@ def _progress_store(args: argparse.Namespace, loaded: LoadedMap) -> ProgressStor
     from argmap.practice import ProgressStore
 
     named = getattr(args, "library", None) or os.environ.get("ARGMAP_LIBRARY")
+    from argmap.store import Library
+
     return ProgressStore.of_library(Library(named) if named else Library(loaded.path.parent))
 
 

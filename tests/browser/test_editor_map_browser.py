@@ -146,7 +146,9 @@ def test_a_drag_the_map_rules_refuse_says_why_and_changes_nothing(page: Page, li
     open_in_editor(page)
     new_id = add_below(page, "mi35-sale", "The sale is only of four helicopters.", library_dir)
     map_node(page, new_id).drag_to(map_node(page, "defence"))  # a rebuttal below a claim
-    expect(page.get_by_test_id("stAlertContentError")).to_contain_text("a rebuttal cannot oppose 'defence'")
+    expect(page.get_by_test_id("stAlertContentError")).to_contain_text(
+        f"node '{new_id}' (rebuttal) cannot oppose 'defence' (claim): a rebuttal may oppose only counterpoint"
+    )
     settle(page)
     assert list(saved_map(library_dir).get(new_id).parents()) == [(RelationType.OPPOSES, "mi35-sale")]
 
