@@ -669,3 +669,18 @@ def test_an_address_naming_no_map_says_so_and_keeps_a_map_open(library: Library)
     fresh = session_at("no-such-map")
     assert any("no-such-map" in error.value for error in fresh.error)
     assert fresh.session_state["map_session"].opened.name == fresh.query_params["map"]
+
+
+def test_collapsed_branches_come_from_the_address_only_for_the_map_a_session_opens_with(library: Library):
+    # Both motions have a "better-alternatives" point with points below it.
+    fresh = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    fresh.query_params["map"] = "compulsory-voting"
+    fresh.query_params["collapsed"] = "better-alternatives,no-such-node"
+    fresh.switch_page(EDITOR).run()
+    assert not fresh.exception
+    assert "HIDDEN" in drawn_svg(fresh)
+    assert fresh.query_params["collapsed"] == "better-alternatives"  # the unknown id is dropped
+    fresh.selectbox(key="map_picker").set_value("social-media-ban-under-16").run()
+    assert "collapsed" not in fresh.query_params and "HIDDEN" not in drawn_svg(fresh)
+    fresh.selectbox(key="map_picker").set_value("compulsory-voting").run()
+    assert fresh.query_params["collapsed"] == "better-alternatives"  # each map keeps its own

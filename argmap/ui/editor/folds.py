@@ -3,7 +3,8 @@
 In the session, ``st.session_state["collapsed"]`` maps each map's name to the ids of its
 collapsed boxes, so switching maps and back keeps them. Across a reload, a bookmark or a link,
 the address keeps them for the open map: ``/editor?map=india-russia&collapsed=defence,space``
-(node ids are slugs, so a comma separates them). The address wins when a new session opens it.
+(node ids are slugs, so a comma separates them). The address is read when a session starts; a map
+opened later in the session starts with every branch open.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ COLLAPSED = "collapsed"  # the session key and the address's parameter
 def collapsed(opened: state.OpenMap) -> tuple[str, ...]:
     """The ids of the open map's collapsed boxes that still exist, in map order; the address
     names them too."""
-    remembered: dict[str, list[str]] = st.session_state.setdefault(COLLAPSED, {})
-    if opened.name not in remembered:
+    remembered: dict[str, list[str]] | None = st.session_state.get(COLLAPSED)
+    if remembered is None:  # a new session (a reload, a link): the address says, for its map
         asked = st.query_params.get(COLLAPSED, "")
-        remembered[opened.name] = [node_id for node_id in asked.split(",") if node_id]
+        remembered = st.session_state[COLLAPSED] = {
+            opened.name: [node_id for node_id in asked.split(",") if node_id]
+        }
+    elif opened.name not in remembered:  # another map opened in this session: the address was the last map's
+        remembered[opened.name] = []
     present = set(remembered[opened.name])
     ids = tuple(node.id for node in opened.map.nodes if node.id in present)
     _publish(ids)
