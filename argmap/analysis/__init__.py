@@ -50,8 +50,8 @@ if TYPE_CHECKING:
         compute_strengths,
     )
 
-# Each name is loaded from its module on first use (PEP 562), so that ``argmap.analysis.graph``
-# (which ``argmap show`` needs for cycles) does not load the checks and the strengths.
+# Each name is loaded from its module on first use (PEP 562), so that importing one part (the
+# explanations, say) does not load the checks and the strengths.
 _HOMES = {
     "RULES": "checks",
     "Check": "checks",

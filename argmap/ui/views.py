@@ -66,6 +66,7 @@ class MapView:
     group_by: str = "tag"
     evidence: bool = True
     scores: bool = False
+    comments: tuple[tuple[str, int], ...] = ()  # (node id, open comment threads): the mark on the box
 
 
 def render_options(
@@ -84,6 +85,7 @@ def render_options(
         scores=strengths.strength if (view.scores and strengths) else None,
         highlight=frozenset(node for node in flagged if node in present),
         selected=view.selected if view.selected in present else None,
+        comments=dict(view.comments) or None,
     )
 
 
