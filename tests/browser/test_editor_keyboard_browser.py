@@ -60,6 +60,7 @@ def test_build_add_edit_collapse_and_undo_with_the_keyboard_alone(page: Page, li
     page.keyboard.type("Keys alone build")
     page.keyboard.press("Enter")
     expect(map_node(page, claim_node.id)).to_have_class(re.compile(r"\bselected\b"))
+    expect(page.get_by_label("Selected node")).to_have_value("claim · Keys alone build a convergence")
     page.keyboard.press("Escape")
     settle(page)
     page.keyboard.press("Space")  # collapse the claim's branch

@@ -236,6 +236,9 @@ def map_action(action: dict[str, Any]) -> None:
     elif name == "delete":
         delete_at_once(node)
     elif name == "collapse":
+        # The box the user sees selected: a quick Space after a click may reach the server in the
+        # same run as the click, whose selection would otherwise open the branch again.
+        select(node)
         folds.toggle(node)
     elif name in ("move", "link"):
         drop(node, str(action.get("target", "")), keep_others=name == "link")
