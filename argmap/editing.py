@@ -28,6 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import ArgmapError
+from argmap.graph import MapGraph
 from argmap.model import (
     SLUG,
     SLUG_MAX,
@@ -422,33 +423,11 @@ def _insert_position(argument_map: ArgumentMap, parent: Node | None) -> int:
     if parent is None:
         return len(argument_map.nodes)
     position = next(i for i, node in enumerate(argument_map.nodes) if node.id == parent.id)
-    below = _descendants(argument_map, parent.id)
+    below = MapGraph.of(argument_map).descendants(parent.id)
     for index, node in enumerate(argument_map.nodes):
         if node.id in below:
             position = max(position, index)
     return position + 1
-
-
-def _descendants(argument_map: ArgumentMap, node_id: str) -> set[str]:
-    """Every node that reaches ``node_id`` by following parents (not including it)."""
-    children: dict[str, list[str]] = {}
-    for relation in argument_map.relations():
-        children.setdefault(relation.target, []).append(relation.source)
-    seen: set[str] = set()
-    stack = [node_id]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in seen and child != node_id:
-                seen.add(child)
-                stack.append(child)
-    return seen
-
-
-def subtree(argument_map: ArgumentMap, node_id: str) -> list[str]:
-    """``node_id`` and every node below it, in map order (for focusing a view on a branch)."""
-    _node(argument_map, node_id)
-    below = _descendants(argument_map, node_id) | {node_id}
-    return [node.id for node in argument_map.nodes if node.id in below]
 
 
 def filtered(
@@ -489,31 +468,14 @@ def restricted_to(argument_map: ArgumentMap, keep: Iterable[str]) -> ArgumentMap
     return argument_map.model_copy(update={"nodes": nodes})
 
 
-def only_below(argument_map: ArgumentMap, node_id: str) -> list[str]:
-    """The nodes below ``node_id`` that hang from nothing else: what deleting it would orphan."""
-    _node(argument_map, node_id)
-    doomed = {node_id}
-    changed = True
-    while changed:
-        changed = False
-        for node in argument_map.nodes:
-            if node.id in doomed:
-                continue
-            parents = [parent for _, parent in node.parents()]
-            if parents and all(parent in doomed for parent in parents):
-                doomed.add(node.id)
-                changed = True
-    return [node.id for node in argument_map.nodes if node.id in doomed and node.id != node_id]
-
-
 def delete_node(argument_map: ArgumentMap, node_id: str, *, with_orphans: bool = False) -> ArgumentMap:
     """The map without ``node_id`` and without every relation that pointed to it.
 
-    With ``with_orphans`` the nodes that hung only from it (:func:`only_below`) go too; otherwise
+    With ``with_orphans`` the nodes that hung only from it (:meth:`MapGraph.only_below <argmap.graph.MapGraph.only_below>`) go too; otherwise
     they stay, without that parent. Raises EditError for an unknown id.
     """
     _node(argument_map, node_id)
-    doomed = {node_id, *(only_below(argument_map, node_id) if with_orphans else ())}
+    doomed = {node_id, *(MapGraph.of(argument_map).only_below(node_id) if with_orphans else ())}
     nodes = []
     for node in argument_map.nodes:
         if node.id in doomed:
@@ -546,7 +508,7 @@ def reparent(
     """
     node = _node(argument_map, node_id)
     parent = _node(argument_map, new_parent)
-    if new_parent == node_id or new_parent in _descendants(argument_map, node_id):
+    if new_parent == node_id or new_parent in MapGraph.of(argument_map).descendants(node_id):
         raise EditError(
             f"cannot move {node_id!r} under {new_parent!r}: {new_parent!r} hangs below {node_id!r}"
         )
@@ -837,7 +799,6 @@ __all__ = [
     "filtered",
     "fresh_id",
     "link",
-    "only_below",
     "parse_sources",
     "parse_tags",
     "relation_for",
@@ -846,7 +807,6 @@ __all__ = [
     "restricted_to",
     "rows_with_edits",
     "sources_text",
-    "subtree",
     "table_edits",
     "table_rows",
     "unlink",

@@ -33,7 +33,7 @@ frames the question.
 Every rule breach is reported as a :class:`Problem` naming the node and field, and all of a map's
 problems are raised together in one :class:`MapRuleError` so that ``argmap validate`` can list them.
 Cycles are legal (DF-QuAD and the checks need to see them) and are reported by
-:func:`argmap.analysis.graph.find_cycles`.
+:func:`argmap.graph.find_cycles`.
 """
 
 from __future__ import annotations

@@ -261,6 +261,28 @@ def save_path(
     return revision_of(data)
 
 
+def write_map_file(path: Path | str, argument_map: ArgumentMap, *, replace: bool = False) -> str:
+    """Write a map to a file the user named (``argmap import -o``, ``argmap generate -o``) and
+    return its revision.
+
+    A ``NAME.yaml`` is saved through the library of its folder, as the app saves: atomically,
+    under the map's lock, the version it replaces kept in ``.argmap/backups/NAME/``. Any other file
+    name (``.yml``, a name with spaces) is written atomically without a backup, since it cannot be
+    a map of that library. Raises StoreError when the file exists and ``replace`` is not given, or
+    it cannot be written; StaleMapError when it changed while being replaced.
+    """
+    path = Path(path)
+    try:
+        current: str | None = revision_of(read_own_file(path, "map file")) if replace else None
+    except StoreError:
+        if path.exists() or path.is_symlink():
+            raise  # a link, a folder, a file too large: never replaced
+        current = None
+    if path.suffix == SUFFIX and NAME_PATTERN.fullmatch(path.stem) and path.stem.lower() not in _RESERVED:
+        return Library(path.parent).save(path.stem, argument_map, current)
+    return save_path(path, argument_map, current)
+
+
 def new_map(name: str, title: str, skeleton: str = "blank", question: str | None = None) -> ArgumentMap:
     """The map a store's ``create`` saves under ``name``: the skeleton with the title and question.
     Raises StoreError for a bad name, an unknown skeleton or an empty title."""
@@ -447,7 +469,7 @@ class Library:
         bare = check_name(name)
         with _as_store_error(self.path_of(bare), "write"):
             self.root.mkdir(parents=True, exist_ok=True)
-        with self.locked(bare):
+        with self.locked(bare), _as_store_error(self.path_of(bare), "save"):
             backups = self.own_folder("backups", bare)
             _remove_leftovers(self.root, f".{bare}{SUFFIX}.")
             _remove_leftovers(backups, ".")
@@ -549,7 +571,8 @@ class Library:
         versions = []
         for number, path in enumerate([*self.backups_of(name), current], start=1):
             data = read_own_file(path, "map file")
-            saved = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
+            with _as_store_error(path, "read"):
+                saved = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
             versions.append(Version(number, revision_of(data), "", "", saved))
         return versions
 
@@ -613,4 +636,5 @@ __all__ = [
     "revision_of",
     "save_path",
     "write_atomic",
+    "write_map_file",
 ]

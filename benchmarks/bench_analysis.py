@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 
 from argmap.analysis import compute_strengths, lint, sensitivity, verdict
-from argmap.analysis.graph import find_cycles
 from argmap.generate import generate_map
+from argmap.graph import find_cycles
 from argmap.model import ArgumentMap
 
 SIZES = (1_000, 10_000)

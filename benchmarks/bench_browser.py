@@ -344,14 +344,15 @@ def spread(ids: list[str], count: int) -> list[str]:
 
 def movable(library: Path, name: str, count: int) -> list[tuple[str, str]]:
     """Pairs (box, new parent) that a drag may make: a claim onto a claim outside its branch."""
-    from argmap.editing import relation_for, subtree
+    from argmap.editing import relation_for
+    from argmap.graph import MapGraph
     from argmap.store import Library
 
     argument_map = Library(library).load(name).map
     pairs: list[tuple[str, str]] = []
     nodes = [node for node in argument_map.nodes if node.kind.value != "thesis" and node.parents()]
     for node in nodes[:: max(1, len(nodes) // (count * 2))]:
-        below = set(subtree(argument_map, node.id))
+        below = set(MapGraph.of(argument_map).subtree(node.id))
         parents = {parent for _, parent in node.parents()}
         for other in argument_map.nodes:
             if other.id not in below and other.id not in parents and relation_for(node.kind, other.kind):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from argmap.analysis import compute_strengths
-from argmap.analysis.graph import build_graph
 from argmap.analysis.plain import point_strengths
+from argmap.graph import MapGraph
 from argmap.model import ArgumentMap
 
 
 def explained(nodes: list[dict]) -> dict[str, tuple[str, str]]:
     argument_map = ArgumentMap.model_validate({"title": "T", "nodes": nodes})
-    rows = point_strengths(build_graph(argument_map), compute_strengths(argument_map))
+    rows = point_strengths(MapGraph.of(argument_map), compute_strengths(argument_map))
     return {row.node: (row.side, row.why) for row in rows}
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap.analysis import lint
-from argmap.analysis.graph import cycle_text, find_cycles
 from argmap.cli import main
+from argmap.graph import cycle_text, find_cycles
 from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
 

@@ -18,7 +18,6 @@ from argmap.editing import (
     filtered,
     fresh_id,
     link,
-    only_below,
     parse_sources,
     parse_tags,
     relation_for,
@@ -26,13 +25,13 @@ from argmap.editing import (
     reparent,
     rows_with_edits,
     sources_text,
-    subtree,
     table_edits,
     table_rows,
     unlink,
     update_map,
     update_node,
 )
+from argmap.graph import MapGraph
 from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap, Basis, Directive, Kind, RelationType
 from argmap.store import load_path
@@ -356,7 +355,7 @@ def test_delete_removes_the_node_and_every_relation_to_it(small: ArgumentMap):
 
 
 def test_delete_with_orphans_removes_what_hung_only_from_the_node(small: ArgumentMap):
-    assert only_below(small, "defence") == ["sipri"]
+    assert MapGraph.of(small).only_below("defence") == ["sipri"]
     edited = delete_node(small, "defence", with_orphans=True)
     assert [n.id for n in edited.nodes] == ["thesis", "china-pivot", "bridge"]
 
@@ -386,8 +385,8 @@ def test_rename_refuses_a_bad_or_taken_id(small: ArgumentMap):
 
 
 def test_subtree_lists_the_node_and_everything_below_it(small: ArgumentMap):
-    assert subtree(small, "thesis") == ["thesis", "defence", "sipri", "china-pivot", "bridge"]
-    assert subtree(small, "china-pivot") == ["china-pivot", "bridge"]
+    assert MapGraph.of(small).subtree("thesis") == ["thesis", "defence", "sipri", "china-pivot", "bridge"]
+    assert MapGraph.of(small).subtree("china-pivot") == ["china-pivot", "bridge"]
 
 
 def test_a_filtered_view_keeps_the_thesis_and_drops_relations_to_hidden_nodes(small: ArgumentMap):

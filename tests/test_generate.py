@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from argmap.analysis.graph import find_cycles
 from argmap.cli import main
 from argmap.generate import generate_map
+from argmap.graph import find_cycles
 from argmap.mapfile import dump_map, parse_map
 from argmap.model import Kind, RelationType
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.analysis.graph import find_cycles
+from argmap.graph import find_cycles
 from argmap.model import (
     ArgumentMap,
     Kind,

@@ -6,11 +6,11 @@ import pytest
 from conftest import SEED_MAP
 
 from argmap.analysis import compute_strengths
+from argmap.graph import MapGraph
 from argmap.outline.markdown import outline_to_markdown
 from argmap.practice import FORMATS, Side
 from argmap.practice.case import PREPARE, build_case
 from argmap.practice.flow import UNANSWERED, flow_sheet
-from argmap.practice.sides import main_points
 from argmap.store import load_path
 
 IRRITANTS = {"west-tilt", "china-pivot", "mi35-sale"}
@@ -34,7 +34,7 @@ def test_the_against_case_argues_the_irritants_and_answers_the_convergences(seed
     case = build_case(seed, "against", FORMATS["bp"], strengths)
 
     assert {point.node_id for point in _section(case, "own").points} == IRRITANTS
-    convergences = {node.id for node in main_points(seed, Side.FOR)}
+    convergences = {node.id for node in MapGraph.of(seed).main_points(Side.FOR)}
     assert {point.node_id for point in _section(case, "attacks").points} == convergences
     assert _section(case, "own").title == "Opposition arguments (Irritants)"
 

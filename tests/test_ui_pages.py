@@ -618,11 +618,11 @@ def session_at(address_map: str) -> AppTest:
 
 def test_a_new_session_at_an_address_naming_a_map_opens_that_map(library: Library):
     fresh = session_at("social-media-ban-under-16")
-    assert fresh.session_state["open_map"].name == "social-media-ban-under-16"
+    assert fresh.session_state["map_session"].opened.name == "social-media-ban-under-16"
     assert fresh.selectbox(key="map_picker").value == "social-media-ban-under-16"
 
 
 def test_an_address_naming_no_map_says_so_and_keeps_a_map_open(library: Library):
     fresh = session_at("no-such-map")
     assert any("no-such-map" in error.value for error in fresh.error)
-    assert fresh.session_state["open_map"].name == fresh.query_params["map"]
+    assert fresh.session_state["map_session"].opened.name == fresh.query_params["map"]

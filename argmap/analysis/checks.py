@@ -29,16 +29,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 from argmap.analysis.explain import side_words, unanswered_counterpoints
-from argmap.analysis.graph import (
-    MapGraph,
-    Side,
-    build_graph,
-    components_leaves_first,
-    cycle_text,
-    descendants,
-    find_cycles,
-    sides,
-)
+from argmap.graph import MapGraph, Side, cycle_text, find_cycles
 from argmap.model import LABEL_MAX, ArgumentMap, Basis, Kind, Node, RelationType
 from argmap.words import counted
 
@@ -179,9 +170,9 @@ class _Context:
 
     def __init__(self, argument_map: ArgumentMap):
         self.map = argument_map
-        self.graph: MapGraph = build_graph(argument_map)
+        self.graph: MapGraph = MapGraph.of(argument_map)
         self.nodes: dict[str, Node] = argument_map.node_index()
-        self.sides = sides(self.graph)
+        self.sides = self.graph.sides_reached()
         self.for_word, self.against_word = side_words(argument_map)
         self.source_title: dict[str, str] = {}
 
@@ -215,7 +206,7 @@ def _cycles(c: _Context) -> Iterator[Check]:
 def _disconnected(c: _Context) -> Iterator[Check]:
     if c.graph.thesis is None:
         return
-    reached = descendants(c.graph, c.graph.thesis) | {c.graph.thesis}
+    reached = c.graph.descendants(c.graph.thesis) | {c.graph.thesis}
     for node_id in c.graph.ids:
         if node_id not in reached and c.graph.kind[node_id] is not Kind.CONTEXT:
             yield c.check(
@@ -230,7 +221,7 @@ def _evidence_below(c: _Context) -> tuple[dict[str, bool], dict[str, frozenset[s
     two of the distinct sources that evidence cites (two are enough to know it is not one)."""
     backed: dict[str, bool] = {}
     sources: dict[str, frozenset[str]] = {}
-    for component in components_leaves_first(c.graph):
+    for component in c.graph.components_leaves_first():
         for node_id in component:
             kind = c.graph.kind[node_id]
             if kind is Kind.EVIDENCE:

@@ -11,14 +11,6 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from argmap.analysis.graph import (
-    MapGraph,
-    Side,
-    build_graph,
-    components_leaves_first,
-    descendants,
-    sides,
-)
 from argmap.analysis.strength import (
     MAX_ROUNDS,
     TOLERANCE,
@@ -28,11 +20,10 @@ from argmap.analysis.strength import (
     compute_strengths,
     evaluate,
 )
+from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.words import counted
 
-#: Kinds whose opposing child answers a counterpoint.
-ANSWER_KINDS = frozenset({Kind.REBUTTAL, Kind.RECOMMENDATION})
 #: At or above this strength the thesis "holds"; DF-QuAD's neutral point.
 HOLDS_AT = 0.5
 
@@ -90,22 +81,18 @@ def side_words(argument_map: ArgumentMap) -> tuple[str, str]:
 
 def unanswered_counterpoints(argument_map: ArgumentMap, graph: MapGraph | None = None) -> list[str]:
     """Counterpoints (irritants) that no rebuttal or recommendation opposes, in map order."""
-    graph = graph or build_graph(argument_map)
+    graph = graph or MapGraph.of(argument_map)
     return [
         node_id
         for node_id in graph.ids
-        if graph.kind[node_id] is Kind.COUNTERPOINT
-        and not any(
-            relation is RelationType.OPPOSES and graph.kind[child] in ANSWER_KINDS
-            for child, relation in graph.children[node_id]
-        )
+        if graph.kind[node_id] is Kind.COUNTERPOINT and not graph.answers(node_id)
     ]
 
 
 def verdict(argument_map: ArgumentMap, strengths: Strengths | None = None) -> Verdict:
     """The thesis verdict: does it hold, at what strength, on what, against what."""
     strengths = strengths or compute_strengths(argument_map)
-    graph = build_graph(argument_map)
+    graph = MapGraph.of(argument_map)
     unanswered = tuple(unanswered_counterpoints(argument_map, graph))
     if graph.thesis is None:
         return Verdict(
@@ -156,14 +143,14 @@ def sensitivity(
     of the path lengths. Ancestors on a cycle are re-iterated to their fixed point instead.
     Raises KeyError naming the node when the map has no such node.
     """
-    graph = build_graph(argument_map)
+    graph = MapGraph.of(argument_map)
     if node_id not in graph.kind:
         raise KeyError(f"no node {node_id!r} in map {argument_map.title!r}")
     strengths = strengths or compute_strengths(argument_map)
-    below = descendants(graph, node_id)
+    below = graph.descendants(node_id)
     region = below | {node_id}
     position: dict[str, int] = {}
-    for number, component in enumerate(components_leaves_first(graph)):
+    for number, component in enumerate(graph.components_leaves_first()):
         for member in component:
             if member in region:
                 position[member] = number
@@ -302,8 +289,10 @@ def balance(argument_map: ArgumentMap, strengths: Strengths | None = None) -> li
     so it is left out even when it carries the tag.
     """
     strengths = strengths or compute_strengths(argument_map)
-    graph = build_graph(argument_map)
-    node_sides = {node_id: side_set for node_id, side_set in sides(graph).items() if node_id != graph.thesis}
+    graph = MapGraph.of(argument_map)
+    node_sides = {
+        node_id: side_set for node_id, side_set in graph.sides_reached().items() if node_id != graph.thesis
+    }
     tags_of = {node.id: node.tags for node in argument_map.nodes}
     top = _topmost_tagged(graph, node_sides, tags_of)
     result: list[DimensionBalance] = []

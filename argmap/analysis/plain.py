@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.analysis.graph import MapGraph, sides
 from argmap.analysis.strength import Strengths
+from argmap.graph import MapGraph
 from argmap.model import Kind
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -96,7 +96,7 @@ def why(graph: MapGraph, strengths: Strengths, node_id: str) -> str:
 def point_strengths(graph: MapGraph, strengths: Strengths) -> list[PointStrength]:
     """Every node that argues (context only frames the question), strongest first, with its side
     and the sentence that explains its strength."""
-    argued = sides(graph)
+    argued = graph.sides_reached()
     rows = []
     for node_id, value in strengths.strength.items():
         if graph.kind[node_id] is Kind.CONTEXT:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from argmap.analysis.graph import MapGraph, build_graph, components_leaves_first
+from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Basis, Kind, Node
 
 #: Base score of a node without its own ``score``, by kind (evidence: see EVIDENCE_BASE).
@@ -111,11 +111,11 @@ def compute_strengths(
     Linear in nodes plus relations for a map without cycles. Never raises for a valid map; a cycle
     that does not settle within ``max_rounds`` is reported through ``converged``/``unconverged``.
     """
-    graph = build_graph(argument_map)
+    graph = MapGraph.of(argument_map)
     base = {node.id: base_score(node) for node in argument_map.nodes}
     strength: dict[str, float] = {}
     rounds, cyclic, unconverged = evaluate(
-        graph, components_leaves_first(graph), base, strength, strength.get, max_rounds, tolerance
+        graph, graph.components_leaves_first(), base, strength, strength.get, max_rounds, tolerance
     )
     ordered = {node_id: strength[node_id] for node_id in graph.ids}
     return Strengths(base, ordered, not unconverged, rounds, frozenset(cyclic), frozenset(unconverged))

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from argmap.analysis import compute_strengths, side_words, verdict
-    from argmap.analysis.graph import cycle_text, find_cycles
+    from argmap.graph import cycle_text, find_cycles
 
     loaded = load_target(args)
     argument_map = loaded.map

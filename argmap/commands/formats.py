@@ -53,9 +53,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     import json
 
     from argmap.formats import FILE_LIMIT_BYTES
-    from argmap.mapfile import dump_map
     from argmap.services.imports import draft_from_bytes
-    from argmap.store import read_input, write_atomic
+    from argmap.store import read_input, write_map_file
 
     if args.output is None and not (args.explain or args.json):
         print("argmap import: error: give -o OUT.yaml, or --explain / --json to only report", file=sys.stderr)
@@ -74,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.explain and not args.json:
         print(draft.report.as_text())
     if output is not None:
-        write_atomic(output, dump_map(draft.map).encode("utf-8"))
+        write_map_file(output, draft.map, replace=args.force)
         nodes, relations = (
             counted(len(draft.map.nodes), "node"),
             counted(len(draft.map.relations()), "relation"),

@@ -57,7 +57,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def summary(loaded) -> dict:
-    from argmap.analysis.graph import find_cycles
+    from argmap.graph import find_cycles
 
     argument_map = loaded.map
     thesis = argument_map.thesis()
@@ -78,7 +78,7 @@ def summary(loaded) -> dict:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from argmap.analysis.graph import cycle_text
+    from argmap.graph import cycle_text
     from argmap.render.escape import without_bidi_controls
 
     info = summary(load_target(args))

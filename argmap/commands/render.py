@@ -55,14 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     from argmap.generate import generate_map
-    from argmap.mapfile import dump_map
-    from argmap.store import write_atomic
+    from argmap.store import write_map_file
 
     if not 1 <= args.nodes <= GENERATE_MAX:
         raise ArgmapError(f"--nodes must be between 1 and {GENERATE_MAX}, not {args.nodes}")
     out = Path(args.output)
     argument_map = generate_map(args.nodes, args.seed)
-    write_atomic(out, dump_map(argument_map).encode("utf-8"))
+    write_map_file(out, argument_map, replace=True)
     print(f"wrote {out} ({len(argument_map.nodes)} nodes, seed {args.seed})")
     return 0
 

@@ -21,12 +21,12 @@ How kinds are assigned (when the source does not name them):
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.graph import Adjacency, reach, spread
 from argmap.mapfile import map_from_data
 from argmap.model import SLUG, SLUG_MAX, ArgumentMap, Kind, RelationType, allowed_parent_kinds, slugify
 
@@ -141,8 +141,8 @@ def assemble(
     """
     by_key = {draft.key: draft for draft in drafts}
     order = {draft.key: index for index, draft in enumerate(drafts)}
-    parents: dict[str, list[tuple[RelationType, str]]] = {draft.key: [] for draft in drafts}
-    children: dict[str, list[tuple[RelationType, str]]] = {draft.key: [] for draft in drafts}
+    parents: dict[str, list[tuple[str, RelationType]]] = {draft.key: [] for draft in drafts}
+    children: dict[str, list[tuple[str, RelationType]]] = {draft.key: [] for draft in drafts}
     seen_pairs: dict[tuple[str, str], RelationType] = {}
     for edge in edges:
         if edge.child not in by_key or edge.parent not in by_key:
@@ -159,8 +159,8 @@ def assemble(
                 )
             continue
         seen_pairs[pair] = edge.type
-        parents[edge.child].append((edge.type, edge.parent))
-        children[edge.parent].append((edge.type, edge.child))
+        parents[edge.child].append((edge.parent, edge.type))
+        children[edge.parent].append((edge.child, edge.type))
 
     kinds = _assign_kinds(drafts, parents, children, order, thesis_key)
     dropped = _settle(drafts, parents, children, kinds)
@@ -186,8 +186,8 @@ def assemble(
     for draft in drafts:
         kind = kinds[draft.key]
         node: dict[str, Any] = {"id": ids[draft.key], "kind": kind.value}
-        node["supports"] = [ids[p] for r, p in parents[draft.key] if r is RelationType.SUPPORTS]
-        node["opposes"] = [ids[p] for r, p in parents[draft.key] if r is RelationType.OPPOSES]
+        node["supports"] = [ids[p] for p, r in parents[draft.key] if r is RelationType.SUPPORTS]
+        node["opposes"] = [ids[p] for p, r in parents[draft.key] if r is RelationType.OPPOSES]
         if draft.label and draft.label.strip():
             node["label"] = draft.label.strip()
         node["text"] = draft.text.strip() or (draft.label or draft.key)
@@ -217,8 +217,8 @@ def assemble(
 
 def _assign_kinds(
     drafts: list[Draft],
-    parents: dict[str, list[tuple[RelationType, str]]],
-    children: dict[str, list[tuple[RelationType, str]]],
+    parents: Adjacency,
+    children: Adjacency,
     order: dict[str, int],
     thesis_key: str | None,
 ) -> dict[str, Kind]:
@@ -228,7 +228,7 @@ def _assign_kinds(
         roots = [d.key for d in drafts if not parents[d.key] and children[d.key] and d.key not in kinds]
         best, best_size = None, 0
         for root in roots:
-            size = _tree_size(root, children)
+            size = len(reach(children, root) | {root})
             if size > best_size:
                 best, best_size = root, size
         thesis_key = best
@@ -238,29 +238,14 @@ def _assign_kinds(
     starts = [thesis_key] if thesis_key else []
     starts += [d.key for d in drafts if not parents[d.key] and d.key != thesis_key]
     starts += sorted((d.key for d in drafts), key=order.__getitem__)
+    assigned = set(kinds)
     for start in starts:
         if start not in kinds:
             has_relations = bool(parents[start] or children[start])
             kinds[start] = Kind.CLAIM if has_relations else Kind.CONTEXT
-        queue = deque([start])
-        while queue:
-            current = queue.popleft()
-            for relation, child in children[current]:
-                if child not in kinds:
-                    kinds[child] = _kind_for(relation, kinds[current])
-                    queue.append(child)
+        for parent, relation, child in spread(children, [start], assigned):
+            kinds[child] = _kind_for(relation, kinds[parent])
     return kinds
-
-
-def _tree_size(root: str, children: dict[str, list[tuple[RelationType, str]]]) -> int:
-    seen = {root}
-    queue = deque([root])
-    while queue:
-        for _, child in children[queue.popleft()]:
-            if child not in seen:
-                seen.add(child)
-                queue.append(child)
-    return len(seen)
 
 
 _REPAIR_KINDS = (Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.EVIDENCE)
@@ -269,20 +254,20 @@ _REPAIR_KINDS = (Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.EVIDENCE)
 def _breaches(
     key: str,
     kind: Kind,
-    parents: dict[str, list[tuple[RelationType, str]]],
-    children: dict[str, list[tuple[RelationType, str]]],
+    parents: Adjacency,
+    children: Adjacency,
     kinds: dict[str, Kind],
 ) -> int:
     """How many of a node's relations (up and down) would break a rule if it had ``kind``."""
-    up = sum(not _legal(kind, r, kinds[p]) for r, p in parents[key])
-    down = sum(not _legal(kinds[c], r, kind) for r, c in children[key] if kinds[c] is not Kind.THESIS)
+    up = sum(not _legal(kind, r, kinds[p]) for p, r in parents[key])
+    down = sum(not _legal(kinds[c], r, kind) for c, r in children[key] if kinds[c] is not Kind.THESIS)
     return up + down
 
 
 def _settle(
     drafts: list[Draft],
-    parents: dict[str, list[tuple[RelationType, str]]],
-    children: dict[str, list[tuple[RelationType, str]]],
+    parents: dict[str, list[tuple[str, RelationType]]],
+    children: dict[str, list[tuple[str, RelationType]]],
     kinds: dict[str, Kind],
 ) -> list[tuple[str, RelationType, str]]:
     """Change inferred kinds until every relation is legal; drop (and return) what never becomes so."""
@@ -310,12 +295,12 @@ def _settle(
     for draft in drafts:
         key = draft.key
         keep = []
-        for relation, parent in parents[key]:
+        for parent, relation in parents[key]:
             if kinds[key] is not Kind.THESIS and _legal(kinds[key], relation, kinds[parent]):
-                keep.append((relation, parent))
+                keep.append((parent, relation))
             else:
                 dropped.append((key, relation, parent))
-                children[parent].remove((relation, key))
+                children[parent].remove((key, relation))
         parents[key] = keep
     return dropped
 

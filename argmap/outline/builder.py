@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from argmap.analysis import verdict
-from argmap.model import ArgumentMap, Kind, Node, RelationType
+from argmap.model import ArgumentMap, Kind, Node
 from argmap.outline.budgets import apportion
 from argmap.outline.debate import DebateRoles
 from argmap.outline.model import Outline, Point, Section, xml_safe
@@ -116,7 +116,9 @@ class _Builder(DebateRoles, StudyRoles):
 
     def leaves_evidence(self, evidence: Node) -> bool:
         """Whether each point this evidence backs has other evidence of its own."""
-        return all(len(self.index.kids(parent, (Kind.EVIDENCE,))) > 1 for _, parent in evidence.parents())
+        return all(
+            len(self.index.graph.below(parent, (Kind.EVIDENCE,))) > 1 for _, parent in evidence.parents()
+        )
 
     def role_for(self, spec: SectionSpec) -> Section | None:
         if self.rule.by_dimension and self.template.follows_directive:
@@ -209,9 +211,7 @@ class _Builder(DebateRoles, StudyRoles):
         subs = []
         if weighing.strongest_objection and budget >= _ROOM_FOR_OBJECTION:
             objection = self.index.nodes[weighing.strongest_objection]
-            replies = self.index.strongest_first(
-                self.index.kids(objection.id, (Kind.REBUTTAL, Kind.RECOMMENDATION), RelationType.OPPOSES)
-            )
+            replies = self.index.strongest_first(self.index.graph.answers(objection.id))
             answer = f"it is answered: {replies[0].text}" if replies else "it is still unanswered."
             subs.append(Point(xml_safe(answer), self.titled("Strongest objection", objection)))
         unanswered = [self.index.nodes[n].display_label for n in weighing.unanswered]

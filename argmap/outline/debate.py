@@ -73,7 +73,9 @@ class DebateRoles(PointMaker):
         else:
             ours = self.our_side()
             rebuttals = unique_nodes(
-                r for node in ours for r in self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
+                r
+                for node in ours
+                for r in self.index.graph.below(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
             )
             attacks = [
                 (node, (Kind.COUNTERPOINT, Kind.EVIDENCE), "")
@@ -89,7 +91,7 @@ class DebateRoles(PointMaker):
         points = []
         for node, kinds, word in attacks[: len(kept_nodes)]:
             self.placed.add(node.id)
-            responses = self.index.kids(node.id, kinds, RelationType.OPPOSES)
+            responses = self.index.graph.below(node.id, kinds, RelationType.OPPOSES)
             subs = tuple(
                 Point(xml_safe(r.text), self.titled("Response", r), node_id=r.id)
                 for r in self.index.strongest_first(responses)[:2]

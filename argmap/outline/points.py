@@ -66,9 +66,11 @@ class PointMaker:
     def evidence(self, node: Node, limit: int | None) -> tuple[EvidenceRef, ...]:
         """The strongest evidence under ``node`` not used already (the hook, or evidence shared with
         a point above): an examiner marks down the same fact told twice."""
-        fresh = [item for item in self.index.kids(node.id, (Kind.EVIDENCE,)) if item.id not in self.placed]
+        fresh = [
+            item for item in self.index.graph.below(node.id, (Kind.EVIDENCE,)) if item.id not in self.placed
+        ]
         found = self.index.strongest_first(fresh)[:limit]
-        opposing = {child.id for rel, child in self.index.children[node.id] if rel is RelationType.OPPOSES}
+        opposing = set(self.index.graph.attackers(node.id))
         refs = []
         for item in found:
             self.placed.add(item.id)
@@ -92,16 +94,16 @@ class PointMaker:
         if depth > 0:
             below: list[Node] = []
             if node.kind is Kind.COUNTERPOINT and answers:
-                replies = self.index.kids(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
+                replies = self.index.graph.below(node.id, (Kind.REBUTTAL,), RelationType.OPPOSES)
                 if not replies or not self.has_way_forward:  # else the remedies go to the way forward
-                    replies += self.index.kids(node.id, (Kind.RECOMMENDATION,), RelationType.OPPOSES)
+                    replies += self.index.graph.below(node.id, (Kind.RECOMMENDATION,), RelationType.OPPOSES)
                 for answer in self.index.strongest_first(replies)[: self.template.answers_per_point]:
                     if answer.id not in path:
                         word = "Answer" if answer.kind is Kind.REBUTTAL else "Way out"
                         subs.append(self.point(answer, self.titled(word, answer), depth - 1, path))
-            below += self.index.kids(node.id, (Kind.CLAIM, Kind.RECOMMENDATION), RelationType.SUPPORTS)
+            below += self.index.graph.below(node.id, (Kind.CLAIM, Kind.RECOMMENDATION), RelationType.SUPPORTS)
             if self.template.depth > 2:  # revision notes keep everything: objections to sub-points too
-                below += self.index.kids(node.id, (Kind.COUNTERPOINT, Kind.CONTEXT))
+                below += self.index.graph.below(node.id, (Kind.COUNTERPOINT, Kind.CONTEXT))
             for child in self.index.strongest_first(below):
                 if child.id not in path:
                     subs.append(self.point(child, self.name(child), depth - 1, path))

@@ -3,8 +3,8 @@
 The sides: the thesis's supporters (claims for it: *convergences*) against its attackers
 (counterpoints against it or against one of its claims: *irritants*). An irritant's answers are
 the rebuttals and recommendations that oppose it; recommendations that support the thesis or a
-claim are the way forward; context nodes feed the introduction. The map's own ``children()`` walks
-every node, too slow at a thousand nodes, hence the adjacency index. Ranking is by the student's
+claim are the way forward; context nodes feed the introduction. The relations are read from
+one :class:`~argmap.graph.MapGraph`. Ranking is by the student's
 priority (key, normal, minor), then by DF-QuAD strength from
 :func:`argmap.analysis.compute_strengths`; points that tie in strength keep the one with more
 evidence under it first, then the map's (the note's) order.
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.analysis import compute_strengths
+from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Kind, Node, Priority, RelationType
 
 _PRIORITY_RANK = {Priority.KEY: 0, Priority.NORMAL: 1, Priority.MINOR: 2}
@@ -30,13 +31,8 @@ class MapIndex:
 
     def __init__(self, argument_map: ArgumentMap):
         self.map = argument_map
-        self.nodes = argument_map.node_index()
-        self.children: dict[str, list[tuple[RelationType, Node]]] = {
-            node.id: [] for node in argument_map.nodes
-        }
-        for node in argument_map.nodes:
-            for relation, parent in node.parents():
-                self.children[parent].append((relation, node))
+        self.graph = MapGraph.of(argument_map)
+        self.nodes = self.graph.node
         self.strengths = compute_strengths(argument_map)
         self.strength = self.strengths.strength
         self.thesis = argument_map.thesis()
@@ -49,7 +45,7 @@ class MapIndex:
 
     def rank(self, node: Node) -> tuple[int, float, int, int]:
         """The sort key of :meth:`strongest_first`."""
-        evidence = sum(1 for _, child in self.children.get(node.id, ()) if child.kind is Kind.EVIDENCE)
+        evidence = len(self.graph.below(node.id, (Kind.EVIDENCE,)))
         return (
             _PRIORITY_RANK[node.priority or Priority.NORMAL],
             -round(self.strength.get(node.id, 0.0), 2),
@@ -62,14 +58,6 @@ class MapIndex:
         priority = (node.priority or Priority.NORMAL).value
         return f"{priority} priority, strength {self.strength.get(node.id, 0.0):.2f}"
 
-    def kids(self, node_id: str, kinds: Iterable[Kind], relation: RelationType | None = None) -> list[Node]:
-        wanted = frozenset(kinds)
-        return [
-            child
-            for rel, child in self.children.get(node_id, ())
-            if child.kind in wanted and (relation is None or rel is relation)
-        ]
-
     def roots(self, kind: Kind) -> list[Node]:
         return [
             node for node in self.map.nodes if node.kind is kind and not node.supports and not node.opposes
@@ -79,15 +67,15 @@ class MapIndex:
         """Convergences: claims for the thesis (top-level claims when there is no thesis)."""
         if self.thesis is None:
             return self.roots(Kind.CLAIM)
-        return self.kids(self.thesis.id, (Kind.CLAIM,), RelationType.SUPPORTS)
+        return self.graph.below(self.thesis.id, (Kind.CLAIM,), RelationType.SUPPORTS)
 
     def attackers(self) -> list[Node]:
         """Irritants: counterpoints against the thesis or against one of its claims."""
         if self.thesis is None:
             return self.roots(Kind.COUNTERPOINT)
-        found = self.kids(self.thesis.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
+        found = self.graph.below(self.thesis.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
         for claim in self.supporters():
-            found += self.kids(claim.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
+            found += self.graph.below(claim.id, (Kind.COUNTERPOINT,), RelationType.OPPOSES)
         return unique_nodes(found)
 
     def way_forward(self, remedies: bool = False, fallback: bool = True) -> list[Node]:
@@ -95,17 +83,20 @@ class MapIndex:
         irritant (and, with ``fallback``, when there are no others: they are the way forward then)."""
         parents = [self.thesis, *self.supporters()] if self.thesis else self.supporters()
         found = [
-            r for p in parents if p for r in self.kids(p.id, (Kind.RECOMMENDATION,), RelationType.SUPPORTS)
+            r
+            for p in parents
+            if p
+            for r in self.graph.below(p.id, (Kind.RECOMMENDATION,), RelationType.SUPPORTS)
         ]
         if remedies or (fallback and not found):
-            found += [r for c in self.attackers() for r in self.kids(c.id, (Kind.RECOMMENDATION,))]
+            found += [r for c in self.attackers() for r in self.graph.below(c.id, (Kind.RECOMMENDATION,))]
         return unique_nodes(found)
 
     def context(self) -> list[Node]:
         """Context nodes at the top: attached to the thesis or to nothing."""
         top = [node for node in self.roots(Kind.CONTEXT)]
         if self.thesis is not None:
-            top += self.kids(self.thesis.id, (Kind.CONTEXT,))
+            top += self.graph.below(self.thesis.id, (Kind.CONTEXT,))
         return sorted(unique_nodes(top), key=lambda node: self.order[node.id])
 
 

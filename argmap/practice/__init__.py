@@ -5,12 +5,13 @@ here is a pure function of a map except :class:`ProgressStore` (SQLite) — the 
 (:mod:`argmap.commands.practice`) and the app's Practice page are thin shells over it.
 """
 
+from argmap.graph import Side
 from argmap.practice.case import build_case
 from argmap.practice.deck import build_deck
 from argmap.practice.documents import case_document, flow_document
 from argmap.practice.drills import DrillItem, DrillMode, all_drill_items, drill_items
 from argmap.practice.flow import flow_sheet
-from argmap.practice.formats import FORMATS, Format, Side, Speech, SpeechKind
+from argmap.practice.formats import FORMATS, Format, Speech, SpeechKind
 from argmap.practice.progress import (
     DayProgress,
     ProgressStore,

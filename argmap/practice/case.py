@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap, Node
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
-from argmap.practice.formats import Format, Side, Speech, SpeechKind
+from argmap.practice.formats import Format, Speech, SpeechKind
 from argmap.practice.gaps import Gap, gap_summary, gaps
-from argmap.practice.sides import answers_to, evidence_for, main_points, reasons_for, require_thesis, sides_of
+from argmap.practice.sides import require_thesis
 
 #: The label of a prepared-answer slot the map cannot fill: a prompt to prepare one follows.
 PREPARE = "Prepare an answer"
@@ -84,14 +85,15 @@ def build_case(
     sources = _Sources()
     written = is_written(fmt)
     ours, theirs = fmt.side_name(side), fmt.side_name(side.other)
-    sides = sides_of(argument_map)
+    graph = MapGraph.of(argument_map)
+    sides = graph.sides()
     open_gaps = {gap.node_id: gap for gap in gaps(argument_map, side, strengths)}
 
     def strongest_first(nodes: list[Node]) -> list[Node]:
         return sorted(nodes, key=lambda node: -strengths.get(node.id, 0.0))
 
     def evidence(node: Node) -> tuple[EvidenceRef, ...]:
-        return tuple(sources.evidence(e) for e in evidence_for(argument_map, node.id))
+        return tuple(sources.evidence(e) for e in graph.evidence(node.id))
 
     def prompt(gap: Gap) -> Point:
         return Point(
@@ -102,7 +104,7 @@ def build_case(
 
     def responses(node: Node, answer_label: str) -> tuple[Point, ...]:
         """Our answers to one of their points, or the prompt to prepare one."""
-        answers = [a for a in strongest_first(answers_to(argument_map, node.id)) if sides.get(a.id) is side]
+        answers = [a for a in strongest_first(graph.answers(node.id)) if sides.get(a.id) is side]
         if not answers:
             gap = open_gaps.get(node.id)
             return (prompt(gap),) if gap is not None else ()
@@ -119,8 +121,7 @@ def build_case(
 
     def argued(node: Node) -> Point:
         reasons = tuple(
-            Point(xml_safe(r.text), xml_safe(r.display_label), node_id=r.id)
-            for r in reasons_for(argument_map, node.id)
+            Point(xml_safe(r.text), xml_safe(r.display_label), node_id=r.id) for r in graph.reasons(node.id)
         )
         replies = tuple(
             Point(
@@ -129,7 +130,7 @@ def build_case(
                 sub_points=responses(reply, "Our reply"),
                 node_id=reply.id,
             )
-            for reply in strongest_first(answers_to(argument_map, node.id))
+            for reply in strongest_first(graph.answers(node.id))
         )
         return Point(
             xml_safe(node.text),
@@ -140,8 +141,8 @@ def build_case(
             strength=strengths.get(node.id),
         )
 
-    own_nodes = strongest_first(main_points(argument_map, side))
-    their_nodes = strongest_first(main_points(argument_map, side.other))
+    own_nodes = strongest_first(graph.main_points(side))
+    their_nodes = strongest_first(graph.main_points(side.other))
     own = tuple(argued(node) for node in own_nodes)
     attacks = tuple(
         Point(

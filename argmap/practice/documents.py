@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Literal
 
 from argmap.analysis import compute_strengths
+from argmap.graph import Side
 from argmap.model import ArgumentMap
 from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.practice.case import build_case
 from argmap.practice.flow import flow_sheet
-from argmap.practice.formats import FORMATS, Side
+from argmap.practice.formats import FORMATS
 from argmap.practice.paper import landscape_flow
 from argmap.practice.sides import PracticeError
 

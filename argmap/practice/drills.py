@@ -20,20 +20,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from argmap.graph import POINT_KINDS, MapGraph, Side
 from argmap.model import ArgumentMap, Kind, Node
-from argmap.practice.formats import Format, Side
+from argmap.practice.formats import Format
 from argmap.practice.gaps import Gap, gap_summary, gaps
 from argmap.practice.scoring import key_terms
-from argmap.practice.sides import (
-    POINT_KINDS,
-    PracticeError,
-    answers_to,
-    evidence_for,
-    main_points,
-    reasons_for,
-    require_thesis,
-    sides_of,
-)
+from argmap.practice.sides import PracticeError, require_thesis
 
 
 class DrillMode(StrEnum):
@@ -91,7 +83,8 @@ def drill_items(
     mode = DrillMode(mode)
     side = Side(side) if side is not None else None
     require_thesis(argument_map)
-    sides = sides_of(argument_map)
+    graph = MapGraph.of(argument_map)
+    sides = graph.sides()
     nodes = _ordered(argument_map.nodes, strengths)
     items: list[DrillItem] = []
     if mode is DrillMode.REBUTTAL:
@@ -99,9 +92,7 @@ def drill_items(
         for node in nodes:
             if node.kind not in POINT_KINDS or (side is not None and sides.get(node.id) is not side.other):
                 continue
-            answers = [
-                a for a in answers_to(argument_map, node.id) if side is None or sides.get(a.id) is side
-            ]
+            answers = [a for a in graph.answers(node.id) if side is None or sides.get(a.id) is side]
             if answers:
                 items.append(_item(mode, node, node.text, [a.text for a in answers]))
             elif side is not None and node.id in open_gaps:
@@ -112,7 +103,7 @@ def drill_items(
                 continue
             if side is not None and sides.get(node.id) is not side:
                 continue
-            evidence = evidence_for(argument_map, node.id)
+            evidence = graph.evidence(node.id)
             if evidence:
                 # Source titles are shown with the model answer but are not terms to recall.
                 shown = [_evidence_text(e) for e in evidence]
@@ -121,8 +112,8 @@ def drill_items(
         # The other side's main points; both sides' when no side is given.
         opponents = [side.other] if side is not None else [Side.AGAINST, Side.FOR]
         for other in opponents:
-            for node in _ordered(main_points(argument_map, other), strengths):
-                support = [e.text for e in evidence_for(argument_map, node.id)]
+            for node in _ordered(graph.main_points(other), strengths):
+                support = [e.text for e in graph.evidence(node.id)]
                 items.append(_item(mode, node, node.display_label, [" ".join([node.text, *support])]))
     else:
         for node in nodes:
@@ -130,7 +121,7 @@ def drill_items(
                 continue
             if side is not None and sides[node.id] is not side.other:
                 continue
-            reasons = [r.text for r in reasons_for(argument_map, node.id)]
+            reasons = [r.text for r in graph.reasons(node.id)]
             items.append(_item(mode, node, node.display_label, [" ".join([node.text, *reasons])]))
     return items
 

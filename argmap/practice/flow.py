@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap, Node
 from argmap.outline.model import Outline, Section, Table
-from argmap.practice.formats import Format, Side, SpeechKind
-from argmap.practice.sides import answers_to, evidence_for, main_points, require_thesis, sides_of
+from argmap.practice.formats import Format, SpeechKind
+from argmap.practice.sides import require_thesis
 
 UNANSWERED = "— no answer yet"
 CLASH = "Clash"
@@ -31,8 +32,9 @@ def flow_sheet(
     """The flow sheet of a map in format ``fmt``; main points come strongest first when
     ``strengths`` is given, else in map order. Raises PracticeError when the map has no thesis."""
     require_thesis(argument_map)
-    sides = sides_of(argument_map)
-    columns = _columns(fmt, _depth(argument_map))
+    graph = MapGraph.of(argument_map)
+    sides = graph.sides()
+    columns = _columns(fmt, _depth(graph))
     headings = tuple(heading for heading, _ in columns)
     column_sides = [side for _, side in columns]
 
@@ -40,11 +42,11 @@ def flow_sheet(
         return next((i for i in range(after + 1, len(columns)) if column_sides[i] is side), None)
 
     def cell(node: Node) -> str:
-        count = len(evidence_for(argument_map, node.id))
+        count = len(graph.evidence(node.id))
         return node.display_label + (f" [{count} evidence]" if count else "")
 
     def thread(node: Node, column: int, seen: frozenset[str]) -> list[dict[int, str]]:
-        answers = [a for a in answers_to(argument_map, node.id) if a.id not in seen]
+        answers = [a for a in graph.answers(node.id) if a.id not in seen]
         rows: list[dict[int, str]] = []
         for answer in answers:
             answer_side = sides.get(answer.id, sides.get(node.id, Side.FOR).other)
@@ -60,7 +62,7 @@ def flow_sheet(
     rows: list[tuple[str, ...]] = []
     clashes = 0
     for side in (Side.FOR, Side.AGAINST):
-        points = main_points(argument_map, side)
+        points = graph.main_points(side)
         if strengths is not None:
             points = sorted(points, key=lambda node: -strengths.get(node.id, 0.0))
         start = column_sides.index(side)
@@ -111,12 +113,12 @@ def _columns(fmt: Format, depth: int) -> list[tuple[str, Side]]:
     ]
 
 
-def _depth(argument_map: ArgumentMap) -> int:
+def _depth(graph: MapGraph) -> int:
     """The longest chain of answers below any main point (0 when nothing is answered)."""
 
     def depth(node: Node, seen: frozenset[str]) -> int:
-        answers = [a for a in answers_to(argument_map, node.id) if a.id not in seen]
+        answers = [a for a in graph.answers(node.id) if a.id not in seen]
         return max((1 + depth(a, seen | {a.id}) for a in answers), default=0)
 
-    points = main_points(argument_map, Side.FOR) + main_points(argument_map, Side.AGAINST)
+    points = graph.main_points(Side.FOR) + graph.main_points(Side.AGAINST)
     return max((depth(point, frozenset({point.id})) for point in points), default=0)

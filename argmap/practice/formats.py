@@ -19,16 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class Side(StrEnum):
-    """Which side of the thesis a debater takes: ``for`` defends it, ``against`` attacks it."""
-
-    FOR = "for"
-    AGAINST = "against"
-
-    @property
-    def other(self) -> Side:
-        return Side.AGAINST if self is Side.FOR else Side.FOR
+from argmap.graph import Side
 
 
 class SpeechKind(StrEnum):

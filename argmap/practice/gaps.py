@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from argmap.graph import POINT_KINDS, MapGraph, Side
 from argmap.model import ArgumentMap, Basis, Kind, Node
-from argmap.practice.formats import Format, Side
-from argmap.practice.sides import POINT_KINDS, answers_to, evidence_for, reasons_for, sides_of
+from argmap.practice.formats import Format
 from argmap.words import DEBATE_SIDES, counted
 
 #: Evidence that shows something happened or measures it, as against opinion or assertion.
@@ -72,22 +72,23 @@ def gaps(argument_map: ArgumentMap, side: Side | str, strengths: Mapping[str, fl
     Only points reached from the thesis count (a map without a thesis has no sides, hence no gaps).
     """
     side = Side(side)
-    sides = sides_of(argument_map)
+    graph = MapGraph.of(argument_map)
+    sides = graph.sides()
     index = argument_map.node_index()
     found = []
     for node in argument_map.nodes:
         if node.kind not in POINT_KINDS or sides.get(node.id) is not side.other:
             continue
-        if any(sides.get(answer.id) is side for answer in answers_to(argument_map, node.id)):
+        if any(sides.get(answer.id) is side for answer in graph.answers(node.id)):
             continue
         ours = [
             parent
             for _, parent in node.parents()
             if sides.get(parent) is side and index[parent].kind is not Kind.THESIS
         ]
-        supports = _supports(argument_map, node)
+        supports = [*graph.reasons(node.id), *graph.evidence(node.id)]
         weakest = min(supports, key=lambda support: strengths.get(support.id, 0.0), default=None)
-        lacking, ask = _lacking(argument_map, node)
+        lacking, ask = _lacking(graph, node)
         found.append(
             Gap(
                 node_id=node.id,
@@ -136,10 +137,6 @@ def gap_report(
     return GapReport(lines, by_side)
 
 
-def _supports(argument_map: ArgumentMap, node: Node) -> list[Node]:
-    return [*reasons_for(argument_map, node.id), *evidence_for(argument_map, node.id)]
-
-
 def _weakest_link(weakest: Node | None, count: int) -> str:
     if weakest is None:
         return "it is asserted, not supported: nothing in the map backs it, so ask why it should hold."
@@ -157,10 +154,10 @@ def _attack(weakest: Node | None, count: int) -> str:
     return f"Attack its {which}, “{weakest.display_label}”"
 
 
-def _lacking(argument_map: ArgumentMap, node: Node) -> tuple[str, str]:
+def _lacking(graph: MapGraph, node: Node) -> tuple[str, str]:
     """The evidence ``node`` lacks: a sentence for the full prompt, and the question to ask for
     the one-line prompt."""
-    evidence = evidence_for(argument_map, node.id)
+    evidence = graph.evidence(node.id)
     if not evidence:
         return "the map gives it no evidence: demand a figure, a study or a real case.", "demand a figure"
     if not any(item.basis in HARD_BASES for item in evidence):

@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap
 from argmap.practice.drills import DrillItem, DrillMode, drill_items, require_items
-from argmap.practice.formats import Format, Side
+from argmap.practice.formats import Format
 from argmap.practice.gaps import side_name
 from argmap.practice.scoring import DrillScore, score_answer
-from argmap.practice.sides import PracticeError, main_points
+from argmap.practice.sides import PracticeError
 
 #: Clashes in a round unless asked otherwise: about the points one rebuttal speech can answer.
 ROUND_CLASHES = 5
@@ -150,7 +151,7 @@ def start_round(
     items = require_items(
         drill_items(argument_map, DrillMode.REBUTTAL, side, strengths), argument_map, DrillMode.REBUTTAL, side
     )
-    main = {node.id for node in main_points(argument_map, side.other)}
+    main = {node.id for node in MapGraph.of(argument_map).main_points(side.other)}
     ordered = sorted(items, key=lambda item: item.node_id not in main)  # stable: strength order kept
     index = argument_map.node_index()
     clashes = tuple(Clash(item, index[item.node_id].display_label) for item in ordered[:count])

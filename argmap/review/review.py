@@ -43,10 +43,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.graph import MapGraph
 from argmap.language import AliasTable, extended, stated_share, terms
 from argmap.model import ArgumentMap, Directive, Kind, Node
 from argmap.outline.templates import DIRECTIVES
-from argmap.practice.sides import answers_index, evidence_for, main_points
 from argmap.review import cues, rubric
 from argmap.review.answer import Answer, AnswerSentence, segment
 from argmap.review.coverage import CONCLUSION as MAP_CONCLUSION
@@ -160,6 +160,7 @@ class _Reader:
         self.answer = answer
         self.found = found
         self.limit = limit
+        self.graph = MapGraph.of(argument_map)
         self.thesis = argument_map.thesis()
         self.directive = argument_map.directive
         self.nodes = argument_map.nodes
@@ -170,10 +171,9 @@ class _Reader:
         ]
         self.frame_ids = frame
         self.point_ids = [n.id for n in self.nodes if n.kind not in (Kind.THESIS, Kind.CONTEXT)]
-        self.claims = main_points(argument_map, "for") if self.thesis else []
-        self.counterpoints = main_points(argument_map, "against") if self.thesis else []
+        self.claims = self.graph.main_points("for")
+        self.counterpoints = self.graph.main_points("against")
         self.findings: list[Finding] = []
-        self.replies = answers_index(argument_map)
 
     # -- parts -------------------------------------------------------------------------------
     def _best(self, ids: list[str], part: tuple[AnswerSentence, ...]) -> float:
@@ -262,7 +262,7 @@ class _Reader:
             )
         unanswered = [c for c in raised if not self._answered(c)]
         for counterpoint in unanswered:
-            replies = self.replies.get(counterpoint.id, [])
+            replies = self.graph.answers(counterpoint.id)
             reply = f"; the map answers it with {self._label(replies[0])}" if replies else ""
             self.add(
                 OBJECTION_UNANSWERED,
@@ -333,7 +333,7 @@ class _Reader:
         )
 
     def _answered(self, counterpoint: Node) -> bool:
-        replies = self.replies.get(counterpoint.id, [])
+        replies = self.graph.answers(counterpoint.id)
         if replies:
             return any(self.found.covered(reply.id, ANSWERED) for reply in replies)
         place = self.found.place.get(counterpoint.id)
@@ -346,7 +346,7 @@ class _Reader:
             return
         if any(any(ch.isdigit() for ch in s.text) for s in self.answer.body):
             return
-        strongest = next((e for c in self.claims for e in evidence_for(self.map, c.id)), evidence[0])
+        strongest = next((e for c in self.claims for e in self.graph.evidence(c.id)), evidence[0])
         self.add(
             EVIDENCE_MISSING,
             f"No fact, figure or example backs the points: cite one such as {self._label(strongest)}.",
@@ -469,5 +469,5 @@ class _Reader:
             if node.kind in (Kind.CLAIM, Kind.COUNTERPOINT, Kind.RECOMMENDATION) and main:
                 wanted[node.id] = None
         for counterpoint in raised:
-            wanted.update(dict.fromkeys(reply.id for reply in self.replies.get(counterpoint.id, [])))
+            wanted.update(dict.fromkeys(reply.id for reply in self.graph.answers(counterpoint.id)))
         return tuple(n.id for n in self.nodes if n.id in wanted and not self.found.covered(n.id))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from argmap.errors import ArgmapError
-from argmap.practice.formats import FORMATS, Side
+from argmap.graph import Side
+from argmap.practice.formats import FORMATS
 from argmap.practice.gaps import DEFAULT_SIDE_NAMES
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

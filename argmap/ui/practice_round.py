@@ -14,9 +14,10 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from argmap.graph import Side
 from argmap.model import ArgumentMap
 from argmap.practice import ProgressStore
-from argmap.practice.formats import Format, Side, TimedSection
+from argmap.practice.formats import Format, TimedSection
 from argmap.practice.rounds import CLASH_SECONDS, ClashResult, PracticeRound, start_round
 from argmap.ui.common import act, md, show_messages
 from argmap.ui.timer_component import speech_timer

@@ -31,8 +31,9 @@ from argmap.analysis import (
     sensitivity,
     verdict,
 )
-from argmap.editing import filtered, relation_for, subtree
+from argmap.editing import filtered, relation_for
 from argmap.formats import FORMATS, write_text
+from argmap.graph import MapGraph
 from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
 from argmap.outline import Outline, outline_to_docx, outline_to_markdown
@@ -170,8 +171,8 @@ def node_choices(argument_map: ArgumentMap) -> dict[str, str]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_new_parents(key: str, node_id: str, _argument_map: ArgumentMap) -> list[str]:
     """The nodes that ``node_id`` may move or link to: any node outside its own branch that its
-    kind can support or oppose. Raises EditError for an unknown node."""
-    below = set(subtree(_argument_map, node_id))
+    kind can support or oppose. Raises UnknownNodeError for an unknown node."""
+    below = set(MapGraph.of(_argument_map).subtree(node_id))
     node = _argument_map.get(node_id)
     return [
         other.id

@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
-from argmap.analysis.graph import build_graph
 from argmap.formats.argdown.lexer import PRIVATE
 from argmap.formats.common import one_line
+from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, RelationType
 
 _TEXT_SPECIALS = re.compile(r"([\\@#*_\[\]<>{}])|/(?=[/*])")
@@ -62,7 +62,7 @@ def write_argdown(argument_map: ArgumentMap) -> str:
     from argmap.mapfile import map_to_data
 
     data = map_to_data(argument_map)
-    graph = build_graph(argument_map)  # each node's children once, not a pass over the map per node
+    graph = MapGraph.of(argument_map)  # each node's children once, not a pass over the map per node
     # one JSON value per key: valid YAML, and no line of it can look like the closing ===
     front = [
         f"{key}: " + _json_yaml(value).replace("=", "\\u003d")

@@ -41,7 +41,7 @@ def save_node(node_id: str, widget: str) -> None:
     opened = state.current()
     if opened is None:
         return
-    node = opened.map.get(node_id)
+    node = state.node(node_id)
     kind = Kind(st.session_state[f"{widget}_kind"])
     priority = st.session_state[f"{widget}_priority"]
     fields: dict = {
@@ -114,7 +114,7 @@ def delete(node_id: str) -> None:
     opened = state.current()
     if opened is None:
         return
-    node = opened.map.get(node_id)
+    node = state.node(node_id)
     parent = next((p for _, p in node.parents()), None)
     with_orphans = bool(st.session_state.get("delete_orphans"))
     new_map = delete_node(opened.map, node_id, with_orphans=with_orphans)
@@ -145,7 +145,7 @@ def add_from_map(node_id: str, place: str, text: str) -> None:
     text = text.strip()
     if opened is None or not text:
         return
-    node = opened.map.get(node_id)
+    node = state.node(node_id)
     if place == "sibling":
         first = next(iter(node.parents()), None)
         if first is None:
@@ -178,7 +178,7 @@ def delete_at_once(node_id: str) -> None:
     opened = state.current()
     if opened is None:
         return
-    parent = next((p for _, p in opened.map.get(node_id).parents()), None)
+    parent = next((p for _, p in state.node(node_id).parents()), None)
     state.apply(
         delete_node(opened.map, node_id),
         f"delete {node_id!r}",

@@ -51,10 +51,9 @@ CHECKS_CSS = f"""
 
 
 def toolbar(opened: state.OpenMap) -> None:
-    history = opened.history
     undo, redo, status = st.columns([1, 1, 6], vertical_alignment="center")
     for place, back, word in ((undo, True, "Undo"), (redo, False, "Redo")):
-        label = state.step_label(history, back)
+        label = state.step_label(back)
         place.button(
             word,
             key=word.lower(),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from argmap.practice.formats import Side
+from argmap.graph import Side
 from argmap.practice.gaps import gap_report
 from argmap.services.outline import template_for_question
 from argmap.ui import state

@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis import Check
-from argmap.editing import EditError, child_kinds, only_below, relation_for, sources_text
+from argmap.editing import EditError, child_kinds, relation_for, sources_text
+from argmap.graph import MapGraph
 from argmap.model import Basis, Kind, Node, Priority
 from argmap.ui import state
 from argmap.ui.common import act, md, report
@@ -93,7 +94,7 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             move_section(opened, node, widget)
 
     if st.session_state.get("confirm_delete") == node.id:
-        orphans = only_below(argument_map, node.id)
+        orphans = MapGraph.of(argument_map).only_below(node.id)
         with st.container(border=True, key="delete_confirmation"):
             st.warning(
                 f"Delete {md(repr(node.display_label))} and every relation to it?", icon=":material/delete:"
@@ -170,7 +171,7 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
         )
         if selected:
             try:
-                side_panel(opened, argument_map.get(selected))
+                side_panel(opened, state.node(selected))
             except EditError as exc:
                 report(exc)
     with drawing:

@@ -12,8 +12,8 @@ import streamlit as st
 
 from argmap.analysis import Severity, side_words
 from argmap.analysis.explain import HOLDS_AT, DimensionBalance
-from argmap.analysis.graph import build_graph
 from argmap.analysis.plain import PointStrength, point_strengths
+from argmap.graph import MapGraph
 from argmap.model import ArgumentMap
 from argmap.ui.common import md, require_map
 from argmap.ui.views import (
@@ -112,7 +112,7 @@ strength_tab, flip_tab, balance_tab, checks_tab = st.tabs(
 )
 
 with strength_tab:
-    rows = point_strengths(build_graph(argument_map), strengths)  # linear: no cache needed
+    rows = point_strengths(MapGraph.of(argument_map), strengths)  # linear: no cache needed
     for_word, against_word = side_words(argument_map)
     side_names = {
         "for": f"For the thesis ({for_word})",
