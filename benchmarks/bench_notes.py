@@ -15,7 +15,12 @@ It then times the hostile notes of issue #12 (a Markdown heading with 1,000 spac
 20,000 spaces, 1,100 nested bullets, and the same at ten times the size) against a floor measured
 in the same run: reading the seed note.
 
-Run: ``.venv/bin/python benchmarks/bench_notes.py [FOLDER] [-v]`` (``-v`` lists every miss).
+Each label file names the batch its note came in (``batch: N``, in the order the batches were
+written); the totals are printed per batch and overall, since a batch measured on arrival is the
+honest figure for notes the importer has not seen.
+
+Run: ``.venv/bin/python benchmarks/bench_notes.py [FOLDER] [-v] [--batch N]`` (``-v`` lists every
+miss; ``--batch N`` scores only that batch).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ class NoteScore:
     """One note's figures and the misses behind them."""
 
     name: str
+    batch: int = 0
     points: int = 0
     placed: int = 0
     answerable: int = 0
@@ -75,7 +81,7 @@ def score_note(labels_path: Path) -> NoteScore:
     )
     started = time.perf_counter()
     result, _ = explain_notes(note.read_text(encoding="utf-8"), note.name)
-    score = NoteScore(name, seconds=time.perf_counter() - started)
+    score = NoteScore(name, batch=labels.get("batch", 0), seconds=time.perf_counter() - started)
     argument_map = result.map
     parents_of = {n.id: {p for _, p in n.parents()} for n in argument_map.nodes}
     for point in labels.get("points") or []:
@@ -159,10 +165,25 @@ def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "-"
 
 
+def _print_total(name: str, scores: list[NoteScore]) -> None:
+    placed, points = sum(s.placed for s in scores), sum(s.points for s in scores)
+    linked, answerable = sum(s.linked for s in scores), sum(s.answerable for s in scores)
+    theses = sum(s.thesis for s in scores)
+    print(
+        f"{name:<34} {_share(placed, points):>14} {_share(linked, answerable):>12} "
+        f"{theses}/{len(scores)} theses found ({len(scores)} notes)"
+    )
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    only = None
+    if "--batch" in argv:
+        at = argv.index("--batch")
+        only = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     folders = [Path(a) for a in argv if not a.startswith("-")] or [CORPUS]
-    scores = [s for folder in folders for s in score_corpus(folder)]
+    scores = [s for folder in folders for s in score_corpus(folder) if only is None or s.batch == only]
     print(f"{'note':<34} {'placed':>14} {'linked':>12} thesis title meta  ms")
     for s in scores:
         print(
@@ -173,13 +194,9 @@ def main(argv: list[str]) -> int:
         if verbose:
             for miss in s.misses:
                 print(f"    {miss}")
-    placed, points = sum(s.placed for s in scores), sum(s.points for s in scores)
-    linked, answerable = sum(s.linked for s in scores), sum(s.answerable for s in scores)
-    theses = sum(s.thesis for s in scores)
-    print(
-        f"{'overall':<34} {_share(placed, points):>14} {_share(linked, answerable):>12} "
-        f"{theses}/{len(scores)} theses found"
-    )
+    for batch in sorted({s.batch for s in scores}):
+        _print_total(f"batch {batch}", [s for s in scores if s.batch == batch])
+    _print_total("overall", scores)
     hostile_timings()
     return 0
 

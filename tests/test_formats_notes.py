@@ -85,7 +85,6 @@ def _words(text: str) -> Counter[str]:
 # the case fails (and the entry must go) as soon as the reader keeps every word of that note.
 WORDS_STILL_LOST = {
     "four-day-week-motion.txt": "the numbers of 'PRO 1 — Productivity' and 'A1 (vs PRO 1):' are dropped",
-    "india-sri-lanka-relations.txt": "the title line is dropped when a 'Topic:' line follows it",
 }
 
 

@@ -20,7 +20,7 @@ LABEL_PATHS = sorted(NOTES.glob("*.labels.yaml"))
 
 POINT_KINDS = {"claim", "counterpoint", "rebuttal", "evidence", "recommendation", "context"}
 GENRES = {"gs2-bilateral", "governance", "economy", "environment", "debate-brief", "essay"}
-LABEL_KEYS = {"layout", "genre", "title", "thesis", "meta", "points"}
+LABEL_KEYS = {"batch", "layout", "genre", "title", "thesis", "meta", "points"}
 POINT_KEYS = {"text", "kind", "answers", "parent"}
 # Notes that were in the folder before the corpus; older importer tests read them as they are.
 SHORT_NOTES_OF_OLDER_TESTS = {"one-nation-one-election.txt"}
@@ -75,6 +75,7 @@ def test_note_has_a_label_file_with_the_documented_keys(note):
     assert note.with_suffix(".labels.yaml").exists(), f"{note.name} has no label file"
     labels = _labels_of(note)
     assert set(labels) == LABEL_KEYS
+    assert isinstance(labels["batch"], int) and labels["batch"] >= 1
     assert isinstance(labels["layout"], str) and labels["layout"].strip()
     assert labels["genre"] in GENRES
     assert labels["points"], f"{note.name} labels no points"

@@ -259,3 +259,86 @@ def test_a_note_over_the_size_limit_is_refused_in_one_line():
 
     with pytest.raises(FormatError, match=r"^big\.txt: the note has [\d,]+ characters; the limit is"):
         read_text("a" * (NOTE_LIMIT_CHARS + 1), "notes", "big.txt")
+
+
+def test_a_title_line_with_notes_on_the_note_after_a_dash_gives_the_title_only():
+    argument_map = _map(
+        "Ghana–Togo Ties — GS2 | IR | updated May 2031\n\nIssues\n- Border trade is stalled.\n"
+    )
+    assert argument_map.title == "Ghana–Togo Ties"
+    assert all("updated" not in n.text for n in argument_map.nodes)
+    quoted = _map(
+        'Essay practice – "Cities grow by walking" (900 words) – draft 3\n\nCars fill the streets.\n'
+    )
+    assert quoted.title == "Cities grow by walking"
+
+
+def test_a_q_line_is_the_question_not_a_point_lettered_q():
+    argument_map = _map("Q. Examine the causes of soil loss. (10 marks)\n\nCauses\n- Tilling on slopes.\n")
+    assert argument_map.question.startswith("Examine the causes of soil loss")
+    assert [n.text for n in argument_map.nodes] == ["Tilling on slopes."]
+
+
+def test_numbered_headings_over_lettered_sub_headings_keep_the_outer_role():
+    note = (
+        "1. Problems in the delta\n"
+        "A. Water\n"
+        "    • Dams upstream trap the silt the delta needs.\n"
+        "B. People\n"
+        "    • Villages lose farmland every year.\n"
+        "2. Measures\n"
+        "    • Release silt-laden flows in the monsoon.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "Dams upstream") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "Villages lose") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "Release silt") is Kind.RECOMMENDATION
+    assert "under 'Problems in the delta › Water'" in _node(argument_map, "Dams upstream").notes
+
+
+def test_rows_of_a_pipe_table_are_points_placed_by_the_header():
+    note = (
+        "Tolls on highways\n\n"
+        "| Concern | Why it matters |\n|---|---|\n"
+        "| Double charging | Drivers pay road tax and then pay again at each plaza. |\n"
+        "| Queues | Plazas slow freight at peak hours. |\n"
+    )
+    argument_map = _map(note)
+    charging = _node(argument_map, "Drivers pay road tax")
+    assert charging.kind is Kind.COUNTERPOINT and charging.label == "Double charging"
+    assert _kind_of(argument_map, "Plazas slow freight") is Kind.COUNTERPOINT
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What has gone wrong?", Kind.COUNTERPOINT),
+        ("What must be done", Kind.RECOMMENDATION),
+        ("Causes of the decline", Kind.COUNTERPOINT),
+        ("What does the law provide?", None),  # "does" is not "cons"
+        ("Cons", Kind.COUNTERPOINT),
+    ],
+)
+def test_question_headings_are_read_by_their_cue_words_and_short_words_whole(heading, kind):
+    from argmap.formats.notes.cues import heading_role
+
+    role = heading_role(heading)
+    assert (role[0] if role else None) is kind
+
+
+def test_a_position_rejects_the_notes_topic_only_when_its_clause_names_it():
+    from argmap.formats.notes.cues import against_proposal
+
+    topic = "Peru–Chile relations"
+    assert against_proposal("A fishing dispute should not hold the rest of the ties hostage.", topic) is None
+    assert against_proposal("Peru–Chile relations should not be reset by decree.", topic) == "should not be"
+    # a pronoun standing for the topic
+    assert against_proposal("Relations with Chile matter, and it would be a mistake to freeze them.", topic)
+
+
+def test_a_number_word_that_counts_time_is_not_a_fact():
+    from argmap.formats.notes.facts import fact_basis
+
+    assert fact_basis("An entrant on a three-year contract has little reason to fight.") is None
+    assert fact_basis("Tracks begin after the first ten years of service.") is None
+    assert fact_basis("Three lakh students applied.") is not None

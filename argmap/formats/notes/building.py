@@ -18,9 +18,15 @@ def build(placement: Placement, source_name: str) -> ImportResult:
     edges: list[Edge] = []
     source = {"title": f"{PurePath(source_name).name} (study note)"}
     for placed in placement.points:
+        under = (
+            placed.path
+            if placed.path and placed.heading and placed.path != placed.heading
+            else placed.heading
+        )
         where = (
             f"From {source_name}, line {placed.line}"
-            + (f", under '{placed.heading}'" if placed.heading else "")
+            + (f" (after '{placed.lead}')" if placed.lead else "")
+            + (f", under '{under}'" if under else "")
             + "."
         )
         draft = Draft(

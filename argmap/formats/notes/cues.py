@@ -69,7 +69,15 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     ),
     (
         Kind.CLAIM,
-        (" for the motion", " defending the motion", " proposition ", " prop ", " aff ", " affirmative"),
+        (
+            " for the motion",
+            " defending the motion",
+            " proposition ",
+            " prop ",
+            " aff ",
+            " affirmative",
+            " our side",
+        ),
     ),
     (
         Kind.COUNTERPOINT,
@@ -78,7 +86,7 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " neg ",
             " negative",
             " against",
-            " cons",
+            " cons ",
             " con ",
             " opposition",
             " opponents",
@@ -128,6 +136,23 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " lacunae",
             " grey area",
             " gray area",
+            " causes",
+            " factors behind",
+            " factors responsible",
+            " root cause",
+            " gone wrong",
+            " went wrong",
+            " goes wrong",
+            " what ails",
+            " their side",
+            " their case",
+            " their arguments",
+            " they will say",
+            " the other side",
+            " objections",
+            " dangers",
+            " harms",
+            " costs of",
         ),
     ),
     (
@@ -172,7 +197,7 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (
         Kind.CLAIM,
         (
-            " pros",
+            " pros ",
             " in favour",
             " in favor",
             " case for",
@@ -873,10 +898,45 @@ def _found(text: str, phrases: tuple[str, ...]) -> list[str]:
 def heading_role(heading: str) -> tuple[Kind, str] | None:
     """The kind of the points under ``heading`` and the word that says so, or None when the
     heading only names a topic. Negations (``against``, ``cons``, ``opposition``) come before the
-    topic words, so ``Arguments against`` is read as counterpoints, ``Case for`` as claims."""
+    topic words, so ``Arguments against`` is read as counterpoints, ``Case for`` as claims. A
+    question heading with none of these words is read by the cue words a point would be
+    (``What has gone wrong?``, ``What must be done``)."""
     text = spaced(heading)
     if len(text) > 160:
         return None
+    found = _heading_vocabulary(heading, text)
+    if found is not None or not _asks(text):
+        return found
+    if recommendation_cue(heading) is not None:
+        return Kind.RECOMMENDATION, recommendation_cue(heading) or ""
+    against = counterpoint_cues(heading)
+    if against:
+        return Kind.COUNTERPOINT, against[0]
+    return None
+
+
+_QUESTION_WORDS = (
+    " what ",
+    " why ",
+    " how ",
+    " which ",
+    " where ",
+    " who ",
+    " is ",
+    " are ",
+    " does ",
+    " do ",
+    " can ",
+    " should ",
+)
+
+
+def _asks(text: str) -> bool:
+    """Whether a heading (as :func:`spaced` gives it) asks something: it opens with a question word."""
+    return text[: text.find(" ", 1) + 1] in _QUESTION_WORDS
+
+
+def _heading_vocabulary(heading: str, text: str) -> tuple[Kind, str] | None:
     for kind, phrases in _HEADING_VOCABULARY:
         found = _found(text, phrases)
         if found:
@@ -1011,10 +1071,37 @@ def continues_side(text: str) -> str | None:
     return None
 
 
-def against_proposal(text: str) -> str | None:
-    """The words by which a position rejects the proposal it is about (``is flawed``), if any."""
-    found = _found(spaced(text), _AGAINST_PROPOSAL)
-    return found[0] if found else None
+def against_proposal(text: str, topic: str | None = None) -> str | None:
+    """The words by which a position rejects the proposal it is about (``is flawed``), if any.
+
+    With the note's ``topic`` (its title), the clause that rejects must name something of the
+    topic: ``a dispute should not be allowed to hold the relationship hostage`` in a note on a
+    relationship rejects the dispute, not the relationship."""
+    for phrase in _found(spaced(text), _AGAINST_PROPOSAL):
+        clause = _clause_with(text, phrase)
+        if topic is None or _names_topic(clause, topic):
+            return phrase
+        # "…, and it may do more harm than good": the clause rejects what the sentence named
+        if set(spaced(clause).split()[:2]) & _PRONOUNS and _names_topic(text, topic):
+            return phrase
+    return None
+
+
+_PRONOUNS = frozenset({"it", "this", "they", "these", "such", "that"})
+
+
+def _clause_with(text: str, phrase: str) -> str:
+    """The clause of ``text`` (between commas, semicolons, colons or a ``but``) holding ``phrase``."""
+    clauses = [text]
+    for separator in (";", ":", ",", " but ", " while ", " whereas "):
+        clauses = [part for clause in clauses for part in clause.split(separator)]
+    return next((clause for clause in clauses if phrase in spaced(clause)), text)
+
+
+def _names_topic(clause: str, topic: str) -> bool:
+    from argmap.language import terms
+
+    return bool(terms(clause).keys() & terms(topic).keys())
 
 
 def motion_opening(text: str) -> bool:

@@ -101,9 +101,9 @@ def fact_basis(text: str) -> tuple[Basis, str] | None:
         found = pattern.search(text)
         if found:
             return basis, found.group(0).strip()
-    number_word = _NUMBER_WORDS.search(text)
-    if number_word:
-        return Basis.STATISTIC, number_word.group(0)
+    for number_word in _NUMBER_WORDS.finditer(text):
+        if not _duration(text, number_word.end()):
+            return Basis.STATISTIC, number_word.group(0)
     if _QUOTE.search(text) and ("“" in text or '"' in text):
         return Basis.QUOTE, "a quotation"
     agreement = _AGREEMENT.search(text)
@@ -124,6 +124,16 @@ def fact_basis(text: str) -> tuple[Basis, str] | None:
     if number and len(number.group(0).strip(",.")) >= 2:
         return Basis.STATISTIC, number.group(0)
     return None
+
+
+_DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
+
+
+def _duration(text: str, end: int) -> bool:
+    """Whether the number word ending at ``end`` counts time (``a three-year contract``, ``ten
+    years of service``): a span a point describes, not a figure it reports."""
+    after = text[end : end + 12].lower().lstrip(" -")
+    return after.startswith(_DURATION_UNITS)
 
 
 def _capitalised_name(text: str) -> bool:

@@ -71,6 +71,8 @@ class Placed:
     depth: int = 0
     marker: str = ""
     role: Kind | None = None  # the role its heading or label gave it, if any
+    path: str | None = None  # every heading above it, outermost first (kept in the node's notes)
+    lead: str = ""  # a mark before the point's own marker, such as "Ans."
     by_side: bool = False  # placed by the side it argues (so a note against the proposal turns it)
     sided: bool = False  # placed by an explicit side cue (Proponents …), which later paragraphs carry on
     from_label: bool = False  # placed by the role its own label names ("Contention 1: …")
@@ -106,6 +108,15 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         if last is not None:
             blocks = [b for b in blocks if b is not last] + [Point(last.line, last.text, end_line=last.line)]
     title_heading = _title_heading(blocks)
+    topic = next((b for b in blocks if isinstance(b, Meta) and b.field == "topic"), None)
+    if (
+        topic is not None
+        and title == topic.value
+        and title_heading is not None
+        and title_heading.line < topic.line
+        and title_heading.shape == "first line"
+    ):
+        title = title_heading.text  # the note's own first line names it; "Topic:" under it is the syllabus
     if (
         motion is None
         and title_heading is not None
@@ -123,7 +134,7 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         if title.endswith("?") or title_heading.shape == "question":
             question = question or title
     points = _place(blocks, title_heading, motion, warnings, source_name)
-    thesis, conclusion, against = _choose_thesis(points, motion)
+    thesis, conclusion, against = _choose_thesis(points, motion, title)
     if thesis is None:
         warnings.append(
             f"{source_name}: no thesis found (no conclusion, verdict or stated position); add one"
@@ -137,6 +148,8 @@ def place(blocks: list[Block], source_name: str) -> Placement:
             f"{source_name}: {context} of {len(points)} points were read as context; check the headings "
             "(the reader places points by headings such as 'Challenges' or 'Way forward')"
         )
+    if title_heading is not None and title != title_heading.text:
+        meta_lines.append(title_heading.text)  # a first line the map's title did not take is kept
     return Placement(points, title, question, tags, meta_lines, thesis, conclusion, warnings, against)
 
 
@@ -148,7 +161,7 @@ def _metadata(blocks: list[Block]) -> tuple[str | None, str | None, list[str], l
     for block in blocks:
         if not isinstance(block, Meta):
             continue
-        if block.field == "title" and title is None and block.value:
+        if block.field in ("title", "topic") and title is None and block.value:
             title = block.value
         elif block.field == "question" and question is None and block.value:
             question = block.value
@@ -192,7 +205,20 @@ _DIRECTIVES = (
     "assess",
 )
 _GENERIC_TITLES = frozenset(
-    {"model answer", "answer", "notes", "my notes", "revision notes", "summary", "introduction"}
+    {
+        "model answer",
+        "answer",
+        "notes",
+        "my notes",
+        "revision notes",
+        "summary",
+        "introduction",
+        "body",
+        "main body",
+        "the body",
+        "conclusion",
+        "approach",
+    }
 )
 
 
@@ -255,6 +281,7 @@ class _Section:
     heading: Heading | None
     role: tuple[Kind, str] | None
     intro: bool
+    path: str | None = None  # every heading the point sits under, outermost first
 
 
 def _place(
@@ -317,7 +344,7 @@ def _place(
             continue
         section = _section(headings, has_roles and not headings)
         if section.role is None and label_role is not None:
-            section = _Section(section.heading, label_role, False)
+            section = _Section(section.heading, label_role, False, section.path)
         parent = by_block.get(block.parent) if block.parent is not None else None
         for placed in _place_point(block, section, parent, previous_top, points, has_roles):
             points.append(placed)
@@ -380,14 +407,16 @@ def _group_role(members: list[Point]) -> tuple[Kind, str] | None:
 
 
 def _section(headings: list[tuple[int, Heading, tuple[Kind, str] | None]], intro: bool) -> _Section:
+    path = " › ".join(heading.text for _, heading, _ in headings if heading.text) or None
     for _, heading, role in reversed(headings):
         if role is not None:
             return _Section(
                 headings[-1][1],
                 role if heading is headings[-1][1] else (role[0], f"{role[1]}' in '{heading.text}"),
                 intro,
+                path,
             )
-    return _Section(headings[-1][1] if headings else None, None, intro)
+    return _Section(headings[-1][1] if headings else None, None, intro, path)
 
 
 def _place_point(
@@ -415,6 +444,8 @@ def _place_point(
             "",
             label=label if number == 0 else None,
             heading=heading,
+            path=section.path,
+            lead=point.lead,
             depth=point.depth,
             marker=point.marker,
             intro=section.intro,
@@ -662,7 +693,9 @@ def _split_points(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _choose_thesis(points: list[Placed], motion: Meta | None) -> tuple[str | None, str | None, str | None]:
+def _choose_thesis(
+    points: list[Placed], motion: Meta | None, title: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     """The key of the thesis point, the conclusion text, and the words rejecting the proposal."""
     if motion is not None:
         thesis = points[0]
@@ -716,7 +749,7 @@ def _choose_thesis(points: list[Placed], motion: Meta | None) -> tuple[str | Non
     for other in points:
         if other.role is Kind.THESIS and other is not placed and conclusion and other.parent is None:
             other.why = "part of the conclusion"
-    against = cues.against_proposal(placed.text)
+    against = cues.against_proposal(placed.text, title)
     if against:
         _turn_sides(points, placed)
     return placed.key, conclusion, against

@@ -50,7 +50,7 @@ _META_KEYS = {
     "mains": "syllabus",
     "category": "syllabus",
     "subject": "syllabus",
-    "topic": "title",
+    "topic": "topic",
     "title": "title",
     "question": "question",
     "motion": "motion",
@@ -68,6 +68,12 @@ _META_KEYS = {
     "criterion": "note",
     "marks": "note",
     "word limit": "note",
+    "word count": "note",
+    "directive word": "note",
+    "directive": "note",
+    "approach": "note",
+    "side": "note",
+    "prep time": "note",
 }
 
 
@@ -94,6 +100,7 @@ class Point:
     indent: int = 0
     end_line: int = 0
     gap: int = 0  # blank lines before it
+    lead: str = ""  # a mark before its marker, such as "Ans." in a question sheet
 
 
 @dataclass
@@ -117,6 +124,8 @@ class _Line:
     marker: str
     raw: str  # stripped, with the marker
     blank_before: int = 0
+    table: str = ""  # "header" or "row" for a line of a Markdown pipe table
+    lead: str = ""  # a mark read off before the marker ("Ans.")
     heading: Heading | None = None
     meta: Meta | None = None
     extra: list[str] = field(default_factory=list)
@@ -137,6 +146,7 @@ def read_blocks(text: str, source_name: str) -> list[Block]:
     if not lines:
         raise FormatError(source_name, "the note is empty", 1)
     _mark_headings(lines)
+    _number_levels(lines)
     return _blocks(lines)
 
 
@@ -150,16 +160,60 @@ def _lines(text: str) -> list[_Line]:
             blank += 1
             continue
         indent = len(expanded) - len(expanded.lstrip())
-        marker, body = _marker(stripped)
-        out.append(_Line(number, indent, body, marker, stripped, blank_before=blank if out else 1))
+        cells = _table_cells(stripped)
+        if cells is not None:
+            if all(set(cell) <= set("-: ") and cell for cell in cells):
+                # the row under a table's header: the line before it was the header
+                if out and out[-1].table == "row" and out[-1].number == number - 1:
+                    out[-1].table = "header"
+                blank += 1
+                continue
+            out.append(
+                _Line(number, indent, _row_text(cells), "bullet", stripped, blank if out else 1, table="row")
+            )
+            blank = 0
+            continue
+        lead = _answer_mark(stripped)
+        marker, body = _marker(stripped[len(lead) :].strip() or stripped)
+        out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=lead.strip()))
         blank = 0
     return out
+
+
+def _table_cells(text: str) -> list[str] | None:
+    """The cells of a Markdown pipe-table row (``| a | b |``), or None for any other line."""
+    if len(text) < 3 or text[0] != "|" or text[-1] != "|" or text.count("|") < 3:
+        return None
+    cells = [cell.strip() for cell in text[1:-1].split("|")]
+    return cells if any(cells) else None
+
+
+def _row_text(cells: list[str]) -> str:
+    """A table row as one point: the first cell as its label, the other cells as its sentences."""
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2 or _words(filled[0]) > 8:
+        return " ".join(cell if cell[-1] in ".!?" else cell + "." for cell in filled)
+    rest = " ".join(cell if cell[-1] in ".!?" else cell + "." for cell in filled[1:])
+    return f"{filled[0]}: {rest}"
 
 
 def _is_rule(text: str) -> bool:
     """A separator line such as ``----``, ``====`` or ``* * *``."""
     chars = set(text.replace(" ", ""))
     return len(chars) == 1 and chars <= set("-=_*~#•") and len(text) >= 3
+
+
+_ANSWER_MARKS = ("ans. ", "ans: ", "ans.- ", "ans - ", "ans.", "ans:")
+
+
+def _answer_mark(text: str) -> str:
+    """``Ans.`` before an answer in a question sheet (``Ans. (i) …``): read off, so that the
+    answer's own marker, if any, is the point's; kept in the point's notes."""
+    lowered = text[:6].lower()
+    for mark in _ANSWER_MARKS:
+        if lowered.startswith(mark) and len(text) > len(mark) and text[len(mark) :].strip():
+            return text[: len(mark)]
+    return ""
 
 
 def _marker(text: str) -> tuple[str, str]:
@@ -188,8 +242,27 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
+_QUESTION = re.compile(r"(?:Q|Qn|Ques)\s?\d{0,3}\s?[.:)]\s", re.IGNORECASE)
+
+
+def _question_line(line: _Line) -> Meta | None:
+    """``Q. …``, ``Q1. …``, ``Q: …``: the question a model answer answers (``Q.`` would otherwise
+    read as an item lettered Q). Questions numbered inside an FAQ (``Q1. What …?`` alone on its
+    line, answered below) are headings, not this."""
+    found = _QUESTION.match(line.raw)
+    if found is None:
+        return None
+    value = line.raw[found.end() :].strip()
+    if value.endswith("?") and _words(value) <= 16:
+        return None
+    return Meta(line.number, "question", value, line.raw)
+
+
 def _meta(line: _Line) -> Meta | None:
     """A metadata line: ``Key: value`` with a known key, ``GS Paper 2 – …``, a bare date or ``#tags``."""
+    question = _question_line(line)
+    if question is not None:
+        return question
     if line.marker:
         return None
     text = line.raw.strip("*_ ")
@@ -262,12 +335,28 @@ def _mark_headings(lines: list[_Line]) -> None:
 
     for line in lines:
         line.meta = _meta(line)
+    if lines and lines[0].meta is None and not lines[0].marker:
+        _split_title_line(lines[0])
+        under = lines[1].meta if len(lines) > 1 else None
+        if (
+            lines[0].meta is None
+            and under is not None
+            and under.field in ("title", "topic", "question", "motion")
+            and _note_on_note(lines[0].raw)
+        ):
+            lines[0].meta = Meta(lines[0].number, "note", lines[0].raw, lines[0].raw)
     for index, line in enumerate(lines):
         if line.meta is not None:
             continue
         if _in_metadata_block(lines, index):
             # an unpunctuated line inside a block of metadata ("Debate club prep, round 3")
             line.meta = Meta(line.number, "note", line.text, line.raw)
+            continue
+        if line.table == "header":
+            # a table's header names its column(s) under the section the table sits in
+            line.heading = Heading(line.number, " / ".join(_table_cells(line.raw) or []), 7, "table")
+            continue
+        if line.table:
             continue
         markdown = _markdown_heading(line)
         if markdown is not None:
@@ -285,6 +374,7 @@ def _mark_headings(lines: list[_Line]) -> None:
                 and (
                     (nxt.marker == "" and nxt.meta is None)
                     or (known and (nxt.marker == "bullet" or _style(nxt.raw) != _style(line.raw)))
+                    or _heads_a_list(line, nxt)
                 )
             ):
                 line.heading = Heading(line.number, _clean(text), 2, "numbered")
@@ -314,6 +404,96 @@ def _mark_headings(lines: list[_Line]) -> None:
         elif index == 0 and _long_title(lines, text):
             # a longer first line in title case, set apart: the note's title (or a motion)
             line.heading = Heading(line.number, _clean(text), 2, "first line")
+
+
+_TITLE_SEPARATORS = (" — ", " – ", " | ", " - ", " -- ", "    ")
+_TITLE_META_SIGNS = (
+    "handout",
+    "questions",
+    "practice",
+    "draft",
+    "revision",
+    "updated",
+    "words",
+    "marks",
+    "answer",
+    "one-page",
+    "summary",
+    "gs",
+    "gs1",
+    "gs2",
+    "gs3",
+    "gs4",
+    "gs-ii",
+    "gs-iii",
+    "ir",
+    "paper",
+    "mains",
+    "prelims",
+    "upsc",
+)
+
+
+def _split_title_line(line: _Line) -> None:
+    """A first line holding a title and notes on the note after a dash or a bar
+    (``India–Canada Relations — GS2 | IR | updated March 2025``, ``Essay practice – "Topic" –
+    draft 2``): the title is the quoted part, else the part before the first separator; the whole
+    line is kept as metadata too, so nothing of it is lost."""
+    text = line.raw
+    if len(text) > 300:
+        return
+    cut = min((at for sep in _TITLE_SEPARATORS if (at := text.find(sep)) > 0), default=-1)
+    if cut < 0:
+        return
+    head, tail = text[:cut].strip(), text[cut:].strip(" —–|-")
+    signs = tail.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
+    quoted = _quoted(text)
+    signed = any(word.strip(".:;") in _TITLE_META_SIGNS for word in signs)
+    if not (quoted or signed or (_reads_as_metadata(tail) and _words(tail) <= 8)):
+        return
+    title = quoted or head
+    if not title or title[-1] in ".;,":
+        return
+    line.heading = Heading(line.number, _clean(title), 2, "first line")
+    line.meta = Meta(line.number, "note", tail, line.raw)
+
+
+def _note_on_note(text: str) -> bool:
+    """A first line such as ``Essay practice (1000-1200 words target)`` above a ``Topic:`` line."""
+    words = text.lower().replace("(", " ").replace(")", " ").replace(";", " ").split()
+    return any(word.strip(".:,") in _TITLE_META_SIGNS for word in words) and (
+        "(" in text or any(ch.isdigit() for ch in text)
+    )
+
+
+def _quoted(text: str) -> str | None:
+    for opening, closing in (('"', '"'), ("“", "”")):
+        start = text.find(opening)
+        stop = text.find(closing, start + 1) if start >= 0 else -1
+        if start >= 0 and stop > start + 1 and _words(text[start + 1 : stop]) >= 2:
+            return text[start + 1 : stop].strip()
+    return None
+
+
+def _heads_a_list(line: _Line, nxt: _Line) -> bool:
+    """A short numbered line over a list of its own: bullets indented under it, or items numbered
+    in another style (``1. Factors`` over ``A. Agricultural over-extraction``)."""
+    if nxt.marker == "bullet":
+        return nxt.indent > line.indent
+    return nxt.marker == "numbered" and _style(nxt.raw) != _style(line.raw) and _words(line.text) <= 6
+
+
+def _number_levels(lines: list[_Line]) -> None:
+    """Numbered headings nest by their numbering style, in the order the styles first appear
+    (``1.`` over ``A.`` over ``i)``), below every plain heading."""
+    styles: list[str] = []
+    for line in lines:
+        if line.heading is None or line.heading.shape != "numbered":
+            continue
+        style = _style(line.raw.lstrip("*_"))
+        if style not in styles:
+            styles.append(style)
+        line.heading.level = 3 + styles.index(style)
 
 
 def _long_title(lines: list[_Line], text: str) -> bool:
@@ -399,6 +579,8 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     current: Point | None = None  # the point that a wrapped line would continue
     for line in lines:
         if line.meta is not None:
+            if line.heading is not None:  # a title line with notes on the note after a dash
+                blocks.append(line.heading)
             blocks.append(line.meta)
             stack, current = [], None
             continue
@@ -418,7 +600,15 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         parent = stack[-1][1] if stack else None
         depth = 0 if parent is None else _depth(blocks, parent) + 1
         point = Point(
-            line.number, line.text, depth, line.marker, parent, indent, line.number, line.blank_before
+            line.number,
+            line.text,
+            depth,
+            line.marker,
+            parent,
+            indent,
+            line.number,
+            line.blank_before,
+            line.lead,
         )
         blocks.append(point)
         stack.append((indent, len(blocks) - 1))
