@@ -30,8 +30,6 @@ from pydantic import ValidationError
 from argmap.errors import ArgmapError
 from argmap.graph import MapGraph
 from argmap.model import (
-    SLUG,
-    SLUG_MAX,
     ArgumentMap,
     Basis,
     Directive,
@@ -40,9 +38,16 @@ from argmap.model import (
     RelationType,
     Source,
     Vocabulary,
-    allowed_parent_kinds,
     check_rules,
+)
+from argmap.rules import (
+    SLUG,
+    SLUG_MAX,
+    NewIds,
+    allowed_parent_kinds,
     default_relation,
+    refusal,
+    relation_for,
     slugify,
 )
 
@@ -101,72 +106,17 @@ def _node_data(node: Node) -> dict[str, Any]:
     return node.model_dump()
 
 
-def _relation_error(node_id: str, kind: Kind, relation: RelationType, parent: Node) -> EditError:
-    if kind is Kind.THESIS:
-        return EditError(f"node {node_id!r} is a thesis; the thesis is the root and has no parent")
-    allowed = allowed_parent_kinds(kind, relation)
-    verb = relation.value.rstrip("s")
-    if not allowed:
-        other = RelationType.OPPOSES if relation is RelationType.SUPPORTS else RelationType.SUPPORTS
-        return EditError(
-            f"a {kind.value} cannot {verb} {parent.id!r}: a {kind.value} only {other.value} its parent"
-        )
-    names = ", ".join(sorted(k.value for k in allowed))
-    return EditError(
-        f"a {kind.value} cannot {verb} {parent.id!r} ({parent.kind.value}): a {kind.value} may {verb} only {names}"
-    )
+def _relation_error(node_id: str | None, kind: Kind, relation: RelationType, parent: Node) -> EditError:
+    return EditError(refusal(node_id, kind, relation, parent.id, parent.kind))
 
 
 def _usual(kind: Kind) -> RelationType:
     return default_relation(kind) or RelationType.SUPPORTS
 
 
-def relation_for(kind: Kind, parent_kind: Kind) -> RelationType | None:
-    """The relation a new ``kind`` node takes to a ``parent_kind`` parent, or None when none fits.
-
-    The kind's usual relation (:func:`~argmap.model.default_relation`) comes first; a recommendation
-    under a counterpoint opposes it, because easing an irritant is arguing against it.
-    """
-    usual = default_relation(kind)
-    if usual is None:
-        return None
-    for relation in (usual, *(r for r in RelationType if r is not usual)):
-        if parent_kind in allowed_parent_kinds(kind, relation):
-            return relation
-    return None
-
-
-#: The kind a user most often hangs below each kind: an irritant is answered by a rebuttal, a claim
-#: or a rebuttal is backed by evidence, evidence is questioned by a counterpoint.
-NATURAL_CHILD = {
-    Kind.THESIS: Kind.CLAIM,
-    Kind.CLAIM: Kind.EVIDENCE,
-    Kind.COUNTERPOINT: Kind.REBUTTAL,
-    Kind.REBUTTAL: Kind.EVIDENCE,
-    Kind.EVIDENCE: Kind.COUNTERPOINT,
-    Kind.RECOMMENDATION: Kind.EVIDENCE,
-    Kind.CONTEXT: Kind.CONTEXT,
-}
-
-
-def child_kinds(parent_kind: Kind) -> list[Kind]:
-    """The kinds of node that may hang below a ``parent_kind`` node: the most natural one first
-    (:data:`NATURAL_CHILD`), then the others in the Kind order."""
-    allowed = [kind for kind in Kind if relation_for(kind, parent_kind) is not None]
-    first = NATURAL_CHILD[parent_kind]
-    return sorted(allowed, key=lambda kind: kind is not first)
-
-
 def fresh_id(argument_map: ArgumentMap, text: str, fallback: str = "node") -> str:
     """A new node id made from ``text`` that no node of the map uses yet (``-2``, ``-3`` … added)."""
-    base = slugify(text) or fallback
-    taken = {node.id for node in argument_map.nodes}
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+    return NewIds(node.id for node in argument_map.nodes).make(text, fallback)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -361,7 +311,7 @@ def add_child(
 ) -> ArgumentMap:
     """The map with a new ``kind`` node below ``parent_id``, placed after the parent's last child.
 
-    ``relation`` defaults to the one the kind takes to this parent (:func:`relation_for`); a pair
+    ``relation`` defaults to the one the kind takes to this parent (:func:`argmap.rules.relation_for`); a pair
     the map rules forbid (a rebuttal under a claim, a claim that opposes) raises EditError saying
     which parents the kind may have. ``tags`` default to the parent's, so a rebuttal to a defence
     irritant is filed under defence too. ``node_id`` defaults to :func:`fresh_id` of the text.
@@ -372,12 +322,12 @@ def add_child(
         chosen = relation_for(kind, parent.kind)
         if chosen is None:
             raise _relation_error(
-                node_id or "new", kind, default_relation(kind) or RelationType.SUPPORTS, parent
+                node_id or None, kind, default_relation(kind) or RelationType.SUPPORTS, parent
             )
     else:
         chosen = RelationType(relation)
         if kind is Kind.THESIS or parent.kind not in allowed_parent_kinds(kind, chosen):
-            raise _relation_error(node_id or "new", kind, chosen, parent)
+            raise _relation_error(node_id, kind, chosen, parent)
     inherited = list(parent.tags) if tags is None else list(tags)
     return _insert(argument_map, parent, chosen, kind, text, node_id, label, inherited, basis, sources, score)
 
@@ -785,7 +735,6 @@ class History:
 __all__ = [
     "EDITABLE_FIELDS",
     "MAP_FIELDS",
-    "NATURAL_CHILD",
     "TABLE_COLUMNS",
     "EditError",
     "History",
@@ -794,14 +743,12 @@ __all__ = [
     "add_child",
     "add_node",
     "apply_table",
-    "child_kinds",
     "delete_node",
     "filtered",
     "fresh_id",
     "link",
     "parse_sources",
     "parse_tags",
-    "relation_for",
     "rename_node",
     "reparent",
     "restricted_to",

@@ -224,6 +224,12 @@ def parse_map(text: str, where: str = "<text>") -> ArgumentMap:
 
     Raises MapFileError listing every problem found, each with its line where YAML knows it.
     """
+    return map_from_data(read_map_data(text, where), where, text)
+
+
+def read_map_data(text: str, where: str = "<text>") -> dict[str, Any]:
+    """The plain data (mappings, lists, strings, numbers) of a map file's YAML text, before
+    validation; MapFileError naming ``where`` and the line when it is not a YAML mapping."""
     try:
         data = _load_yaml(text)
     except bounded_yaml.YamlError as exc:
@@ -236,7 +242,7 @@ def parse_map(text: str, where: str = "<text>") -> ArgumentMap:
         raise MapFileError(
             [Located(where, 1, "a map file must be a YAML mapping with at least 'title' and 'nodes'")]
         )
-    return map_from_data(data, where, text)
+    return data
 
 
 def map_from_data(data: dict[str, Any], where: str = "<data>", text: str | None = None) -> ArgumentMap:

@@ -1,34 +1,15 @@
 """The argument map: typed nodes, the relations between them, and the rules a map must keep.
 
-This module is the domain. It imports nothing else of argmap, so storage, rendering, outlines and
-the UI can all depend on it and it on none of them.
+This module is the domain. It imports nothing else of argmap but the rules it keeps
+(:mod:`argmap.rules`), so storage, rendering, outlines and the UI can all depend on it and it on
+none of them.
 
 A map is a list of nodes. Each node names its parents on itself (``supports: [...]`` and
 ``opposes: [...]``), because that is how a person writes a map by hand; the relations, each with its
 own stable id ``CHILD->PARENT``, are derived from those lists. Relations run from child to parent,
 in the direction of support, as in Argdown and AIF.
 
-Allowed kind / relation pairs (child kind, relation, parent kinds):
-
-==============  ==========  ======================================================
-child kind      relation    parent kinds allowed
-==============  ==========  ======================================================
-thesis          (none)      the root: a thesis has no parents
-claim           supports    thesis, claim, counterpoint, rebuttal, recommendation
-counterpoint    opposes     thesis, claim, rebuttal, recommendation, evidence
-rebuttal        opposes     counterpoint
-evidence        supports    thesis, claim, counterpoint, rebuttal, recommendation
-evidence        opposes     thesis, claim, counterpoint, rebuttal, recommendation
-recommendation  supports    thesis, claim
-recommendation  opposes     counterpoint
-context         supports    thesis, context
-==============  ==========  ======================================================
-
-Why these: a claim is by definition a point *for* its parent and a counterpoint a point *against*
-it, so a claim that opposes or a counterpoint that supports contradicts its own kind. A point
-against a counterpoint is what a rebuttal is, so a counterpoint may not oppose a counterpoint.
-Evidence backs or undermines an argumentative node, never context or other evidence. Context only
-frames the question.
+Which kind may relate to which, and how, is :mod:`argmap.rules`; this module applies it.
 
 Every rule breach is reported as a :class:`Problem` naming the node and field, and all of a map's
 problems are raised together in one :class:`MapRuleError` so that ``argmap validate`` can list them.
@@ -46,25 +27,17 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from argmap.rules import (
+    SLUG,
+    SLUG_MAX,
+    Kind,
+    RelationType,
+    allowed_parent_kinds,
+    refusal,
+)
+
 SCHEMA_VERSION = 1
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_MAX = 64
 LABEL_MAX = 48
-
-
-class Kind(StrEnum):
-    THESIS = "thesis"
-    CLAIM = "claim"
-    COUNTERPOINT = "counterpoint"
-    REBUTTAL = "rebuttal"
-    EVIDENCE = "evidence"
-    RECOMMENDATION = "recommendation"
-    CONTEXT = "context"
-
-
-class RelationType(StrEnum):
-    SUPPORTS = "supports"
-    OPPOSES = "opposes"
 
 
 class Basis(StrEnum):
@@ -97,37 +70,6 @@ class Directive(StrEnum):
     EXPLAIN = "explain"
 
 
-_ARGUMENTATIVE = frozenset({Kind.THESIS, Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.RECOMMENDATION})
-
-#: (child kind, relation) -> parent kinds allowed. A pair missing here is not allowed at all.
-ALLOWED: dict[tuple[Kind, RelationType], frozenset[Kind]] = {
-    (Kind.CLAIM, RelationType.SUPPORTS): _ARGUMENTATIVE,
-    (Kind.COUNTERPOINT, RelationType.OPPOSES): frozenset(
-        {Kind.THESIS, Kind.CLAIM, Kind.REBUTTAL, Kind.RECOMMENDATION, Kind.EVIDENCE}
-    ),
-    (Kind.REBUTTAL, RelationType.OPPOSES): frozenset({Kind.COUNTERPOINT}),
-    (Kind.EVIDENCE, RelationType.SUPPORTS): _ARGUMENTATIVE,
-    (Kind.EVIDENCE, RelationType.OPPOSES): _ARGUMENTATIVE,
-    (Kind.RECOMMENDATION, RelationType.SUPPORTS): frozenset({Kind.THESIS, Kind.CLAIM}),
-    (Kind.RECOMMENDATION, RelationType.OPPOSES): frozenset({Kind.COUNTERPOINT}),
-    (Kind.CONTEXT, RelationType.SUPPORTS): frozenset({Kind.THESIS, Kind.CONTEXT}),
-}
-
-
-def allowed_parent_kinds(kind: Kind, relation: RelationType) -> frozenset[Kind]:
-    """Parent kinds that a node of ``kind`` may point to with ``relation`` (empty: none)."""
-    return ALLOWED.get((kind, relation), frozenset())
-
-
-def default_relation(kind: Kind) -> RelationType | None:
-    """The relation a new child of this kind takes to its parent, or None for a thesis."""
-    if kind is Kind.THESIS:
-        return None
-    if kind in (Kind.COUNTERPOINT, Kind.REBUTTAL):
-        return RelationType.OPPOSES
-    return RelationType.SUPPORTS
-
-
 _SENTENCE_END = re.compile(r"[.;:!?] ")  # in text whose white space is single spaces
 
 
@@ -142,26 +84,6 @@ def derive_label(text: str, limit: int = LABEL_MAX) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(",;:-– ") + "…"
-
-
-def slugify(text: str, limit: int = 40) -> str:
-    """A slug id made from free text: lower case ASCII words joined by hyphens (may be empty)."""
-    import unicodedata
-
-    # Accents go (é -> e); dashes and other punctuation separate words ("India–Japan" ->
-    # "india-japan", not "indiajapan"); letters of other scripts drop out.
-    unquoted = re.sub(r"['’]", "", text)  # "India's" -> "indias"
-    decomposed = "".join(c for c in unicodedata.normalize("NFKD", unquoted) if not unicodedata.combining(c))
-    spaced = re.sub(r"[\W_]+", " ", decomposed)
-    ascii_text = spaced.encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or (words[0][:limit] if words else "")
 
 
 class _Strict(BaseModel):
@@ -420,25 +342,6 @@ def check_rules(argument_map: ArgumentMap) -> list[Problem]:
                 continue
             parent_kind = kinds[parent]
             if parent_kind not in allowed_parent_kinds(node.kind, relation):
-                report(_pair_message(node, relation, parent, parent_kind), field)
+                report(refusal(node.id, node.kind, relation, parent, parent_kind), field)
     problems.sort(key=lambda p: p.index if p.index is not None else -1)
     return problems
-
-
-def _pair_message(node: Node, relation: RelationType, parent: str, parent_kind: Kind) -> str:
-    head = f"node {node.id!r} ({node.kind.value}) cannot {relation.value.rstrip('s')} {parent!r} ({parent_kind.value})"
-    if node.kind is Kind.THESIS:
-        return f"{head}: the thesis is the root and has no parents"
-    if node.kind is Kind.COUNTERPOINT and parent_kind is Kind.COUNTERPOINT:
-        return f"{head}: an answer to a counterpoint is a rebuttal"
-    allowed = allowed_parent_kinds(node.kind, relation)
-    if not allowed:
-        other = RelationType.OPPOSES if relation is RelationType.SUPPORTS else RelationType.SUPPORTS
-        return f"{head}: {_a(node.kind)} only {other.value} its parent"
-    names = ", ".join(sorted(kind.value for kind in allowed))
-    return f"{head}: {_a(node.kind)} may {relation.value.rstrip('s')} only {names}"
-
-
-def _a(kind: Kind) -> str:
-    # "evidence" is uncountable: "evidence may support only …", not "a evidence …"
-    return "evidence" if kind is Kind.EVIDENCE else f"a {kind.value}"

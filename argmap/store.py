@@ -37,13 +37,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import MapFileError, StaleMapError, StoreError
-from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap
-from argmap.skeletons import SKELETONS, skeleton_map
 from argmap.store_index import INDEX_FILE, INDEX_LIMIT, Entry, ListingIndex, file_key, summary_entry
 
 if TYPE_CHECKING:
     from argmap.stores import MapLibrary
+
+#: Reads a map from its text, the file's name for messages and its revision (see
+#: ``argmap.map_cache``); the default parses the YAML.
+Parser = Callable[[str, str, str], ArgumentMap]
 
 SUFFIX = ".yaml"
 DATA_DIR = ".argmap"
@@ -156,19 +158,25 @@ def _read_capped(path: Path, what: str, limit: int, own: bool) -> bytes:
     return data
 
 
-def load_path(path: Path | str) -> LoadedMap:
+def load_path(path: Path | str, parse: Parser | None = None) -> LoadedMap:
     """Read and validate a map file. Raises MapFileError (naming the file and line) or StoreError."""
     path = Path(path)
-    return loaded_from(path, read_input(path, "map file"))
+    return loaded_from(path, read_input(path, "map file"), parse)
 
 
-def loaded_from(path: Path, data: bytes) -> LoadedMap:
-    """The map in ``data`` (the bytes of ``path``); MapFileError or StoreError when invalid."""
+def loaded_from(path: Path, data: bytes, parse: Parser | None = None) -> LoadedMap:
+    """The map in ``data`` (the bytes of ``path``); MapFileError or StoreError when invalid.
+    ``parse`` reads the text instead of :func:`argmap.mapfile.parse_map` (the CLI's cache)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    return LoadedMap(parse_map(text, str(path)), path, revision_of(data))
+    revision = revision_of(data)
+    if parse is not None:
+        return LoadedMap(parse(text, str(path), revision), path, revision)
+    from argmap.mapfile import parse_map  # imported on use: a cached read needs no YAML
+
+    return LoadedMap(parse_map(text, str(path)), path, revision)
 
 
 def _read_umask() -> int:
@@ -252,6 +260,8 @@ def save_path(
             f"{path} changed on disk since it was loaded (another tab or a git pull?); "
             "reload it, or save your version as a copy"
         )
+    from argmap.mapfile import dump_map
+
     data = dump_map(argument_map).encode("utf-8")
     if current == data:
         return revision_of(data)
@@ -284,6 +294,8 @@ def write_map_file(path: Path | str, argument_map: ArgumentMap, *, replace: bool
 
 
 def new_map(name: str, title: str, skeleton: str = "blank", question: str | None = None) -> ArgumentMap:
+    from argmap.skeletons import SKELETONS, skeleton_map
+
     """The map a store's ``create`` saves under ``name``: the skeleton with the title and question.
     Raises StoreError for a bad name, an unknown skeleton or an empty title."""
     if skeleton not in SKELETONS:
@@ -440,11 +452,11 @@ class Library:
         """The bytes of a map file (for a download); StoreError for a link or a missing map."""
         return read_own_file(self.path_of(name), "map file")
 
-    def load(self, name: str) -> LoadedMap:
+    def load(self, name: str, parse: Parser | None = None) -> LoadedMap:
         path = self.path_of(name)
         if not os.path.lexists(path):
             raise StoreError(f"no map named {check_name(name)!r} in {self.root}")
-        return loaded_from(path, read_own_file(path, "map file"))
+        return loaded_from(path, read_own_file(path, "map file"), parse)
 
     # -- writing --------------------------------------------------------------------------
     def save(
@@ -613,10 +625,18 @@ def _remove_leftovers(folder: Path, prefix: str) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def resolve(target: str, library: MapLibrary | None = None) -> LoadedMap:
-    """Load a map given either a file path or a name in the library (the CLI's PATH argument)."""
+def target_path(target: str) -> Path | None:
+    """The file a CLI PATH argument names, or None when it names a map in the library."""
     path = Path(target)
     if path.suffix in (SUFFIX, ".yml") or os.sep in target or path.is_file():
+        return path
+    return None
+
+
+def resolve(target: str, library: MapLibrary | None = None) -> LoadedMap:
+    """Load a map given either a file path or a name in the library (the CLI's PATH argument)."""
+    path = target_path(target)
+    if path is not None:
         return load_path(path)
     return (library or Library()).load(target)
 

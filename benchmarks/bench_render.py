@@ -3,17 +3,24 @@
 For synthetic maps of 100, 500 and 2,000 nodes (``argmap generate``), prints:
 
 * DOT build: ``build_dot`` in-process (best of several runs);
-* CLI render: wall time of ``argmap render MAP -o OUT.svg`` in a fresh process;
+* CLI render: wall time of ``argmap render MAP -o OUT.svg`` in a fresh process, the map in a
+  library folder, cold (no parsed-map cache: the YAML is parsed) and warm (the map was read
+  before: ``.argmap/parsed/`` holds it, see ``argmap.map_cache``);
 * floor: wall time of ``dot -Tsvg`` on the emitted DOT alone;
 * their ratios (targets: build <= 5% of dot at 500 and 2,000 nodes; CLI <= 1.3x dot at 2,000),
   and the peak memory (max RSS) of the CLI's Python process and of its ``dot`` child.
+
+First, the CLI's start-up (#13 item 6): ``argmap --help`` beside ``python -c pass`` (median of 5).
 
 Run: ``.venv/bin/python benchmarks/bench_render.py [SIZES...]``. Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
 
+import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,25 +57,45 @@ def peak_rss_mb(command: list[str]) -> tuple[float, float]:
     return int(me) / 1024, int(kids) / 1024
 
 
-def main(sizes: tuple[int, ...]) -> None:
+def startup() -> None:
+    bare = statistics.median(timed([sys.executable, "-c", "pass"]) for _ in range(5))
+    helped = statistics.median(timed([str(ARGMAP), "--help"]) for _ in range(5))
     print(
-        f"{'nodes':>6} {'build ms':>9} {'dot s':>7} {'cli s':>7} {'build/dot':>10} {'cli/dot':>8} "
-        f"{'cli MB':>7} {'dot MB':>7}"
+        f"start-up: python -c pass {bare * 1000:.0f} ms, argmap --help {helped * 1000:.0f} ms ({helped / bare:.2f}x)"
+    )
+
+
+def main(sizes: tuple[int, ...]) -> None:
+    print(f"load average: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
+    startup()
+    print(
+        f"{'nodes':>6} {'build ms':>9} {'dot s':>7} {'cold s':>7} {'warm s':>7} {'build/dot':>10} "
+        f"{'cold/dot':>9} {'warm/dot':>9} {'cli MB':>7} {'dot MB':>7}"
     )
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             argument_map = generate_map(size, seed=1)
-            map_path = Path(folder, f"map-{size}.yaml")
+            library = Path(folder, f"library-{size}")
+            library.mkdir()
+            map_path = library / f"map-{size}.yaml"
             map_path.write_text(dump_map(argument_map), encoding="utf-8")
             build = min(_build_time(argument_map) for _ in range(10))
             dot_source = build_dot(argument_map).encode("utf-8")
-            floor = min(timed(["dot", "-Tsvg"], dot_source) for _ in range(3))
             out = str(Path(folder, f"map-{size}.svg"))
-            cli = min(timed([str(ARGMAP), "render", str(map_path), "-o", out]) for _ in range(2))
-            cli_mb, dot_mb = peak_rss_mb([str(ARGMAP), "render", str(map_path), "-o", out])
+            render = [str(ARGMAP), "--library", str(library), "render", str(map_path), "-o", out]
+            cache = library / ".argmap" / "parsed"
+            floor, cold, warm = [], [], []
+            for _ in range(3):  # interleaved, so that a burst of load weighs on all three alike
+                floor.append(timed(["dot", "-Tsvg"], dot_source))
+                shutil.rmtree(cache, ignore_errors=True)
+                cold.append(timed(render))
+                warm.append(timed(render))
+            cli_mb, dot_mb = peak_rss_mb(render)
+            best = min(floor)
             print(
-                f"{size:>6} {build * 1000:>9.1f} {floor:>7.2f} {cli:>7.2f} {build / floor:>9.1%} "
-                f"{cli / floor:>8.2f} {cli_mb:>7.0f} {dot_mb:>7.0f}",
+                f"{size:>6} {build * 1000:>9.1f} {best:>7.2f} {min(cold):>7.2f} {min(warm):>7.2f} "
+                f"{build / best:>9.1%} {min(cold) / best:>9.2f} {min(warm) / best:>9.2f} "
+                f"{cli_mb:>7.0f} {dot_mb:>7.0f}",
                 flush=True,
             )
     print(

@@ -13,14 +13,12 @@ from argmap.editing import (
     add_child,
     add_node,
     apply_table,
-    child_kinds,
     delete_node,
     filtered,
     fresh_id,
     link,
     parse_sources,
     parse_tags,
-    relation_for,
     rename_node,
     reparent,
     rows_with_edits,
@@ -34,6 +32,7 @@ from argmap.editing import (
 from argmap.graph import MapGraph
 from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap, Basis, Directive, Kind, RelationType
+from argmap.rules import child_kinds, relation_for
 from argmap.store import load_path
 
 SMALL = """\

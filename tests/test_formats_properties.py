@@ -6,9 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.formats import FORMATS, FormatError, read_text, write_text
-from argmap.formats.common import _unique_id, one_line
+from argmap.formats.common import one_line
 from argmap.mapfile import map_from_data, map_to_data
-from argmap.model import SLUG_MAX, Kind
+from argmap.model import Kind
+from argmap.rules import SLUG_MAX, NewIds
 
 _TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co"), blacklist_characters="\u2028\u2029\x85"),
@@ -125,8 +126,8 @@ _BASES = [
 )
 @_SETTINGS
 def test_ids_are_the_same_as_the_first_free_numbered_slug(bases, requested):
-    slow, fast, numbers = set(requested), set(requested), {}
-    assert [_unique_id(b, fast, numbers) for b in bases] == [_first_free_id(b, slow) for b in bases]
+    slow, fast = set(requested), NewIds(requested)
+    assert [fast.free(b, "statement") for b in bases] == [_first_free_id(b, slow) for b in bases]
 
 
 class _CountingSet(set):
@@ -138,7 +139,8 @@ class _CountingSet(set):
 
 
 def test_many_equal_labels_cost_linear_time():
-    taken, numbers = _CountingSet(), {}
-    ids = [_unique_id("yes", taken, numbers) for _ in range(5_000)]
+    new_ids = NewIds()
+    new_ids.taken = taken = _CountingSet()
+    ids = [new_ids.make("yes") for _ in range(5_000)]
     assert ids == ["yes"] + [f"yes-{n}" for n in range(2, 5_001)]
     assert taken.lookups <= 2 * 5_000  # the first-free search made 12.5 million

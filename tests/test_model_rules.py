@@ -10,10 +10,9 @@ from argmap.model import (
     Kind,
     MapRuleError,
     RelationType,
-    allowed_parent_kinds,
     derive_label,
-    slugify,
 )
+from argmap.rules import allowed_parent_kinds, slugify
 
 
 def build(*nodes: dict, **fields) -> ArgumentMap:

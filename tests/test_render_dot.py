@@ -273,3 +273,12 @@ def test_dimmed_nodes_are_drawn_pale_and_marked_in_the_svg_class():
     thesis = next(line for line in dot.splitlines() if line.strip().startswith('"t" ['))
     assert 'class="kind-claim dimmed"' in claim and 'fontcolor="#a0a0a0"' in claim
     assert "dimmed" not in thesis
+
+
+def test_nodes_with_open_comments_carry_the_count_in_their_caption_and_class(seed):
+    dot = build_dot(seed, RenderOptions(comments={"defence": 2, "space": 1}, dimmed=frozenset({"space"})))
+    defence, space = node_statement(dot, "defence"), node_statement(dot, "space")
+    assert "· 2 COMMENTS" in defence and 'class="kind-claim commented"' in defence
+    assert "· 1 COMMENT<" in space or "· 1 COMMENT</" in space
+    assert 'class="kind-claim commented dimmed"' in space
+    assert "COMMENT" not in node_statement(dot, "strong-ties")

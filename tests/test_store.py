@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import store
+from argmap import mapfile
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.mapfile import dump_map
 from argmap.store import Library, check_name, load_path, save_path
@@ -294,9 +294,9 @@ def test_a_second_listing_parses_no_unchanged_map(library: Library, monkeypatch:
         library.create(f"m{number}", f"Map {number}")
     first = library.entries()
     parsed: list[str] = []
-    real_parse = store.parse_map
+    real_parse = mapfile.parse_map
     monkeypatch.setattr(
-        store, "parse_map", lambda text, where: parsed.append(where) or real_parse(text, where)
+        mapfile, "parse_map", lambda text, where: parsed.append(where) or real_parse(text, where)
     )
     assert library.entries() == first
     assert parsed == []

@@ -17,6 +17,8 @@ from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 from ui_app import ANALYSIS, EDITOR, OUTLINE, PRACTICE, SEED, app, labelled, library, opened  # noqa: F401 (app, library: fixtures)
 
+from argmap.errors import MapFileError
+from argmap.formats.common import FormatError
 from argmap.store import Library
 from argmap.ui.common import md
 from argmap.ui.map_component import SENT
@@ -129,13 +131,13 @@ def test_duplicate_copies_the_map_under_the_new_name(app: AppTest, library: Libr
 
 def test_an_invalid_upload_is_refused_with_the_place_of_each_problem():
     text = b"title: T\nnodes:\n- id: a\n  kind: claim\n  supports: [nowhere]\n  text: A.\n"
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(MapFileError) as refused:
         read_upload(text, "bad.yaml", "yaml")
     assert str(refused.value).startswith("bad.yaml:5: node 'a' supports 'nowhere', which does not exist")
 
 
 def test_an_upload_over_the_size_limit_is_refused_before_reading():
-    with pytest.raises(Exception, match="the limit is 2,097,152 bytes"):
+    with pytest.raises(FormatError, match="the limit is 2,097,152 bytes"):
         read_upload(b"x" * (2 * 1024 * 1024 + 1), "big.yaml", "yaml")
 
 

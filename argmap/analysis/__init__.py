@@ -22,26 +22,64 @@ all call these, so the exports below are stable:
 Passing the ``strengths`` already computed avoids computing them twice.
 """
 
-from argmap.analysis.checks import RULES, Check, Rule, Severity, has_errors, lint, summary
-from argmap.analysis.explain import (
-    DimensionBalance,
-    Influence,
-    Verdict,
-    balance,
-    sensitivity,
-    side_words,
-    unanswered_counterpoints,
-    verdict,
-)
-from argmap.analysis.strength import (
-    EVIDENCE_BASE,
-    KIND_BASE,
-    Strengths,
-    aggregate,
-    base_score,
-    combine,
-    compute_strengths,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from argmap.analysis.checks import RULES, Check, Rule, Severity, has_errors, lint, summary
+    from argmap.analysis.explain import (
+        DimensionBalance,
+        Influence,
+        Verdict,
+        balance,
+        sensitivity,
+        side_words,
+        unanswered_counterpoints,
+        verdict,
+    )
+    from argmap.analysis.strength import (
+        EVIDENCE_BASE,
+        KIND_BASE,
+        Strengths,
+        aggregate,
+        base_score,
+        combine,
+        compute_strengths,
+    )
+
+# Each name is loaded from its module on first use (PEP 562), so that ``argmap.analysis.graph``
+# (which ``argmap show`` needs for cycles) does not load the checks and the strengths.
+_HOMES = {
+    "RULES": "checks",
+    "Check": "checks",
+    "Rule": "checks",
+    "Severity": "checks",
+    "has_errors": "checks",
+    "lint": "checks",
+    "summary": "checks",
+    "DimensionBalance": "explain",
+    "Influence": "explain",
+    "Verdict": "explain",
+    "balance": "explain",
+    "sensitivity": "explain",
+    "side_words": "explain",
+    "unanswered_counterpoints": "explain",
+    "verdict": "explain",
+    "EVIDENCE_BASE": "strength",
+    "KIND_BASE": "strength",
+    "Strengths": "strength",
+    "aggregate": "strength",
+    "base_score": "strength",
+    "combine": "strength",
+    "compute_strengths": "strength",
+}
+
+
+__getattr__ = lazy_names(__name__, _HOMES)
+
 
 __all__ = [
     "EVIDENCE_BASE",

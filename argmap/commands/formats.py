@@ -6,23 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.commands.common import load_target
+from argmap.commands.common import Choices, load_target
 from argmap.errors import ArgmapError
 from argmap.words import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from argmap.formats import FORMATS
-
-    readable = [name for name, fmt in FORMATS.items() if fmt.can_read]
-    writable = [name for name, fmt in FORMATS.items() if fmt.can_write]
-
     importer = sub.add_parser(
         "import", help="read notes, Argdown, AIF JSON or a Kialo export into a map file"
     )
     importer.add_argument("source", metavar="SRC", help="the file to read")
     importer.add_argument(
-        "--from", dest="fmt", choices=readable, help="its format (default: from the suffix and content)"
+        "--from",
+        dest="fmt",
+        choices=Choices(lambda: _formats("can_read")),
+        metavar="FORMAT",
+        help="its format, one of: %(choices)s (default: from the suffix and content)",
     )
     importer.add_argument(
         "-o", "--output", metavar="OUT.yaml", help="the map file to write (optional with --explain or --json)"
@@ -38,10 +37,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     exporter.add_argument("path", metavar="PATH", help="a map file, or a map's name in the library")
     exporter.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.argdown or OUT.aif.json")
     exporter.add_argument(
-        "--to", dest="fmt", choices=writable, help="the format (default: from OUT's suffix)"
+        "--to",
+        dest="fmt",
+        choices=Choices(lambda: _formats("can_write")),
+        metavar="FORMAT",
+        help="the format, one of: %(choices)s (default: from OUT's suffix)",
     )
     exporter.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     exporter.set_defaults(func=cmd_export)
+
+
+def _formats(can: str) -> list[str]:
+    """The formats that can be read (``can_read``) or written (``can_write``)."""
+    from argmap.formats import FORMATS
+
+    return [name for name, fmt in FORMATS.items() if getattr(fmt, can)]
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:

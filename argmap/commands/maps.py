@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.commands.common import add_map_argument, library_of, load_target, print_json
+from argmap.commands.common import Choices, add_map_argument, library_of, load_target, print_json
 from argmap.errors import ArgmapError, MapFileError
 from argmap.words import counted
 
@@ -23,18 +23,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     schema = sub.add_parser("schema", help="print the JSON Schema of the map file")
     schema.set_defaults(func=cmd_schema)
 
-    from argmap.skeletons import SKELETONS
-
     new = sub.add_parser("new", help="create a map in the library from a skeleton")
     new.add_argument("name", help="file name in the library, e.g. india-china")
     new.add_argument("--title", required=True)
     new.add_argument("--question")
-    new.add_argument("--skeleton", choices=list(SKELETONS), default="blank")
+    new.add_argument(
+        "--skeleton", choices=Choices(_skeletons), default="blank", metavar="S", help="one of: %(choices)s"
+    )
     new.set_defaults(func=cmd_new)
 
     listing = sub.add_parser("list", help="the maps in the library")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_list)
+
+
+def _skeletons() -> list[str]:
+    from argmap.skeletons import SKELETONS
+
+    return list(SKELETONS)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

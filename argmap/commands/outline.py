@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.commands.common import add_map_argument, load_target, print_json
+from argmap.commands.common import Choices, add_map_argument, load_target, print_json
 from argmap.errors import ArgmapError
 
 SUFFIXES = (".docx", ".md")
@@ -19,8 +19,6 @@ EXPORTS = Path("exports")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from argmap.outline.templates import TEMPLATES
-
     templates = sub.add_parser("templates", help="outline templates with their word limits")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
     templates.set_defaults(func=cmd_templates)
@@ -30,9 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     outline.add_argument(
         "--template",
         "-t",
-        choices=list(TEMPLATES),
+        choices=Choices(_templates),
         metavar="T",
-        help="one of: " + ", ".join(TEMPLATES) + " (default: the one the map's question asks for)",
+        help="one of: %(choices)s (default: the one the map's question asks for)",
     )
     outline.add_argument(
         "-o", "--output", metavar="OUT", help="OUT.docx or OUT.md (default: exports/MAP-TEMPLATE.docx)"
@@ -46,6 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     outline.add_argument("--no-map", action="store_true", help="leave the map picture out of the .docx")
     outline.add_argument("--no-guidance", action="store_true", help="leave out the writing guidance")
     outline.set_defaults(func=cmd_outline)
+
+
+def _templates() -> list[str]:
+    from argmap.outline.templates import TEMPLATES
+
+    return list(TEMPLATES)
 
 
 def cmd_templates(args: argparse.Namespace) -> int:

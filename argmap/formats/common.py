@@ -28,7 +28,8 @@ from typing import Any
 from argmap.errors import ArgmapError
 from argmap.graph import Adjacency, reach, spread
 from argmap.mapfile import map_from_data
-from argmap.model import SLUG, SLUG_MAX, ArgumentMap, Kind, RelationType, allowed_parent_kinds, slugify
+from argmap.model import ArgumentMap, Kind, RelationType
+from argmap.rules import SLUG, SLUG_MAX, NewIds, kind_by_polarity, may_relate, refusal, slugify
 
 
 class FormatError(ArgmapError):
@@ -91,37 +92,6 @@ def tag_slug(text: str) -> str | None:
     return slug or None
 
 
-def _unique_id(base: str, taken: set[str], next_number: dict[str, int]) -> str:
-    """``base`` as an id not yet in ``taken``, else ``base-2``, ``base-3`` … (the first one free).
-
-    ``next_number`` remembers, per base, the number after the last one given, so that many equal
-    labels cost linear time, not quadratic: ids are only ever added to ``taken``, so every smaller
-    number is still taken and the search may start there and give the same id as from 2.
-    """
-    base = (base or "statement")[:SLUG_MAX].strip("-") or "statement"
-    candidate, number = base, next_number.get(base, 2)
-    if base in next_number or candidate in taken:
-        while True:
-            suffix = f"-{number}"
-            candidate = base[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
-            number += 1
-            if candidate not in taken:
-                break
-    next_number[base] = number
-    taken.add(candidate)
-    return candidate
-
-
-def _kind_for(relation: RelationType, parent_kind: Kind) -> Kind:
-    if relation is RelationType.SUPPORTS:
-        return Kind.CLAIM
-    return Kind.REBUTTAL if parent_kind is Kind.COUNTERPOINT else Kind.COUNTERPOINT
-
-
-def _legal(kind: Kind, relation: RelationType, parent_kind: Kind) -> bool:
-    return parent_kind in allowed_parent_kinds(kind, relation)
-
-
 def assemble(
     title: str,
     drafts: list[Draft],
@@ -165,23 +135,20 @@ def assemble(
     kinds = _assign_kinds(drafts, parents, children, order, thesis_key)
     dropped = _settle(drafts, parents, children, kinds)
 
-    taken: set[str] = set()
-    next_number: dict[str, int] = {}
+    new_ids = NewIds()
     ids: dict[str, str] = {}
     for draft in drafts:  # requested ids first, so that a later slug cannot take one
         hint = draft.id_hint
-        if hint and SLUG.match(hint) and len(hint) <= SLUG_MAX and hint not in taken:
+        if hint and SLUG.match(hint) and len(hint) <= SLUG_MAX and hint not in new_ids.taken:
             ids[draft.key] = hint
-            taken.add(hint)
+            new_ids.reserve(hint)
     for draft in drafts:
         if draft.key not in ids:
-            ids[draft.key] = _unique_id(slugify(draft.label or draft.text), taken, next_number)
+            ids[draft.key] = new_ids.make(draft.label or draft.text, "statement")
 
     for child, relation, parent in dropped:
-        warnings.append(
-            f"{where}: relation {ids[child]}->{ids[parent]} ({relation.value}) left out: "
-            f"a {kinds[child].value} cannot {relation.value.rstrip('s')} a {kinds[parent].value}"
-        )
+        refused = refusal(ids[child], kinds[child], relation, ids[parent], kinds[parent])
+        warnings.append(f"{where}: relation {ids[child]}->{ids[parent]} left out: {refused}")
     nodes: list[dict[str, Any]] = []
     for draft in drafts:
         kind = kinds[draft.key]
@@ -244,7 +211,7 @@ def _assign_kinds(
             has_relations = bool(parents[start] or children[start])
             kinds[start] = Kind.CLAIM if has_relations else Kind.CONTEXT
         for parent, relation, child in spread(children, [start], assigned):
-            kinds[child] = _kind_for(relation, kinds[parent])
+            kinds[child] = kind_by_polarity(relation, kinds[parent])
     return kinds
 
 
@@ -259,8 +226,8 @@ def _breaches(
     kinds: dict[str, Kind],
 ) -> int:
     """How many of a node's relations (up and down) would break a rule if it had ``kind``."""
-    up = sum(not _legal(kind, r, kinds[p]) for p, r in parents[key])
-    down = sum(not _legal(kinds[c], r, kind) for c, r in children[key] if kinds[c] is not Kind.THESIS)
+    up = sum(not may_relate(kind, r, kinds[p]) for p, r in parents[key])
+    down = sum(not may_relate(kinds[c], r, kind) for c, r in children[key] if kinds[c] is not Kind.THESIS)
     return up + down
 
 
@@ -296,7 +263,7 @@ def _settle(
         key = draft.key
         keep = []
         for parent, relation in parents[key]:
-            if kinds[key] is not Kind.THESIS and _legal(kinds[key], relation, kinds[parent]):
+            if kinds[key] is not Kind.THESIS and may_relate(kinds[key], relation, kinds[parent]):
                 keep.append((parent, relation))
             else:
                 dropped.append((key, relation, parent))

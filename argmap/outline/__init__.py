@@ -39,8 +39,9 @@ these two functions: there is one DOCX writer. python-docx is imported only by
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from argmap.lazy import lazy_names
 
 if TYPE_CHECKING:
     from argmap.outline.builder import OutlineError, OutlineOptions, build_outline
@@ -69,13 +70,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'argmap.outline' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"argmap.outline.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)
 
 
 __all__ = [

@@ -26,18 +26,23 @@ Public API (stable; the Streamlit app and the CLI both use it)::
 * Errors: :class:`RenderError` (an ArgmapError) for bad options or a failing ``dot``;
   :class:`~argmap.errors.ToolMissingError` when ``dot`` is not installed.
 
-Importing this package loads the model and the small graphviz package only: no Streamlit,
-python-docx or analysis, so ``argmap render`` starts quickly.
+Importing this package loads nothing but itself: each name below comes from its module on first
+use (PEP 562), so ``argmap show`` (which needs only :mod:`argmap.render.escape`) does not load
+Graphviz, and no part of it loads Streamlit, python-docx or the analysis.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.model import ArgumentMap
-from argmap.render.dot import FORMATS, format_of, run_dot
-from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_dot, build_graph
-from argmap.render.themes import THEMES
+from argmap.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.render.dot import FORMATS, format_of, run_dot
+    from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_dot, build_graph
+    from argmap.render.themes import THEMES
 
 __all__ = [
     "FORMATS",
@@ -53,12 +58,30 @@ __all__ = [
     "run_dot",
 ]
 
+_HOMES = {
+    "FORMATS": "dot",
+    "format_of": "dot",
+    "run_dot": "dot",
+    "GROUP_BY": "graph",
+    "RenderError": "graph",
+    "RenderOptions": "graph",
+    "build_dot": "graph",
+    "build_graph": "graph",
+    "THEMES": "themes",
+}
+
+
+__getattr__ = lazy_names(__name__, _HOMES)
+
 
 def render_bytes(argument_map: ArgumentMap, options: RenderOptions | None = None, fmt: str = "svg") -> bytes:
     """The map drawn as ``fmt`` (svg, png, pdf, or dot for the DOT text itself).
 
     Raises RenderError for bad options or a failing ``dot``, ToolMissingError when ``dot`` is missing.
     """
+    from argmap.render.dot import run_dot
+    from argmap.render.graph import build_dot
+
     dot_source = build_dot(argument_map, options)
     if fmt == "dot":
         return dot_source.encode("utf-8")
@@ -67,6 +90,7 @@ def render_bytes(argument_map: ArgumentMap, options: RenderOptions | None = None
 
 def render_file(argument_map: ArgumentMap, path: Path, options: RenderOptions | None = None) -> Path:
     """Draw the map into ``path`` in the format its suffix names; the file is replaced atomically."""
+    from argmap.render.dot import format_of
     from argmap.store import write_atomic
 
     write_atomic(path, render_bytes(argument_map, options, format_of(path)))

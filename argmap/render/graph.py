@@ -63,6 +63,9 @@ class RenderOptions:
     dimmed: Collection[str] = field(default_factory=frozenset)  # drawn faded: e.g. points an answer missed
     wrap: int = 30  # characters per line in a box
     direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
+    # Open comment threads per node (classroom mode): a "2 COMMENTS" mark in the box's caption and
+    # the SVG class "commented", so a student sees at a glance where the teacher wrote.
+    comments: Mapping[str, int] | None = None
 
 
 KIND_WORDS: dict[Kind, str] = {
@@ -301,11 +304,14 @@ def _node_statement(
     attributes, extra_class = look.attributes, ""
     highlighted = node.id in options.highlight
     dimmed = node.id in options.dimmed
+    comments = options.comments.get(node.id, 0) if options.comments else 0
+    if comments:
+        extra_class = " commented"
     if strength is not None or highlighted or dimmed or node.id == options.selected:
         style = look.style
         if dimmed:
             style = dataclasses.replace(style, fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
-            extra_class = " dimmed"
+            extra_class += " dimmed"
         fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
         border, penwidth = style.border, style.penwidth
         if highlighted:
@@ -313,7 +319,7 @@ def _node_statement(
         if node.id == options.selected:
             border, penwidth, extra_class = theme.selected, 3.5, extra_class + " selected"
         attributes = _box_attributes(style, fill, border, penwidth)
-    box_label = _label(node, label, look, options.wrap, hidden.get(node.id, 0), strength)
+    box_label = _label(node, label, look, options.wrap, hidden.get(node.id, 0), strength, comments)
     return (
         f'"{node.id}" [id="{node.id}" class="{look.kind_class}{extra_class}" label=<{box_label}> '
         f"tooltip={quoted(node.text)} {attributes}]"
@@ -324,7 +330,13 @@ _BASIS_CAPTIONS = {basis: f" · {basis.value.upper()}" for basis in Basis}
 
 
 def _label(
-    node: Node, label: str, look: _KindLook, wrap: int, hidden_evidence: int, strength: float | None
+    node: Node,
+    label: str,
+    look: _KindLook,
+    wrap: int,
+    hidden_evidence: int,
+    strength: float | None,
+    comments: int = 0,
 ) -> str:
     caption = look.caption
     if node.kind is Kind.EVIDENCE:
@@ -336,6 +348,8 @@ def _label(
         caption += f" · +{hidden_evidence} EVIDENCE"
     if strength is not None:
         caption += f" · STRENGTH {strength:.2f}"
+    if comments:
+        caption += f" · {comments} COMMENT{'' if comments == 1 else 'S'}"
     # One escape over all lines: the wrapped label has no line ends of its own left.
     text = html_escape("\n".join(_wrap(clean_text(label), wrap))).replace("\n", "<BR/>")
     if node.kind is Kind.THESIS:

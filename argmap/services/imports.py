@@ -19,7 +19,8 @@ from argmap.formats import FORMATS, FormatError, detect_format, read_bytes, read
 from argmap.formats.notes import NoteReport, explain_notes
 from argmap.formats.notes.report import PointRow
 from argmap.mapfile import map_from_data
-from argmap.model import ArgumentMap, Kind, RelationType, default_relation, slugify
+from argmap.model import ArgumentMap, Kind, RelationType
+from argmap.rules import default_relation, slugify
 
 #: Columns of the review table, in order; only ``kind`` and ``parent`` are meant to be edited.
 COLUMNS = ("line", "id", "kind", "parent", "text", "why")

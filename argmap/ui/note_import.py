@@ -19,8 +19,9 @@ import streamlit as st
 
 from argmap.errors import ArgmapError
 from argmap.formats import UPLOAD_LIMIT_BYTES, FormatError
-from argmap.model import ArgumentMap, slugify
+from argmap.model import ArgumentMap
 from argmap.render import RenderOptions, build_dot
+from argmap.rules import slugify
 from argmap.services.imports import (
     KINDS,
     DraftImport,

@@ -31,7 +31,7 @@ from argmap.analysis import (
     sensitivity,
     verdict,
 )
-from argmap.editing import filtered, relation_for
+from argmap.editing import filtered
 from argmap.formats import FORMATS, write_text
 from argmap.graph import MapGraph
 from argmap.mapfile import dump_map
@@ -40,6 +40,7 @@ from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.outline.builder import OutlineOptions, build_outline
 from argmap.outline.picture import outline_pictures
 from argmap.render import RenderOptions, build_dot, render_bytes
+from argmap.rules import relation_for
 
 #: The findings whose nodes the Editor outlines on the map; hints are only listed.
 OUTLINED_SEVERITIES = frozenset({Severity.ERROR, Severity.WARNING})
@@ -65,6 +66,7 @@ class MapView:
     group_by: str = "tag"
     evidence: bool = True
     scores: bool = False
+    comments: tuple[tuple[str, int], ...] = ()  # (node id, open comment threads): the mark on the box
 
 
 def render_options(
@@ -83,6 +85,7 @@ def render_options(
         scores=strengths.strength if (view.scores and strengths) else None,
         highlight=frozenset(node for node in flagged if node in present),
         selected=view.selected if view.selected in present else None,
+        comments=dict(view.comments) or None,
     )
 
 

@@ -80,9 +80,12 @@ def test_f2_edits_the_label_in_place_on_the_map(page: Page, library_dir: Path) -
     open_in_editor(page)
     new_id = add_below(page, "defence", "Spares for Sukhoi jets are slow to arrive.", library_dir)
     type_on_map(page, "F2", "Slow Sukhoi spares")
+    # The words show on the box at once (the page's script), then in the map drawn again.
     expect(map_node(page, new_id)).to_contain_text("Slow Sukhoi spares")
     settle(page)
     assert saved_map(library_dir).get(new_id).label == "Slow Sukhoi spares"
+    expect(map_node(page, new_id)).not_to_have_class(re.compile(r"\bpending\b"))
+    expect(map_node(page, new_id)).to_contain_text("Slow Sukhoi spares")
 
 
 def test_delete_removes_the_box_and_ctrl_z_and_ctrl_shift_z_undo_and_redo_it(
@@ -146,7 +149,9 @@ def test_a_drag_the_map_rules_refuse_says_why_and_changes_nothing(page: Page, li
     open_in_editor(page)
     new_id = add_below(page, "mi35-sale", "The sale is only of four helicopters.", library_dir)
     map_node(page, new_id).drag_to(map_node(page, "defence"))  # a rebuttal below a claim
-    expect(page.get_by_test_id("stAlertContentError")).to_contain_text("a rebuttal cannot oppose 'defence'")
+    expect(page.get_by_test_id("stAlertContentError")).to_contain_text(
+        f"node '{new_id}' (rebuttal) cannot oppose 'defence' (claim): a rebuttal may oppose only counterpoint"
+    )
     settle(page)
     assert list(saved_map(library_dir).get(new_id).parents()) == [(RelationType.OPPOSES, "mi35-sale")]
 

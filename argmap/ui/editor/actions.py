@@ -14,7 +14,6 @@ import streamlit as st
 from argmap.editing import (
     EditError,
     add_child,
-    child_kinds,
     delete_node,
     fresh_id,
     link,
@@ -26,6 +25,7 @@ from argmap.editing import (
     update_node,
 )
 from argmap.model import ArgumentMap, Basis, Kind
+from argmap.rules import child_kinds
 from argmap.skeletons import placeholder_id
 from argmap.ui import state
 

@@ -135,6 +135,7 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
         group_by=options["group_by"],
         evidence=options["evidence"],
         scores=options["scores"],
+        comments=tuple(sorted(options.get("comments", {}).items())),
     )
     # The picture leaves out the selection and the outlines, which the map marks in the browser:
     # a click redraws nothing, and the SVG is sent only when the picture changes.

@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis import Check
-from argmap.editing import EditError, child_kinds, relation_for, sources_text
+from argmap.editing import EditError, sources_text
 from argmap.graph import MapGraph
 from argmap.model import Basis, Kind, Node, Priority
+from argmap.rules import child_kinds, relation_for
 from argmap.ui import state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node

@@ -14,7 +14,8 @@ import streamlit as st
 
 from argmap.errors import ArgmapError, MapFileError, StoreError
 from argmap.formats import UPLOAD_LIMIT_BYTES
-from argmap.model import ArgumentMap, slugify
+from argmap.model import ArgumentMap
+from argmap.rules import slugify
 from argmap.skeletons import SKELETONS
 from argmap.store import Entry, TrashEntry
 from argmap.ui import state
