@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from argmap.formats.notes import cues
 from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
 from argmap.formats.notes.linking import Rarity, best_matches
-from argmap.formats.notes.reading import Block, Heading, Meta, Point
+from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
 
 _ARGUING = (Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.RECOMMENDATION)
@@ -237,7 +237,14 @@ def _directive_sentence(question: str) -> str:
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
-    """``Heading- text`` / ``Heading: text`` as (heading, text); found with plain string search."""
+    """``Heading- text`` / ``Heading: text`` / ``**Heading.** text`` as (heading, text); found
+    with plain string search."""
+    if text.startswith("**"):
+        close = text.find("**", 2, 80)
+        inner = text[2:close].strip() if close > 2 else ""
+        rest = text[close + 2 :].strip() if close > 2 else ""
+        if inner and rest and inner[-1:] in ".:" and len(inner.split()) <= 6 and rest[:1].isupper():
+            return inner.rstrip(".:").strip(), rest
     best = -1
     for separator in ("- ", "– ", "— ", ": "):
         at = text.find(separator, 0, 90)
@@ -253,7 +260,7 @@ def _split_label(text: str) -> tuple[str | None, str]:
         return None, text
     if len(head.split()) > (8 if body else 14):
         return None, text
-    if body and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
+    if body and cues.label_side(head) is None and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
         return None, text  # "Harm is concentrated among heavy users: teens …" is a sentence, not a heading
     return head, body
 
@@ -533,6 +540,12 @@ def _decide(
             previous.key,
             RelationType.SUPPORTS,
         )
+        return
+    sign = SIGN_MARKS.get(placed.lead)
+    if sign is not None:
+        # "(+) …" / "(–) …": the note marks the point's side itself
+        _set(placed, Kind.CLAIM if sign == "+" else Kind.COUNTERPOINT, f"marked '{placed.lead}'")
+        placed.by_side = True
         return
     side_label = cues.label_side(label) if label else None
     if (

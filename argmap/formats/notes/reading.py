@@ -175,6 +175,8 @@ def _lines(text: str) -> list[_Line]:
             continue
         lead = _answer_mark(stripped)
         marker, body = _marker(stripped[len(lead) :].strip() or stripped)
+        if lead in SIGN_MARKS:
+            marker = "bullet"
         out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=lead.strip()))
         blank = 0
     return out
@@ -206,9 +208,17 @@ def _is_rule(text: str) -> bool:
 _ANSWER_MARKS = ("ans. ", "ans: ", "ans.- ", "ans - ", "ans.", "ans:")
 
 
+#: Marks of a side written before a point: ``(+)`` for, ``(–)`` against.
+SIGN_MARKS = {"(+)": "+", "[+]": "+", "(-)": "-", "(–)": "-", "(−)": "-", "[-]": "-", "[–]": "-"}
+
+
 def _answer_mark(text: str) -> str:
-    """``Ans.`` before an answer in a question sheet (``Ans. (i) …``): read off, so that the
-    answer's own marker, if any, is the point's; kept in the point's notes."""
+    """``Ans.`` before an answer in a question sheet (``Ans. (i) …``), or a side's sign
+    (``(+) …``, ``(–) …``): read off, so that the answer's own marker, if any, is the point's;
+    kept in the point's notes (and a sign tells the point's side)."""
+    for sign in SIGN_MARKS:
+        if text.startswith(sign + " ") and text[len(sign) :].strip():
+            return sign
     lowered = text[:6].lower()
     for mark in _ANSWER_MARKS:
         if lowered.startswith(mark) and len(text) > len(mark) and text[len(mark) :].strip():
@@ -280,6 +290,8 @@ def _meta(line: _Line) -> Meta | None:
         return Meta(line.number, "tags", " ".join(w.lstrip("#") for w in text.split()), line.raw)
     if _is_date(text):
         return Meta(line.number, "date", text, line.raw)
+    if _set_apart_metadata(line.raw):
+        return Meta(line.number, "note", text, line.raw)
     from argmap.formats.notes.cues import motion_opening
 
     if motion_opening(text):
@@ -290,6 +302,22 @@ def _meta(line: _Line) -> Meta | None:
             stop = text.find(end, start + 1)
             return Meta(line.number, "motion", text[start + 1 : stop if stop > 0 else None].strip(), line.raw)
     return None
+
+
+def _set_apart_metadata(raw: str) -> bool:
+    """A line set apart in italics or brackets that files the note (``*Economy · Monetary policy
+    · last edited 3 Feb 2026*``, ``(Environment, GS-3) — notes from …, May 2025``): a syllabus
+    word or a dated edit, with separators."""
+    if raw[:1] not in "*_(" or raw[:2] == "**" or len(raw) > 200:
+        return False
+    lowered = " " + raw.lower().replace("(", " ").replace(")", " ").replace(",", " ") + " "
+    filed = any(
+        f" {word} " in lowered for word in ("gs", "gs-1", "gs-2", "gs-3", "gs-4", "paper", "syllabus")
+    )
+    filed = filed or any(f"gs{n}" in lowered or f"gs-{n}" in lowered for n in "1234")
+    dated = any(month in lowered.split() for month in MONTHS) and any(ch.isdigit() for ch in raw)
+    separated = sum(raw.count(sep) for sep in ("·", "|", ",", " — ", " – ")) >= 1
+    return separated and (filed or dated)
 
 
 def _is_date(text: str) -> bool:
@@ -461,8 +489,13 @@ def _split_title_line(line: _Line) -> None:
     head, tail = text[:cut].strip(), text[cut:].strip(" —–|-")
     signs = tail.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
     quoted = _quoted(text)
+    from argmap.formats.notes.cues import stance_opening
+
+    if stance_opening(head.strip("*_ ")) is not None:
+        return  # "**TL;DR** — Keep the cap …": a position, not a title
     signed = any(word.strip(".:;") in _TITLE_META_SIGNS for word in signs)
-    if not (quoted or signed or (_reads_as_metadata(tail) and _words(tail) <= 8)):
+    sentence = tail[-1:] in ".!?"
+    if not (quoted or signed or (_reads_as_metadata(tail) and _words(tail) <= 8 and not sentence)):
         return
     title = quoted or head
     if not title or title[-1] in ".;,":
@@ -546,11 +579,19 @@ def _reads_as_metadata(text: str) -> bool:
 
 
 def _style(raw: str) -> str:
-    """How a numbered line counts: ``1.`` digits, ``(a)`` letters in brackets, ``a)`` letters …"""
+    """How a numbered line counts: ``1.`` digits, ``(a)`` letters in brackets, ``I.`` Roman
+    numerals, ``A.`` capitals, ``a)`` small letters (``I. Introduction`` over ``a. Hydropower``)."""
     opening = raw[:1]
     if opening == "(":
         return "bracket"
-    return "digit" if opening.isdigit() else "letter"
+    if opening.isdigit():
+        return "digit"
+    token = raw[: next((i for i, ch in enumerate(raw) if ch in ".)"), len(raw))]
+    if token and set(token) <= set("IVXL"):
+        return "roman"
+    if token and len(token) > 1 and set(token) <= set("ivxl"):
+        return "small roman"
+    return "capital" if opening.isupper() else "letter"
 
 
 def _title_case(text: str) -> bool:
