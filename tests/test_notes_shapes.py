@@ -456,3 +456,40 @@ def test_a_break_inside_the_subject_does_not_cut_a_fact_out_of_the_sentence():
 def test_tl_dr_opens_the_notes_position():
     note = "**TL;DR** — Keep the cap, fix the loopholes.\n\nIssues\n- Firms split up to dodge the cap.\n"
     assert _map(note).thesis().text.startswith("**TL;DR**") or _map(note).thesis().text.startswith("TL;DR")
+
+
+def test_o_bullets_and_numbered_headings_ending_in_a_colon_from_a_copied_handout():
+    note = (
+        "Challenges\n"
+        "I. Slow delivery:\n"
+        "o Projects run years behind schedule.\n"
+        "Way forward\n"
+        "o Track every project in a public dashboard.\n"
+        "o Pay contractors on milestones.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "Projects run years") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "Track every project") is Kind.RECOMMENDATION
+    assert _kind_of(argument_map, "Pay contractors") is Kind.RECOMMENDATION
+
+
+def test_a_brief_for_the_side_against_the_motion_reads_its_own_sections_as_objections():
+    note = (
+        "Resolved: Cities should ban petrol scooters.\n"
+        "Prep notes - CON side (we are negating).\n\n"
+        "PRO will run\n"
+        "PRO 1 — Air\n"
+        "Claim: scooters foul the air of crowded lanes.\n\n"
+        "Our attacks\n"
+        "A1 (vs PRO 1): electric scooters cost twice as much, so the poor lose their transport.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "scooters foul the air") is Kind.CLAIM
+    assert _kind_of(argument_map, "electric scooters cost") is Kind.COUNTERPOINT
+
+
+def test_a_clause_break_repeated_in_one_long_sentence_is_read_in_linear_time():
+    from argmap.formats.notes.facts import clauses
+
+    sentence = "Steel imports" + " under the x" * 20_000 + " have surged."
+    assert clauses(sentence)  # each break looks at most 200 characters ahead for the verb

@@ -74,6 +74,7 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " defending the motion",
             " proposition ",
             " prop ",
+            " pro ",
             " aff ",
             " affirmative",
             " our side",

@@ -188,8 +188,8 @@ def _inside_subject(lowered: str, after: int) -> bool:
     """Whether a break found with no comma before it (`` under the ``) sits inside the sentence's
     subject: the words after it, up to the next comma, still hold the main verb (``imports under
     the CEPA have surged``), so cutting there would split the subject from its verb."""
-    stop = lowered.find(",", after)
-    return bool(set(lowered[after : stop if stop >= 0 else None].split()) & _AUXILIARIES)
+    stop = lowered.find(",", after, after + 200)
+    return bool(set(lowered[after : stop if stop >= 0 else after + 200].split()) & _AUXILIARIES)
 
 
 def clauses(sentence: str) -> list[str]:

@@ -312,6 +312,7 @@ def _place(
             )
         )
     groups = _unheaded_groups(blocks)
+    against_brief = motion is not None and _brief_against_the_motion(blocks)
     label_role: tuple[Kind, str] | None = None
     for index, block in enumerate(blocks):
         if isinstance(block, Heading) or index in groups:
@@ -330,6 +331,8 @@ def _place(
             while headings and headings[-1][0] >= block.level:
                 headings.pop()
             role = cues.heading_role(block.text)
+            if against_brief:
+                role = _role_in_a_brief_against(block.text, role)
             headings.append((block.level, block, role))
             if _heads_nothing(blocks, index):
                 points.append(
@@ -362,6 +365,50 @@ def _place(
                     # the points after "Contention 1: …" argue the same way until the next heading
                     label_role = (placed.kind, f"the list under line {placed.line}")
     return points
+
+
+_AGAINST_BRIEF = (
+    " con side",
+    " neg side",
+    " opp side",
+    " opposition side",
+    " side opposition",
+    " side opp ",
+    " side con ",
+    " side negative",
+    " we are negating",
+    " we negate",
+    " negating ",
+    " we oppose the motion",
+    " side against",
+    " opposition brief",
+    " opp brief",
+    " neg brief",
+    " negative brief",
+)
+_OURS = (" our ", " we ", " us ")
+_THEIRS = (" their ", " they ", " will run", " pro ", " prop ", " aff ", " government ")
+
+
+def _brief_against_the_motion(blocks: list[Block]) -> bool:
+    """Whether a debate brief says it is prepared for the side against its motion (``CON side
+    (we are negating)``, ``Side: Opposition``), in its metadata or its first lines."""
+    opening = " ".join(b.text for b in blocks[:6] if isinstance(b, (Meta, Heading, Point)))
+    said = cues.spaced(opening)
+    return any(phrase in said for phrase in _AGAINST_BRIEF)
+
+
+def _role_in_a_brief_against(heading: str, role: tuple[Kind, str] | None) -> tuple[Kind, str] | None:
+    """In a brief for the side against the motion, its own sections (``Our attacks``, ``Our own
+    case``) argue against the motion and the other side's (``PRO will run``) for it."""
+    said = cues.spaced(heading)
+    if role is not None and role[0] not in (Kind.CLAIM, Kind.COUNTERPOINT):
+        return role
+    if any(word in said for word in _OURS):
+        return Kind.COUNTERPOINT, "our side, in a brief against the motion"
+    if any(word in said for word in _THEIRS):
+        return Kind.CLAIM, "their side, in a brief against the motion"
+    return role
 
 
 def _heads_nothing(blocks: list[Block], index: int) -> bool:

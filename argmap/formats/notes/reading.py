@@ -146,6 +146,7 @@ def read_blocks(text: str, source_name: str) -> list[Block]:
     if not lines:
         raise FormatError(source_name, "the note is empty", 1)
     _mark_headings(lines)
+    _headings_over_headings(lines)
     _number_levels(lines)
     return _blocks(lines)
 
@@ -228,6 +229,8 @@ def _answer_mark(text: str) -> str:
 
 def _marker(text: str) -> tuple[str, str]:
     first = text[0]
+    if first == "o" and text[1:2] == " " and (text[2:3].isupper() or text[2:3].isdigit()):
+        return "bullet", text[2:].strip()  # a word processor's second-level bullet copied as "o"
     if first in _BULLETS and (len(text) == 1 or text[1].isspace()):
         return "bullet", text[1:].strip()
     if first in "-–—" and len(text) > 1 and text[1] not in "-–—" and not text[1].isalnum():
@@ -396,7 +399,10 @@ def _mark_headings(lines: list[_Line]) -> None:
         if line.marker == "numbered":
             if (
                 _short(text, 6)
-                and text[-1] not in _TERMINAL + ":?"
+                and (
+                    text[-1] not in _TERMINAL + ":?"
+                    or (text[-1] == ":" and nxt is not None and nxt.marker == "bullet")
+                )
                 and nxt is not None
                 and nxt.indent <= line.indent + 4
                 and (
@@ -435,10 +441,19 @@ def _mark_headings(lines: list[_Line]) -> None:
                 and nxt.text[:1].isupper()
                 and nxt.text[-1:] in ".!?"
             )  # "Pre-empt" set over a full sentence: it names what follows
+            over_labels = (
+                nxt is not None
+                and nxt.marker == ""
+                and not nxt.blank_before
+                and _labelled(nxt.text)
+                and not _labelled(text)
+                and _words(text) <= 5
+            )  # "PRO 1 — Productivity" over "Claim: …" / "Warrant: …" lines
             if (
                 known
                 or followed_by_list
                 or over_a_sentence
+                or over_labels
                 or (alone and nxt is not None and not _weak_next(lines, index + 1))
             ):
                 line.heading = Heading(line.number, _clean(text), 2, "line")
@@ -519,6 +534,27 @@ def _quoted(text: str) -> str | None:
         if start >= 0 and stop > start + 1 and _words(text[start + 1 : stop]) >= 2:
             return text[start + 1 : stop].strip()
     return None
+
+
+def _headings_over_headings(lines: list[_Line]) -> None:
+    """A short unmarked line set right above a heading (``PRO will run`` over ``PRO 1 —
+    Productivity``) heads it: it is not a point with nothing to say."""
+    for index in range(len(lines) - 2, -1, -1):
+        line, nxt = lines[index], lines[index + 1]
+        if (
+            line.heading is None
+            and line.meta is None
+            and not line.marker
+            and not line.table
+            and nxt.heading is not None
+            and nxt.heading.shape not in ("table", "first line")
+            and not nxt.blank_before
+            and _short(line.text, 4)
+            and line.text[-1] not in _TERMINAL
+        ):
+            line.heading = Heading(line.number, _clean(line.text), 2, "line")
+            if nxt.heading.level <= 2:
+                nxt.heading.level = 3
 
 
 def _heads_a_list(line: _Line, nxt: _Line) -> bool:
