@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from argmap.practice import ProgressStore
     from argmap.store import LoadedMap
 
-_FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
+_DEBATE_FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
 _MODES = ("rebuttal", "evidence", "switch", "steelman")
 _DOCUMENT_SUFFIXES = (".docx", ".md")
 
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_map_argument(case)
     case.add_argument("--side", choices=("for", "against"), required=True, help="defend or attack the thesis")
     case.add_argument(
-        "--format", dest="format", choices=_FORMATS, default="bp", help="debate or answer format"
+        "--format", dest="format", choices=_DEBATE_FORMATS, default="bp", help="debate or answer format"
     )
     case.add_argument(
         "-o", "--output", metavar="OUT.docx|md", help="default: exports/MAP-SIDE-FORMAT-case.docx"
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "flow", help="the map as a debate flow sheet, one column per speech (DOCX or Markdown)"
     )
     add_map_argument(flow)
-    flow.add_argument("--format", dest="format", choices=_FORMATS, default="bp")
+    flow.add_argument("--format", dest="format", choices=_DEBATE_FORMATS, default="bp")
     flow.add_argument("-o", "--output", metavar="OUT.docx|md", help="default: exports/MAP-FORMAT-flow.docx")
     flow.set_defaults(func=cmd_flow)
 

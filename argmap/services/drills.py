@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 
 from argmap.graph import Side
 from argmap.model import ArgumentMap
+from argmap.practice.debate_formats import DebateFormat
 from argmap.practice.drills import DrillItem, DrillMode, drill_items, drill_notice, require_items
-from argmap.practice.formats import Format
 from argmap.practice.progress import ProgressStore, Scheduled
 from argmap.practice.scoring import DrillScore, score_answer
 from argmap.practice.sides import PracticeError
@@ -56,7 +56,7 @@ class Drill:
         self.side = Side(side) if side is not None else None
         self.items = require_items(drill_items(argument_map, mode, side, strengths), argument_map, mode, side)
 
-    def notice(self, fmt: Format | None = None) -> str | None:
+    def notice(self, fmt: DebateFormat | None = None) -> str | None:
         """One sentence on the cards the map has no answer to (None: every card has one)."""
         return drill_notice(self.items, self.side, fmt)
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 from argmap.errors import ArgmapError
 from argmap.practice import (
-    FORMATS,
+    DEBATE_FORMATS,
     DrillMode,
     ProgressStore,
     Side,
@@ -26,7 +26,7 @@ from argmap.practice import (
     flow_document,
 )
 from argmap.practice.case import is_written
-from argmap.practice.formats import TimedSection, timed_sections
+from argmap.practice.debate_formats import TimedSection, timed_sections
 from argmap.practice.gaps import gap_summary, gaps
 from argmap.services.drills import Answered, Drill
 from argmap.services.exports import export_filename
@@ -49,9 +49,9 @@ st.caption(f"{md(argument_map.title)}: drill the points, time your speeches, and
 
 one, two, three = st.columns(3)
 format_id = one.selectbox(
-    "Format", list(FORMATS), key="practice_format", format_func=lambda f: FORMATS[f].name
+    "DebateFormat", list(DEBATE_FORMATS), key="practice_format", format_func=lambda f: DEBATE_FORMATS[f].name
 )
-debate = FORMATS[format_id]
+debate = DEBATE_FORMATS[format_id]
 side = Side(
     two.selectbox(
         "Side", [s.value for s in Side], key="practice_side", format_func=lambda s: debate.side_name(Side(s))
