@@ -56,3 +56,8 @@ class StaleMapError(StoreError):
 
 class ToolMissingError(ArgmapError):
     """An external program the task needs (Graphviz's dot, LibreOffice) is not installed."""
+
+
+class ClassroomError(StoreError):
+    """A classroom action the user may not take, or that names nothing they can see: a wrong join
+    code, a student setting an assignment, a submission after the map was frozen."""

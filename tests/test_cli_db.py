@@ -30,9 +30,9 @@ def test_upgrade_applies_the_migrations_once_and_records_the_version(
 ):
     url = empty_schema(postgres_cluster, "fresh")
     assert main(["db", "upgrade", "--database", url]) == 0
-    assert capsys.readouterr().out == "applied 0001_library.sql; schema version 1\n"
+    assert capsys.readouterr().out == "applied 0001_library.sql, 0002_classroom.sql; schema version 2\n"
     assert main(["db", "upgrade", "--database", url]) == 0
-    assert capsys.readouterr().out == "schema version 1: up to date\n"
+    assert capsys.readouterr().out == "schema version 2: up to date\n"
 
 
 def test_a_database_without_the_schema_says_to_upgrade(

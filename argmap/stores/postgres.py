@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import psycopg.sql
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
@@ -135,20 +136,64 @@ def _content(argument_map: ArgumentMap) -> dict[str, Any]:
     return argument_map.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-class PostgresStore:
-    """The maps in one PostgreSQL database; the same methods as the folder :class:`Library`."""
+@contextmanager
+def transaction(url: str, user_id: int | None = None) -> Iterator[psycopg.Connection]:
+    """One transaction on a pooled connection; with ``user_id``, the signed-in user's id is set for
+    this transaction only (``argmap.user_id``), which the row-level security of classroom mode
+    reads. Committed on a clean exit, rolled back on an error."""
+    with _database_errors(url), _pool(url).connection() as connection:
+        if user_id is not None:
+            connection.execute("SELECT set_config('argmap.user_id', %s, true)", [str(int(user_id))])
+        yield connection
 
-    def __init__(self, url: str, data_dir: Path | None = None):
+
+def create_app_role(url: str, login: str, password: str | None = None) -> str:
+    """Make (or update) ``login``, a login role that is a member of ``argmap_app`` and nothing more
+    (owns no table, not a superuser), on the database of ``url`` (connected as its owner, after
+    ``upgrade``); returns the URL the app connects with: ``url`` with that role and password."""
+    if not login.replace("_", "").isalnum():
+        raise StoreError(f"{login!r} is not a role name (letters, digits and _ only)")
+    with _database_errors(url), psycopg.connect(url, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        statement = f"{verb} ROLE {login} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS INHERIT"
+        if password is not None:
+            statement += " PASSWORD " + psycopg.sql.quote(password)
+        connection.execute(statement)  # type: ignore[arg-type]  # checked name, quoted password
+        connection.execute(f"GRANT argmap_app TO {login}")  # type: ignore[arg-type]
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    info["user"] = login
+    if password is not None:
+        info["password"] = password
+    return psycopg.conninfo.make_conninfo(**info)  # type: ignore[arg-type]
+
+
+class PostgresStore:
+    """The maps in one PostgreSQL database; the same methods as the folder :class:`Library`.
+
+    ``user_id`` (classroom mode): every transaction runs as that signed-in user, so the database's
+    row-level security shows and changes only what they may; ``author`` names their saves."""
+
+    def __init__(
+        self,
+        url: str,
+        data_dir: Path | None = None,
+        *,
+        user_id: int | None = None,
+        author: str | None = None,
+    ):
         self.url = url
         self.where = shown_url(url)
+        self.user_id = user_id
+        self.author = author
         #: Per-machine data that is not the library's (practice progress) stays in a folder.
         self.data_dir = data_dir if data_dir is not None else default_library() / ".argmap"
 
     # -- plumbing ---------------------------------------------------------------------------
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection]:
-        with _database_errors(self.url), _pool(self.url).connection() as connection:
-            yield connection  # the pool commits on a clean exit, rolls back on an error
+        with transaction(self.url, self.user_id) as connection:
+            yield connection
 
     def _path(self, name: str) -> Path:
         return Path(f"{name}{SUFFIX}")
@@ -219,11 +264,11 @@ class PostgresStore:
         bare = check_name(name)
         text = dump_map(argument_map)
         revision = revision_of(text.encode("utf-8"))
-        columns = self._columns(argument_map, text, revision)
-        who = author or default_author()
+        columns = self.columns(argument_map, text, revision)
+        who = author or self.author or default_author()
         with self._transaction() as connection:
             if expected_revision is None:
-                self._insert(connection, bare, columns, who, label)
+                self.insert(connection, bare, columns, who, label)
                 return revision
             if revision == expected_revision:  # nothing changed: no new version
                 if self._revision(connection, bare) == expected_revision:
@@ -246,13 +291,17 @@ class PostgresStore:
             current = self._revision(connection, bare)
         if current is None:
             raise StaleMapError(f"{bare} was deleted or moved since it was loaded; save it as a copy instead")
+        if current == expected_revision:  # unchanged, yet not updated: the database refused
+            raise StoreError(
+                f"{bare} cannot be changed: it is submitted, or not yours; save your version as a copy"
+            )
         raise StaleMapError(
             f"{bare} changed in {self.where} since it was loaded (another tab or another user?); "
             "reload it, or save your version as a copy"
         )
 
     @staticmethod
-    def _columns(argument_map: ArgumentMap, text: str, revision: str) -> dict[str, Any]:
+    def columns(argument_map: ArgumentMap, text: str, revision: str) -> dict[str, Any]:
         return {
             "yaml": text,
             "content": Jsonb(_content(argument_map)),
@@ -263,9 +312,9 @@ class PostgresStore:
             "counts": Jsonb(argument_map.counts_by_kind()),
         }
 
-    def _insert(
-        self, connection: psycopg.Connection, name: str, columns: dict, author: str, label: str
-    ) -> None:
+    @classmethod
+    def insert(cls, connection: psycopg.Connection, name: str, columns: dict, author: str, label: str) -> int:
+        """Add a new map and its first version in ``connection``'s transaction; returns its id."""
         row = connection.execute(
             "INSERT INTO maps (name, revision, version, yaml, content, title, question, node_count,"
             " counts_by_kind)"
@@ -275,12 +324,15 @@ class PostgresStore:
             {**columns, "name": name},
         ).fetchone()
         if row is None:
-            raise StoreError(f"{name} already exists in {self.where}; choose another name")
+            raise StoreError(
+                f"{name} already exists in {shown_url(connection.info.dsn)}; choose another name"
+            )
         connection.execute(
             "INSERT INTO map_versions (map_id, version, revision, yaml, content, author, label)"
             " VALUES (%s, 1, %s, %s, %s, %s, %s)",
             [row[0], columns["revision"], columns["yaml"], columns["content"], author, label],
         )
+        return int(row[0])
 
     @staticmethod
     def _revision(connection: psycopg.Connection, name: str) -> str | None:

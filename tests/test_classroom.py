@@ -1,0 +1,308 @@
+"""Classroom mode against a real PostgreSQL (one throw-away cluster per session): the teacher's and
+the students' workflow through ``argmap.services.classroom``, and privacy proven against the
+database itself, connected as the app's role (a member of ``argmap_app``: owns nothing, not a
+superuser) with one user's id set for the transaction."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+from pg_cluster import postgres_cluster, postgres_url  # noqa: F401 (fixtures)
+
+from argmap.errors import ClassroomError, StoreError
+from argmap.model import Node
+from argmap.services.classroom import Classroom, User, sign_in, status_of
+from argmap.stores.postgres import create_app_role
+
+USER_TABLES = (
+    "users",
+    "classes",
+    "memberships",
+    "maps",
+    "map_versions",
+    "assignments",
+    "submissions",
+    "comments",
+    "comment_reads",
+    "grades",
+)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC).replace(microsecond=0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class School:
+    owner_url: str
+    url: str  # the app role's
+    clock: Clock
+    teacher: User
+    other_teacher: User
+    asha: User
+    ben: User
+    chen: User  # a student of the other teacher's class
+
+    def room(self, user: User) -> Classroom:
+        return Classroom(self.url, user.id, clock=self.clock)
+
+
+@pytest.fixture
+def school(postgres_url: str) -> School:  # noqa: F811 (the fixture)
+    url = create_app_role(postgres_url, "argmap_test_app")
+    people = [
+        sign_in(url, subject=f"sub-{name}", email=f"{name}@school.test", name=name.title())
+        for name in ("teacher", "other", "asha", "ben", "chen")
+    ]
+    return School(postgres_url, url, Clock(), *people)
+
+
+@contextmanager
+def as_user(url: str, user: User) -> Iterator[psycopg.Connection]:
+    """A raw connection as the app's role with ``user``'s id set for the transaction."""
+    with psycopg.connect(url) as connection:
+        connection.execute("SELECT set_config('argmap.user_id', %s, true)", [str(user.id)])
+        yield connection
+
+
+def with_claim(room: Classroom, name: str, claim_id: str) -> None:
+    store = room.library()
+    loaded = store.load(name)
+    thesis = next(node.id for node in loaded.map.nodes if node.kind == "thesis")
+    claim = Node(id=claim_id, kind="claim", supports=[thesis], text=f"Point {claim_id}")
+    store.save(name, loaded.map.model_copy(update={"nodes": [*loaded.map.nodes, claim]}), loaded.revision)
+
+
+def class_with_work(school: School) -> tuple[int, int, dict[str, str]]:
+    """The teacher's class with Asha and Ben, an assignment from the teacher's map, each student's
+    copy with a point of their own; returns (class id, assignment id, map name by student)."""
+    teacher = school.room(school.teacher)
+    made = teacher.create_class("IR batch")
+    school.room(school.asha).join(made.join_code.lower())
+    teacher.add_member(made.id, "ben@school.test")
+    teacher.library().create("ir-start", "India and Russia", "bilateral", "Discuss.")
+    assignment = teacher.set_assignment(
+        made.id,
+        title="India–Russia ties",
+        question="“Despite differences, ties remain strong.” Critically examine. (250 words)",
+        directive="critically examine",
+        word_limit=250,
+        start="map:ir-start",
+        due_at=school.clock.now + timedelta(days=7),
+    )
+    names = {}
+    for student, point in ((school.asha, "asha-point"), (school.ben, "ben-point")):
+        room = school.room(student)
+        names[student.email] = room.open_assignment(assignment.id).map_name
+        with_claim(room, names[student.email], point)
+    return made.id, assignment.id, names
+
+
+def test_a_whole_assignment_from_joining_to_released_grades(school: School):
+    teacher, asha, ben = school.room(school.teacher), school.room(school.asha), school.room(school.ben)
+    class_id, assignment_id, names = class_with_work(school)
+    assert [(m.email, m.role) for m in teacher.members(class_id)] == [
+        ("teacher@school.test", "teacher"),
+        ("asha@school.test", "student"),
+        ("ben@school.test", "student"),
+    ]
+    with pytest.raises(ClassroomError, match="only a teacher of the class can set an assignment"):
+        asha.set_assignment(class_id, title="T", question="Q", due_at=school.clock.now)
+    with pytest.raises(ClassroomError, match="no class has the join code 'NOPE'"):
+        asha.join("nope")
+
+    # The copy is made once, from the starting map with the assignment's question.
+    copy = asha.open_assignment(assignment_id)
+    assert copy.map_name == names["asha@school.test"] and copy.status == "in progress"
+    assert asha.library().load(copy.map_name).map.question.startswith("“Despite differences")
+
+    submitted = asha.submit(assignment_id)
+    assert (submitted.status, submitted.submitted_version) == ("submitted", 2)
+    with pytest.raises(StoreError, match="cannot be changed: it is submitted"):
+        with_claim(asha, copy.map_name, "after-submit")
+    with pytest.raises(ClassroomError, match="already submitted"):
+        asha.submit(assignment_id)
+
+    school.clock.now += timedelta(days=8)  # past the due date: Ben submits late
+    assert ben.submit(assignment_id).status == "late"
+    rows = {row.student.email: row for row in teacher.statuses(assignment_id)}
+    assert [rows[e].status for e in ("asha@school.test", "ben@school.test")] == ["submitted", "late"]
+
+    # Read-only submission and its difference with the starting map.
+    _, argument_map = teacher.open_submission(submitted.id)
+    assert "asha-point" in argument_map.node_index()
+    assert [node.id for node in teacher.compare_with_start(submitted.id).added] == ["asha-point"]
+
+    # Comments: a thread on a node, new for the student until seen, resolved.
+    first = teacher.add_comment(copy.map_name, "asha-point", "Which agreement shows this?")
+    assert asha.comment_counts(copy.map_name) == {"asha-point": 1}
+    assert [c.new for c in asha.comments(copy.map_name)] == [True]
+    asha.mark_seen(copy.map_name)
+    school.clock.now += timedelta(minutes=1)
+    answer = asha.add_comment(copy.map_name, "asha-point", "The 2019 summit.", parent_id=first.id)
+    assert answer.parent_id == first.id and not answer.new
+    assert [c.new for c in teacher.comments(copy.map_name)] == [False, True]
+    with pytest.raises(ClassroomError, match="has no node 'ghost'"):
+        teacher.add_comment(copy.map_name, "ghost", "?")
+    assert teacher.resolve_comment(first.id).resolved
+    assert asha.comment_counts(copy.map_name) == {"asha-point": 1}  # the answer is still open
+
+    # Grades: hidden from the student until released for the whole assignment.
+    teacher.set_grade(submitted.id, 7.5, "Good use of evidence.")
+    teacher.set_grade(rows["ben@school.test"].submission.id, 5, "=SUM(A1) late")
+    with pytest.raises(ClassroomError, match="not between 0 and 10"):
+        teacher.set_grade(submitted.id, 11)
+    assert asha.my_grade(assignment_id) is None
+    with pytest.raises(ClassroomError, match="only a teacher of the class can release grades"):
+        asha.release_grades(assignment_id)
+    teacher.release_grades(assignment_id)
+    grade = asha.my_grade(assignment_id)
+    assert grade is not None and (grade.marks, grade.feedback) == (7.5, "Good use of evidence.")
+    table = list(csv.reader(io.StringIO(teacher.grades_csv(assignment_id))))
+    assert table == [
+        ["name", "email", "status", "marks", "out_of", "feedback"],
+        ["Asha", "asha@school.test", "submitted", "7.5", "10", "Good use of evidence."],
+        ["Ben", "ben@school.test", "late", "5", "10", "'=SUM(A1) late"],
+    ]
+
+
+def test_edits_after_submitting_only_when_allowed_and_before_the_due_date(school: School):
+    teacher, asha = school.room(school.teacher), school.room(school.asha)
+    made = teacher.create_class("Essay group")
+    asha.join(made.join_code)
+    for due, editable in ((timedelta(days=1), True), (timedelta(days=-1), False)):
+        assignment = teacher.set_assignment(
+            made.id,
+            title=f"Essay due {due.days}",
+            question="Discuss.",
+            start="skeleton:policy",
+            template="upsc-essay",
+            due_at=school.clock.now + due,
+            allow_edits_after_submit=True,
+        )
+        name = asha.open_assignment(assignment.id).map_name
+        asha.submit(assignment.id)
+        if editable:  # before the due date: a new version, the submitted one stays frozen
+            with_claim(asha, name, "later")
+            assert asha.my_submission(assignment.id).submitted_version == 1  # type: ignore[union-attr]
+            assert len(asha.library().history(name)) == 2
+        else:  # past the due date the database refuses any change
+            with pytest.raises(StoreError, match="cannot be changed"):
+                with_claim(asha, name, "later")
+
+
+def test_a_student_can_read_change_or_delete_nothing_of_another_students(school: School):
+    teacher = school.room(school.teacher)
+    _, assignment_id, names = class_with_work(school)
+    bens_map = names["ben@school.test"]
+    statuses = {row.student.email: row for row in teacher.statuses(assignment_id)}
+    bens = statuses["ben@school.test"].submission
+    assert bens is not None
+    teacher.add_comment(bens_map, "ben-point", "Source?")
+    teacher.set_grade(bens.id, 6, "Fine")
+    teacher.release_grades(assignment_id)
+    assert bens_map not in school.room(school.asha).library().names()
+    with as_user(school.url, school.asha) as db:
+        bens_map_id = db.execute("SELECT argmap_uid()").fetchone()  # the id is set
+        assert bens_map_id == (school.asha.id,)
+        for table, where in (
+            ("maps", "owner_id = %(ben)s"),
+            ("map_versions", "map_id IN (SELECT id FROM maps WHERE owner_id = %(ben)s)"),
+            ("submissions", "student_id = %(ben)s"),
+            ("comments", "true"),
+            ("grades", "submission_id = %(sub)s"),
+        ):
+            params = {"ben": school.ben.id, "sub": bens.id}
+            assert db.execute(f"SELECT * FROM {table} WHERE {where}", params).fetchall() == [], table
+        for statement in (
+            "UPDATE maps SET title = 'mine' WHERE owner_id = %(ben)s",
+            "UPDATE maps SET deleted_at = now() WHERE owner_id = %(ben)s",
+            "DELETE FROM maps WHERE owner_id = %(ben)s",
+            "UPDATE comments SET body = 'gone', resolved = true",
+            "DELETE FROM comments",
+            "UPDATE grades SET marks = 0",
+            "DELETE FROM grades",
+            "UPDATE submissions SET submitted_at = NULL WHERE student_id = %(ben)s",
+        ):
+            assert db.execute(statement, params).rowcount == 0, statement
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            db.execute(
+                "INSERT INTO comments (map_id, node_id, author_id, body, created_at)"
+                " SELECT id, 'ben-point', %(ben)s, 'forged', now() FROM maps",
+                {"ben": school.ben.id},
+            )
+    with psycopg.connect(school.owner_url) as owner:  # and nothing of Ben's changed
+        row = owner.execute(
+            "SELECT m.title, m.deleted_at, g.marks FROM maps m, grades g WHERE m.name = %s", [bens_map]
+        ).fetchone()
+        assert row is not None and row[1] is None and float(row[2]) == 6
+        assert owner.execute("SELECT count(*) FROM comments").fetchone() == (1,)
+
+
+def test_a_teacher_sees_nothing_of_another_class_and_grades_wait_for_release(school: School):
+    class_id, assignment_id, names = class_with_work(school)
+    teacher = school.room(school.teacher)
+    other = school.room(school.other_teacher)
+    theirs = other.create_class("Other batch")
+    school.room(school.chen).join(theirs.join_code)
+    statuses = teacher.statuses(assignment_id)
+    teacher.set_grade(statuses[0].submission.id, 8)  # type: ignore[union-attr]
+    for room, what in ((other, "the other class's teacher"), (school.room(school.chen), "its student")):
+        with pytest.raises(ClassroomError, match=f"no assignment {assignment_id} in your classes"):
+            room.statuses(assignment_id)
+        with pytest.raises(ClassroomError, match=f"no class {class_id} of yours"):
+            room.members(class_id)
+        assert not set(names.values()) & set(room.library().names()), what
+    with as_user(school.url, school.other_teacher) as db:
+        for table in ("submissions", "grades", "assignments", "comments"):
+            assert db.execute(f"SELECT * FROM {table}").fetchall() == [], table
+        users = {row[0] for row in db.execute("SELECT email FROM users")}
+        assert users == {"other@school.test", "chen@school.test"}
+    with as_user(school.url, school.asha) as db:  # unreleased: her own grade is not there
+        assert db.execute("SELECT * FROM grades").fetchall() == []
+    teacher.release_grades(assignment_id)
+    with as_user(school.url, school.asha) as db:
+        assert len(db.execute("SELECT * FROM grades").fetchall()) == 1
+
+
+def test_the_app_role_owns_nothing_and_every_user_table_forces_row_security(school: School):
+    with psycopg.connect(school.url) as db:
+        role = db.execute(
+            "SELECT rolsuper, rolbypassrls, pg_has_role(current_user, 'argmap_app', 'MEMBER')"
+            " FROM pg_roles WHERE rolname = current_user"
+        ).fetchone()
+        assert role == (False, False, True)
+        tables = db.execute(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,"
+            " pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c"
+            " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'"
+        ).fetchall()
+        by_name = {name: flags for name, *flags in tables}
+        for table in USER_TABLES:
+            assert by_name[table] == [True, True, False], table
+        assert not any(owned for _, _, owned in by_name.values())
+        # Without a signed-in user's id the app sees no one's data.
+        assert db.execute("SELECT count(*) FROM users").fetchone() == (0,)
+
+
+def test_status_follows_the_due_date():
+    due = datetime(2026, 12, 9, 17, tzinfo=UTC)
+    before, after = due - timedelta(hours=1), due + timedelta(hours=1)
+    assert status_of(due, None, False, before) == "not started"
+    assert status_of(due, None, True, before) == "in progress"
+    assert status_of(due, None, True, after) == "late"
+    assert status_of(due, before, True, after) == "submitted"
+    assert status_of(due, after, True, after) == "late"
