@@ -17,7 +17,7 @@ import streamlit as st
 
 from argmap.errors import ArgmapError
 from argmap.render.escape import without_bidi_controls
-from argmap.ui import state
+from argmap.ui import people, state
 
 ERROR = "error"
 PICKER = "map_picker"
@@ -160,3 +160,14 @@ def stale_banner(opened: state.OpenMap) -> None:
             type="primary",
             on_click=lambda: act(state.save_as_copy, st.session_state.get("stale_copy_name", ""))(),
         )
+
+
+def account_sidebar() -> None:
+    """Classroom mode: who is signed in, and the Sign out button, in the sidebar."""
+    me = people.user()
+    with st.sidebar:
+        st.caption(f"Signed in as **{md(me.name)}** ({md(me.email)})")
+        if st.button("Sign out", key="sign_out", icon=":material/logout:"):
+            people.forget()
+            st.session_state.pop(state.SESSION, None)  # the maps open for this user
+            st.logout()
