@@ -26,7 +26,7 @@ AUTH = {
 
 
 @pytest.fixture
-def app_url(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811 (the fixture)
+def app_url(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     url = create_app_role(postgres_url, "argmap_ui_test")
     monkeypatch.setenv("ARGMAP_DATABASE_URL", url)
     return url
