@@ -15,14 +15,14 @@ from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
-from argmap.errors import ClassroomError
+from argmap.errors import ArgmapError, ClassroomError
 from argmap.mapfile import dump_map
 from argmap.model import Directive
 from argmap.outline.templates import TEMPLATES
 from argmap.skeletons import SKELETONS
 from argmap.store import revision_of
 from argmap.ui import people, state
-from argmap.ui.common import EDITOR_PAGE, act, md, notify, report, show_messages
+from argmap.ui.common import EDITOR_PAGE, act, difference_view, md, notify, report, show_messages
 from argmap.ui.views import MapView, build_outline_for, cached_dot, outline_preview_markdown
 
 GO_TO_EDITOR = "assignments_go_to_editor"
@@ -186,7 +186,7 @@ def submission_view(assignment, row) -> None:  # type: ignore[no-untyped-def]
     place = f"submission_{submission.id}"
     try:
         _, argument_map = room.open_submission(submission.id)
-    except ClassroomError as exc:
+    except ArgmapError as exc:
         report(exc)
         return
     key = revision_of(dump_map(argument_map).encode("utf-8"))
@@ -211,11 +211,9 @@ def submission_view(assignment, row) -> None:  # type: ignore[no-untyped-def]
         except Exception as exc:
             st.warning(md(str(exc)))
     with changes:
-        difference = room.compare_with_start(submission.id)
-        if difference.empty:
-            st.info("No change from the starting map.")
-        for line in difference.lines():
-            st.markdown(f"`{line[0]}` {md(line[2:])}")
+        difference_view(
+            room.compare_with_start(submission.id), "No change from the starting map.", f"{place}_changes"
+        )
     grade = row.grade
     with st.form(f"{place}_grade_form", border=True):
         marks, _ = st.columns([1, 3])
