@@ -183,9 +183,9 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     point = the_map(teacher).locator("g.node").filter(has_text="S-400")
     point.click()
     # The comment box of that point (the previous selection's stays on the page until replaced).
-    comment = teacher.locator(f".st-key-comment_new_{point.get_attribute('id')}_form")
-    comment.get_by_label("Comment on this point").fill("Which year was the S-400 deal signed?")
-    comment.get_by_role("button", name="Add comment").click()
+    comment = f".st-key-comment_new_{point.get_attribute('id')}"
+    teacher.locator(comment).get_by_role("textbox").fill("Which year was the S-400 deal signed?")
+    teacher.locator(f"{comment}_send").get_by_role("button").click()
     expect(point).to_contain_text("1 COMMENT")
     screenshot(teacher, "classroom-comment")
 

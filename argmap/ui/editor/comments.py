@@ -100,7 +100,9 @@ def node_comments(opened: state.OpenMap, node_id: str) -> None:
                     answer_key = f"comment_{root.id}_answer"
                     st.text_area("Answer", key=answer_key, height=68, placeholder="answer this comment")
                     st.form_submit_button(
-                        "Answer", on_click=act(_add, opened.name, node_id, root.id, answer_key, place=PLACE)
+                        "Answer",
+                        key=f"{answer_key}_send",
+                        on_click=act(_add, opened.name, node_id, root.id, answer_key, place=PLACE),
                     )
                 st.button(
                     "Resolve",
@@ -108,10 +110,11 @@ def node_comments(opened: state.OpenMap, node_id: str) -> None:
                     help="Close the thread: its mark leaves the box",
                     on_click=act(_resolve, root.id, True, place=PLACE),
                 )
-        new_key = f"comment_new_{node_id}"
-        st.text_area("Comment on this point", key=new_key, height=80)
-        st.button(
-            "Add comment",
-            key="comment_add",
-            on_click=act(_add, opened.name, node_id, None, new_key, place=PLACE),
-        )
+        with st.form(f"comment_new_{node_id}_form", border=False, clear_on_submit=True):
+            new_key = f"comment_new_{node_id}"
+            st.text_area("Comment on this point", key=new_key, height=80)
+            st.form_submit_button(
+                "Add comment",
+                key=f"{new_key}_send",
+                on_click=act(_add, opened.name, node_id, None, new_key, place=PLACE),
+            )
