@@ -92,7 +92,7 @@ fuzz: setup
 
 # Benchmarks print ratios against a floor measured in the same run (see benchmarks/README.md);
 # `make bench` runs them all, `make bench-render` (analysis, outline, formats, ui, review) one.
-BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui bench-review
+BENCHES := bench-render bench-analysis bench-outline bench-formats bench-ui bench-review bench-comments
 .PHONY: bench $(BENCHES)
 bench: $(BENCHES)
 $(BENCHES): bench-%: setup system-run

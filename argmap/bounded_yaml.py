@@ -146,6 +146,22 @@ def load(
         loader.dispose()
 
 
+def compose(text: str, loader_class: type = SafeLoader) -> yaml.Node | None:
+    """The composed node graph of one YAML document (with its marks: lines and columns), read
+    within the limits above; None for an empty document. Raises YamlError."""
+    _check_depth(text)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            check_node(node, loader)
+        return node
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, text) from None
+    finally:
+        loader.dispose()
+
+
 def _yaml_error(exc: yaml.YAMLError, text: str) -> YamlError:
     """PyYAML's error in one line, with its line where it knows it (a ReaderError knows only its
     position, which is counted into a line here)."""

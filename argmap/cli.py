@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "argmap.commands.outline",
     "argmap.commands.review",
     "argmap.commands.db",
+    "argmap.commands.classroom",
 )
 
 

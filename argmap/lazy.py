@@ -1,7 +1,7 @@
 """Names a package exports, each imported from its module on first use (PEP 562).
 
 A package whose ``__init__`` imported every module would make each import of one small part pay
-for all of it: ``argmap show`` needs ``argmap.render.escape`` and ``argmap.analysis.graph``, not
+for all of it: ``argmap show`` needs ``argmap.render.escape`` and ``argmap.graph``, not
 Graphviz and the checks. Such a package lists where each name lives and sets::
 
     __getattr__ = lazy_names(__name__, {"build_dot": "graph", "run_dot": "dot"})

@@ -243,7 +243,8 @@ def save_path(
 
     ``expected_revision`` is the revision the map was loaded at, or None for a new file. Raises
     StaleMapError when the file on disk is not at that revision (or exists when None was given).
-    The previous bytes are copied into ``backups`` first when given.
+    The previous bytes are copied into ``backups`` first when given. The map is written over the
+    old text (:func:`argmap.mapfile_keep.dump_map_over`): a hand-edited file keeps its comments.
     """
     try:
         current: bytes | None = read_own_file(path, "map file")
@@ -260,15 +261,23 @@ def save_path(
             f"{path} changed on disk since it was loaded (another tab or a git pull?); "
             "reload it, or save your version as a copy"
         )
-    from argmap.mapfile import dump_map
+    from argmap.mapfile_keep import dump_map_over
 
-    data = dump_map(argument_map).encode("utf-8")
+    # Written over the old text: a hand-edited file keeps its comments and unchanged lines.
+    data = dump_map_over(_text_of(current), argument_map).encode("utf-8")
     if current == data:
         return revision_of(data)
     if current is not None and backups is not None:
         _keep_backup(backups, current)
     write_atomic(path, data, before_replace=before_replace)
     return revision_of(data)
+
+
+def _text_of(data: bytes | None) -> str | None:
+    try:
+        return data.decode("utf-8") if data is not None else None
+    except UnicodeDecodeError:
+        return None
 
 
 def write_map_file(path: Path | str, argument_map: ArgumentMap, *, replace: bool = False) -> str:

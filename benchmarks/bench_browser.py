@@ -8,7 +8,9 @@ the median and 95th percentile, from the input to the screen showing its result,
   side panel shows that node (``panel``);
 * add: a point added by keyboard (Tab on the selected box, its text typed, Enter) until its box
   is on the map;
-* edit: a new label typed in place (F2 on the selected box, Enter) until the box shows it;
+* edit: a new label typed in place (F2 on the selected box, Enter) until the box shows it
+  (``shown``: the page's script puts the words on the box at once) and until the map drawn
+  again by the server with the new label is on the screen (``map redrawn``);
 * drag: a box dropped on another box until it is drawn under its new parent;
 * undo: Ctrl+Z until the last change is gone from the map;
 
@@ -260,17 +262,22 @@ def add_by_keyboard(page: Page, parent: str, text: str) -> dict[str, float]:
 def edit_label(page: Page, node_id: str, label: str) -> dict[str, float]:
     page.evaluate("(id) => { const b = window.bench; b.key(b.need(id), 'F2'); }", node_id)
     page.locator(".st-key-map_click input.argmap-inline").fill(label)
-    ms = page.evaluate(
+    shown, drawn = page.evaluate(
         """async ([id, label]) => {
           const b = window.bench;
           const input = b.root().querySelector('input.argmap-inline');
+          const drawing = () => b.root().querySelector('.argmap-map').dataset.revision;
+          const before = drawing();
           const started = performance.now();
           b.key(input, 'Enter');
-          return await b.until(() => (b.node(id)?.textContent || '').includes(label), started);
+          const shown = await b.until(() => (b.node(id)?.textContent || '').includes(label), started);
+          const drawn = await b.until(() => drawing() !== before
+            && (b.node(id)?.textContent || '').includes(label), started);
+          return [shown, drawn];
         }""",
         [node_id, label],
     )
-    return {"edit label": ms}
+    return {"edit label → shown": shown, "edit label → map redrawn": drawn}
 
 
 def drag(page: Page, node_id: str, target: str) -> dict[str, float]:

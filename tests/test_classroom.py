@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import psycopg
 import pytest
 from pg_cluster import postgres_cluster, postgres_url  # noqa: F401 (fixtures)
 
+from argmap.cli import main
 from argmap.errors import ClassroomError, StoreError
 from argmap.model import Node
 from argmap.services.classroom import Classroom, User, sign_in, status_of
@@ -306,3 +308,47 @@ def test_status_follows_the_due_date():
     assert status_of(due, None, True, after) == "late"
     assert status_of(due, before, True, after) == "submitted"
     assert status_of(due, after, True, after) == "late"
+
+
+def test_the_class_commands_run_a_class_from_the_shell(
+    school: School, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    assert main(["db", "app-role", "argmap_test_app", "--database", school.owner_url]) == 0
+    assert capsys.readouterr().out.startswith(
+        "the app connects as argmap_test_app: database user=argmap_test_app"
+    )
+    url = ["--database", school.url]
+    monkeypatch.setenv("ARGMAP_USER", "teacher@school.test")
+    assert main(["class", "create", "GS batch", "--json", *url]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert main(["class", "join", made["join_code"], "--as", "asha@school.test", *url]) == 0
+    assert capsys.readouterr().out == f"joined class {made['id']} 'GS batch' as a student\n"
+    assert main(["class", "add", str(made["id"]), "new@school.test", *url]) == 0
+    assert main(["class", "members", str(made["id"]), *url]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split("\t")[:2] for line in lines] == [
+        ["teacher", "teacher@school.test"],
+        ["student", "asha@school.test"],
+        ["student", "new@school.test"],
+    ]
+    due = (school.clock.now + timedelta(days=3)).isoformat()
+    assign = ["class", "assign", str(made["id"]), "--title", "Federalism", "--question", "Discuss.", *url]
+    assert main([*assign, "--due", due, "--words", "150", "--template", "upsc-gs-150", "--json"]) == 0
+    assignment = json.loads(capsys.readouterr().out)
+    assert (assignment["word_limit"], assignment["template"]) == (150, "upsc-gs-150")
+    assert main(["class", "status", str(assignment["id"]), *url]) == 0
+    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == ["not started"] * 2
+    assert main(["class", "grades-csv", str(assignment["id"]), *url]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "Asha,asha@school.test,not started,,10,"
+    # One-line refusals, exit 1.
+    for argv, message in (
+        ([*assign, "--due", "2026-12-09T17:00"], "needs its time zone"),
+        (["class", "status", str(assignment["id"]), "--as", "asha@school.test", *url], "only a teacher"),
+        (["class", "join", "WRONG", *url], "no class has the join code 'WRONG'"),
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert message in err and err.count("\n") == 1, err
+    monkeypatch.delenv("ARGMAP_USER")
+    assert main(["class", "list", *url]) == 1
+    assert "name yourself with --as EMAIL or $ARGMAP_USER" in capsys.readouterr().err

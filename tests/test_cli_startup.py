@@ -66,7 +66,7 @@ def test_outline_names_still_import_from_the_package():
 
 
 def test_formats_load_their_reader_on_first_use():
-    from argmap.formats import FORMATS
+    from argmap.formats import MAP_FORMATS
 
-    assert FORMATS["argdown"].reader.__name__ == "read_argdown"
-    assert FORMATS["notes"].writer is None
+    assert MAP_FORMATS["argdown"].reader.__name__ == "read_argdown"
+    assert MAP_FORMATS["notes"].writer is None

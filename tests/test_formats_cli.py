@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED_MAP, SEED_NOTE
 
 from argmap.cli import main
-from argmap.formats import FORMATS, UPLOAD_LIMIT_BYTES, FormatError, detect_format, read_bytes
+from argmap.formats import MAP_FORMATS, UPLOAD_LIMIT_BYTES, FormatError, detect_format, read_bytes
 from argmap.mapfile import map_to_data
 from argmap.store import load_path
 
@@ -60,8 +60,8 @@ def test_from_overrides_the_suffix(tmp_path):
 
 
 def test_registry_offers_readers_and_writers_by_name_and_suffix():
-    assert {n for n, f in FORMATS.items() if f.can_read} == {"argdown", "aif", "kialo", "notes"}
-    assert {n for n, f in FORMATS.items() if f.can_write} == {"argdown", "aif"}
+    assert {n for n, f in MAP_FORMATS.items() if f.can_read} == {"argdown", "aif", "kialo", "notes"}
+    assert {n for n, f in MAP_FORMATS.items() if f.can_write} == {"argdown", "aif"}
     assert detect_format("map.aif.json") == "aif" and detect_format("x.ARGDOWN") == "argdown"
     assert detect_format("x.docx") is None
 

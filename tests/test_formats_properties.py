@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.formats import FORMATS, FormatError, read_text, write_text
+from argmap.formats import MAP_FORMATS, FormatError, read_text, write_text
 from argmap.formats.common import one_line
 from argmap.mapfile import map_from_data, map_to_data
 from argmap.model import Kind
@@ -85,7 +85,7 @@ _NOISE = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
 
 
 @settings(max_examples=100, deadline=None)
-@given(text=_NOISE, fmt=st.sampled_from(sorted(FORMATS)))
+@given(text=_NOISE, fmt=st.sampled_from(sorted(MAP_FORMATS)))
 def test_random_text_never_crashes_a_reader(text, fmt):
     try:
         result = read_text(text, fmt, "noise")

@@ -315,7 +315,9 @@ def test_rows_of_a_pipe_table_are_points_placed_by_the_header():
         ("What has gone wrong?", Kind.COUNTERPOINT),
         ("What must be done", Kind.RECOMMENDATION),
         ("Causes of the decline", Kind.COUNTERPOINT),
-        ("What does the law provide?", None),  # "does" is not "cons"
+        ("What does the law provide?", Kind.CONTEXT),  # "does" is not "cons"
+        ("Should the office be scrapped?", None),  # a yes/no question names a topic
+        ("How can the city cope?", Kind.RECOMMENDATION),
         ("Cons", Kind.COUNTERPOINT),
     ],
 )
@@ -342,3 +344,55 @@ def test_a_number_word_that_counts_time_is_not_a_fact():
     assert fact_basis("An entrant on a three-year contract has little reason to fight.") is None
     assert fact_basis("Tracks begin after the first ten years of service.") is None
     assert fact_basis("Three lakh students applied.") is not None
+
+
+def test_an_opening_verb_followed_by_a_determiner_is_a_command_without_a_verb_list():
+    from argmap.formats.notes.cues import recommendation_cue
+
+    assert recommendation_cue("Plait the new reeds into the dyke before the floods.")
+    assert recommendation_cue("Reservoirs lose a fifth of their water to silt.") is None
+    assert recommendation_cue("Half the water is lost in canals.") is None
+
+
+def test_commands_under_a_conclusion_heading_are_measures_and_the_stated_position_stays():
+    note = (
+        "Problems\n- Canals leak and lose water.\n\n"
+        "Conclusion\n"
+        "Line the canals with concrete in the worst stretches.\n"
+        "Thus, irrigation is worth saving, but only with repairs.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "Line the canals") is Kind.RECOMMENDATION
+    assert argument_map.thesis().text.startswith("Thus, irrigation is worth saving")
+
+
+def test_a_conclusion_line_under_the_last_bullet_is_not_the_bullets_end():
+    note = "way ahead:\n- publish the data each yr\nbottom line - the scheme works, keep it.\n"
+    argument_map = _map(note)
+    assert argument_map.thesis().text.startswith("bottom line")
+    assert _node(argument_map, "publish the data").text == "publish the data each yr"
+
+
+def test_a_prep_sheet_reads_labelled_examples_and_the_other_sides_points_with_our_answers():
+    note = (
+        "Motion: This House would close city centres to cars\n\n"
+        "Argument 1: Air\n"
+        "Point: cars foul the air where people walk.\n"
+        "Example: after one city closed its centre in 2018, soot fell by a third.\n\n"
+        "Pre-empt\n"
+        "The other side will tell you that shops lose their customers.\n"
+        "But we think walkers come back more often than drivers.\n"
+    )
+    argument_map = _map(note)
+    point = _node(argument_map, "cars foul the air")
+    example = _node(argument_map, "after one city closed")
+    assert point.kind is Kind.CLAIM and example.kind is Kind.EVIDENCE and point.id in example.supports
+    objection = _node(argument_map, "The other side will tell you")
+    answer = _node(argument_map, "But we think")
+    assert objection.kind is Kind.COUNTERPOINT and answer.kind is Kind.REBUTTAL
+    assert answer.opposes == [objection.id]
+
+
+def test_thr_opens_a_motion():
+    argument_map = _map("THR the rise of fast fashion\n\nOur side\n- Clothes are worn twice and burnt.\n")
+    assert argument_map.thesis().text == "THR the rise of fast fashion"

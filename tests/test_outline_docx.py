@@ -148,3 +148,34 @@ def test_a_section_table_becomes_a_word_table():
     outline = Outline(title="Flow", sections=(Section("Round", table=Table(("Prop", "Opp"), (("a", "b"),))),))
     document = docx.Document(io.BytesIO(outline_to_docx(outline)))
     assert [[c.text for c in row.cells] for row in document.tables[0].rows] == [["Prop", "Opp"], ["a", "b"]]
+
+
+def test_a_condensed_point_carries_the_nodes_full_text_as_a_comment_on_its_words():
+    outline = build_outline(load_path(SEED_MAP).map, "upsc-gs-250")
+    condensed: list[Point] = []
+
+    def walk(points: list[Point]) -> None:
+        for point in points:
+            if point.detail and point.text:
+                condensed.append(point)
+            walk(point.sub_points)
+
+    def sections(items: list[Section]) -> None:
+        for section in items:
+            walk(section.points)
+            sections(section.subsections)
+
+    sections(outline.sections)
+    assert condensed, "the seed map's 250-word outline condenses some points"
+    written = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    document = docx.Document(io.BytesIO(outline_to_docx(outline, written=written)))
+    comments = list(document.comments)
+    assert [c.text for c in comments] == [" ".join(p.detail.split()) for p in condensed]  # type: ignore[union-attr]
+    assert {(c.author, c.initials, c.timestamp) for c in comments} == {("argmap", "A", written)}
+    body = document.element.body
+    for comment, point in zip(comments, condensed, strict=True):
+        start = body.xpath(f".//w:commentRangeStart[@w:id='{comment.comment_id}']")[0]
+        anchored = start.getnext()  # the run the comment is on: the point's own words
+        assert "".join(anchored.itertext()).startswith(" ".join(point.text.split())[:20])
+        assert anchored.getnext().tag == qn("w:commentRangeEnd")
+        assert anchored.getnext().getnext().find(qn("w:commentReference")) is not None

@@ -8,7 +8,7 @@ from conftest import SEED_MAP
 from argmap.analysis import compute_strengths
 from argmap.graph import MapGraph
 from argmap.outline.markdown import outline_to_markdown
-from argmap.practice import FORMATS, Side
+from argmap.practice import DEBATE_FORMATS, Side
 from argmap.practice.case import PREPARE, build_case
 from argmap.practice.flow import UNANSWERED, flow_sheet
 from argmap.store import load_path
@@ -31,7 +31,7 @@ def _section(outline, role):
 
 
 def test_the_against_case_argues_the_irritants_and_answers_the_convergences(seed, strengths):
-    case = build_case(seed, "against", FORMATS["bp"], strengths)
+    case = build_case(seed, "against", DEBATE_FORMATS["bp"], strengths)
 
     assert {point.node_id for point in _section(case, "own").points} == IRRITANTS
     convergences = {node.id for node in MapGraph.of(seed).main_points(Side.FOR)}
@@ -40,7 +40,7 @@ def test_the_against_case_argues_the_irritants_and_answers_the_convergences(seed
 
 
 def test_the_for_case_answers_each_irritant_with_the_maps_rebuttals(seed, strengths):
-    case = build_case(seed, "for", FORMATS["bp"], strengths)
+    case = build_case(seed, "for", DEBATE_FORMATS["bp"], strengths)
 
     attacks = {point.node_id: point for point in _section(case, "attacks").points}
     assert set(attacks) == IRRITANTS
@@ -50,7 +50,7 @@ def test_the_for_case_answers_each_irritant_with_the_maps_rebuttals(seed, streng
 
 
 def test_points_without_an_answer_in_the_map_get_a_prompt_to_prepare_one(seed, strengths):
-    case = build_case(seed, "against", FORMATS["bp"], strengths)
+    case = build_case(seed, "against", DEBATE_FORMATS["bp"], strengths)
 
     for attack in _section(case, "attacks").points:
         slot = attack.sub_points[-1]
@@ -64,7 +64,7 @@ def test_points_without_an_answer_in_the_map_get_a_prompt_to_prepare_one(seed, s
 
 
 def test_own_arguments_come_strongest_first_with_their_evidence(seed, strengths):
-    case = build_case(seed, "for", FORMATS["wsdc"], strengths)
+    case = build_case(seed, "for", DEBATE_FORMATS["wsdc"], strengths)
 
     own = _section(case, "own").points
     assert [point.strength for point in own] == sorted((point.strength for point in own), reverse=True)
@@ -74,7 +74,7 @@ def test_own_arguments_come_strongest_first_with_their_evidence(seed, strengths)
 
 
 def test_the_speeches_table_marks_our_speeches_and_the_poi_window(seed, strengths):
-    case = build_case(seed, "against", FORMATS["bp"], strengths)
+    case = build_case(seed, "against", DEBATE_FORMATS["bp"], strengths)
 
     table = _section(case, "speeches").table
     assert len(table.rows) == 8
@@ -85,7 +85,7 @@ def test_the_speeches_table_marks_our_speeches_and_the_poi_window(seed, strength
 
 def test_a_debate_case_speaks_of_the_motion_and_the_burden_never_the_thesis(seed, strengths):
     for side in Side:
-        text = outline_to_markdown(build_case(seed, side, FORMATS["wsdc"], strengths)).lower()
+        text = outline_to_markdown(build_case(seed, side, DEBATE_FORMATS["wsdc"], strengths)).lower()
 
         assert "motion" in text and "burden" in text and "weighing" in text and "clash" in text
         assert "thesis" not in text
@@ -93,13 +93,13 @@ def test_a_debate_case_speaks_of_the_motion_and_the_burden_never_the_thesis(seed
 
 
 def test_the_case_title_names_the_side_and_the_format(seed, strengths):
-    case = build_case(seed, "against", FORMATS["ld"], strengths)
+    case = build_case(seed, "against", DEBATE_FORMATS["ld"], strengths)
 
     assert case.title == "India–Russia relations: Negative case, Lincoln–Douglas"
 
 
 def test_a_upsc_answer_case_carries_its_word_limit_and_time_plan(seed, strengths):
-    case = build_case(seed, "for", FORMATS["upsc-250"], strengths)
+    case = build_case(seed, "for", DEBATE_FORMATS["upsc-250"], strengths)
 
     assert (case.words, case.minutes) == (250, 11)
     plan = _section(case, "speeches")
@@ -109,18 +109,18 @@ def test_a_upsc_answer_case_carries_its_word_limit_and_time_plan(seed, strengths
 
 
 def test_formats_have_the_speech_times_of_their_rule_books():
-    assert {speech.minutes for speech in FORMATS["bp"].speeches} == {7}
-    assert FORMATS["bp"].speeches[0].protected == [(0, 1), (6, 7)]
-    replies = [s for s in FORMATS["ap"].speeches if s.kind.value == "reply"]
+    assert {speech.minutes for speech in DEBATE_FORMATS["bp"].speeches} == {7}
+    assert DEBATE_FORMATS["bp"].speeches[0].protected == [(0, 1), (6, 7)]
+    replies = [s for s in DEBATE_FORMATS["ap"].speeches if s.kind.value == "reply"]
     assert [(s.side, s.minutes) for s in replies] == [(Side.AGAINST, 4), (Side.FOR, 4)]
-    assert {s.minutes for s in FORMATS["wsdc"].speeches} == {8, 4}
-    assert FORMATS["wsdc"].speeches[0].poi_window == (1, 7)
-    assert [s.minutes for s in FORMATS["ld"].speeches] == [6, 3, 7, 3, 4, 6, 3]
-    assert FORMATS["upsc-150"].total_minutes == 7
+    assert {s.minutes for s in DEBATE_FORMATS["wsdc"].speeches} == {8, 4}
+    assert DEBATE_FORMATS["wsdc"].speeches[0].poi_window == (1, 7)
+    assert [s.minutes for s in DEBATE_FORMATS["ld"].speeches] == [6, 3, 7, 3, 4, 6, 3]
+    assert DEBATE_FORMATS["upsc-150"].total_minutes == 7
 
 
 def test_the_flow_sheet_puts_each_answer_beside_what_it_answers(seed):
-    table = flow_sheet(seed, FORMATS["bp"]).sections[0].table
+    table = flow_sheet(seed, DEBATE_FORMATS["bp"]).sections[0].table
 
     assert table.columns == ("Clash", "PM", "LO", "DPM", "DLO", "MG", "MO", "GW", "OW")
     label = seed.get("west-tilt").display_label
@@ -131,14 +131,14 @@ def test_the_flow_sheet_puts_each_answer_beside_what_it_answers(seed):
 
 
 def test_the_flow_sheet_marks_unanswered_main_points_in_the_answer_column(seed):
-    table = flow_sheet(seed, FORMATS["wsdc"]).sections[0].table
+    table = flow_sheet(seed, DEBATE_FORMATS["wsdc"]).sections[0].table
 
     defence = next(row for row in table.rows if row[1].startswith(seed.get("defence").display_label))
     assert defence[2] == UNANSWERED
 
 
 def test_a_flow_sheet_renders_as_a_markdown_table(seed):
-    text = outline_to_markdown(flow_sheet(seed, FORMATS["ld"]))
+    text = outline_to_markdown(flow_sheet(seed, DEBATE_FORMATS["ld"]))
 
     assert "| Clash | AC | NC | 1AR | NR | 2AR |" in text
 

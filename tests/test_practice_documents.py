@@ -13,11 +13,11 @@ import pytest
 from conftest import ARGUMENTS
 from docx.enum.section import WD_ORIENT
 
-from argmap.practice import FORMATS, case_document, flow_document
+from argmap.practice import DEBATE_FORMATS, case_document, flow_document
 from argmap.store import load_path
 
 MOTION = load_path(ARGUMENTS / "social-media-ban-under-16.yaml").map
-DEBATES = [fmt.id for fmt in FORMATS.values() if any(speech.side for speech in fmt.speeches)]
+DEBATES = [fmt.id for fmt in DEBATE_FORMATS.values() if any(speech.side for speech in fmt.speeches)]
 
 
 def test_the_flow_sheet_is_a_landscape_table_with_a_column_per_speech_and_clashes_in_rows():
@@ -62,7 +62,9 @@ def test_printed_flow_sheets_are_landscape_with_every_speech_heading_on_every_pa
         info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
         width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
         assert width > height, f"{fmt}: the flow sheet is printed portrait"
-        shorts = [s.short for s in FORMATS[fmt].speeches if s.short and s.kind.value != "cross-examination"]
+        shorts = [
+            s.short for s in DEBATE_FORMATS[fmt].speeches if s.short and s.kind.value != "cross-examination"
+        ]
         for page in _pages(pdf):
             heading = next(line for line in page.splitlines() if line.strip().startswith("Clash"))
             assert heading.split() == ["Clash", *shorts], f"{fmt}: a page without the speech headings"

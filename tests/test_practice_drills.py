@@ -7,7 +7,7 @@ from conftest import SEED_MAP
 from fsrs import Rating
 
 from argmap.model import ArgumentMap
-from argmap.practice import FORMATS, DrillMode, PracticeError, drill_items, grade_for, score_answer
+from argmap.practice import DEBATE_FORMATS, DrillMode, PracticeError, drill_items, grade_for, score_answer
 from argmap.practice.drills import drill_notice, require_items
 from argmap.practice.scoring import key_terms
 from argmap.store import load_path
@@ -208,7 +208,7 @@ def test_an_unanswered_point_is_scored_on_its_weakest_link():
 def test_the_drill_says_in_one_sentence_how_many_points_the_side_cannot_answer(seed):
     items = drill_items(seed, "rebuttal", "against")
 
-    notice = drill_notice(items, "against", FORMATS["wsdc"])
+    notice = drill_notice(items, "against", DEBATE_FORMATS["wsdc"])
 
     unanswered = sum(1 for item in items if not item.from_map)
     assert unanswered > 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.model import ArgumentMap
-from argmap.practice import FORMATS, Side
+from argmap.practice import DEBATE_FORMATS, Side
 from argmap.practice.gaps import gap_report, gap_summary, gaps
 
 
@@ -82,10 +82,13 @@ def test_gaps_come_strongest_first():
 
 def test_the_summary_counts_gaps_in_the_formats_words():
     assert (
-        gap_summary(11, Side.AGAINST, FORMATS["bp"])
+        gap_summary(11, Side.AGAINST, DEBATE_FORMATS["bp"])
         == "The opposition has no answer to 11 government arguments."
     )
-    assert gap_summary(1, Side.FOR, FORMATS["ld"]) == "The affirmative has no answer to 1 negative argument."
+    assert (
+        gap_summary(1, Side.FOR, DEBATE_FORMATS["ld"])
+        == "The affirmative has no answer to 1 negative argument."
+    )
     assert (
         gap_summary(0, Side.FOR) == "The proposition has an answer in the map to every opposition argument."
     )

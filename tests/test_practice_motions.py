@@ -8,7 +8,7 @@ from conftest import ARGUMENTS
 
 from argmap.analysis import compute_strengths
 from argmap.outline.markdown import outline_to_markdown
-from argmap.practice import FORMATS, DrillMode, Side, build_case, drill_items, flow_sheet
+from argmap.practice import DEBATE_FORMATS, DrillMode, Side, build_case, drill_items, flow_sheet
 from argmap.practice.gaps import gaps
 from argmap.practice.rounds import start_round
 from argmap.store import load_path
@@ -27,11 +27,11 @@ def motion(request):
 
 
 @pytest.mark.parametrize("side", list(Side))
-@pytest.mark.parametrize("format_id", list(FORMATS))
+@pytest.mark.parametrize("format_id", list(DEBATE_FORMATS))
 def test_each_side_gets_a_case_that_lists_every_gap_as_work_to_do(motion, side, format_id):
     argument_map, strengths = motion
 
-    case = build_case(argument_map, side, FORMATS[format_id], strengths)
+    case = build_case(argument_map, side, DEBATE_FORMATS[format_id], strengths)
 
     text = outline_to_markdown(case)
     assert "No answer yet" not in text
@@ -42,11 +42,11 @@ def test_each_side_gets_a_case_that_lists_every_gap_as_work_to_do(motion, side, 
     assert text.count("Counter-example: ") == len(shown)
 
 
-@pytest.mark.parametrize("format_id", list(FORMATS))
+@pytest.mark.parametrize("format_id", list(DEBATE_FORMATS))
 def test_the_flow_sheet_has_a_row_for_every_main_argument(motion, format_id):
     argument_map, strengths = motion
 
-    table = flow_sheet(argument_map, FORMATS[format_id], strengths).sections[0].table
+    table = flow_sheet(argument_map, DEBATE_FORMATS[format_id], strengths).sections[0].table
 
     clashes = [row[0] for row in table.rows if row[0]]
     thesis = argument_map.thesis()

@@ -9,7 +9,7 @@ from conftest import ARGUMENTS
 
 from argmap.analysis import compute_strengths
 from argmap.model import ArgumentMap
-from argmap.practice import FORMATS, PracticeError, ProgressStore
+from argmap.practice import DEBATE_FORMATS, PracticeError, ProgressStore
 from argmap.practice.rounds import start_round
 from argmap.store import load_path
 
@@ -22,7 +22,9 @@ def motion() -> ArgumentMap:
 
 
 def _round(argument_map: ArgumentMap, side: str, count: int = 5):
-    return start_round(argument_map, side, compute_strengths(argument_map).strength, FORMATS["wsdc"], count)
+    return start_round(
+        argument_map, side, compute_strengths(argument_map).strength, DEBATE_FORMATS["wsdc"], count
+    )
 
 
 def test_a_round_opens_with_the_other_sides_main_arguments_strongest_first(motion):

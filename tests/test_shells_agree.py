@@ -3,11 +3,16 @@ come out the same (names, numbers, errors), and every write of a map goes throug
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
+from ui_app import PRACTICE, app, labelled, library, opened  # noqa: F401 (app, library: fixtures)
 
 from argmap.cli import main
+from argmap.practice import ProgressStore
 from argmap.store import Library
 
 NOTE = "Social media ban for under-16s\n\nFor:\n- It protects sleep\n\nAgainst:\n- Age checks fail\n"
@@ -40,3 +45,27 @@ def test_import_without_force_leaves_an_existing_map_alone(
     assert main(["import", str(note), "-o", str(library.path_of("m"))]) == 1
     assert "already exists" in capsys.readouterr().err
     assert library.load("m").map.title == "Hand-made map"
+
+
+def test_the_practice_page_and_argmap_drill_show_the_same_card_and_give_the_same_score(
+    app: AppTest, library: Library, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    motion, answer = "social-media-ban-under-16", "Platforms design feeds to keep children scrolling."
+    opened(app, motion)
+    app.switch_page(PRACTICE).run()
+    app.selectbox(key="practice_side").set_value("against").run()
+    labelled(app.text_area, "Your answer").set_value(answer)
+    app.button(key="check_answer").click().run()
+    page_score = app.main.get_by_key("drill_card").metric[0].value
+
+    progress = ProgressStore.of_library(library)
+    [page_try] = progress.history(motion)
+    progress.reset(motion)  # the CLI starts afresh too
+    monkeypatch.setattr("sys.stdin", io.StringIO(answer + "\n"))
+    argv = ["drill", motion, "--side", "against", "--count", "1", "--library", str(library.root)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    cli_score = re.search(r"Score: (\d+%)", out)
+    assert cli_score is not None and cli_score[1] == page_score
+    [cli_try] = progress.history(motion)
+    assert cli_try.item_id == page_try.item_id

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from argmap.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from argmap.analysis.checks import RULES, Check, Rule, Severity, has_errors, lint, summary
+    from argmap.analysis.checks import RULES, Check, Rule, Severity, checks_summary, has_errors, lint
     from argmap.analysis.explain import (
         DimensionBalance,
         Influence,
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
         compute_strengths,
     )
 
-# Each name is loaded from its module on first use (PEP 562), so that ``argmap.analysis.graph``
-# (which ``argmap show`` needs for cycles) does not load the checks and the strengths.
+# Each name is loaded from its module on first use (PEP 562), so that importing one part (the
+# explanations, say) does not load the checks and the strengths.
 _HOMES = {
     "RULES": "checks",
     "Check": "checks",
@@ -59,7 +59,7 @@ _HOMES = {
     "Severity": "checks",
     "has_errors": "checks",
     "lint": "checks",
-    "summary": "checks",
+    "checks_summary": "checks",
     "DimensionBalance": "explain",
     "Influence": "explain",
     "Verdict": "explain",
@@ -95,13 +95,13 @@ __all__ = [
     "aggregate",
     "balance",
     "base_score",
+    "checks_summary",
     "combine",
     "compute_strengths",
     "has_errors",
     "lint",
     "sensitivity",
     "side_words",
-    "summary",
     "unanswered_counterpoints",
     "verdict",
 ]

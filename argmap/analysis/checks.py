@@ -157,7 +157,7 @@ def has_errors(checks: list[Check]) -> bool:
     return any(check.severity is Severity.ERROR for check in checks)
 
 
-def summary(checks: list[Check]) -> str:
+def checks_summary(checks: list[Check]) -> str:
     """How many of each severity: ``0 errors, 3 warnings, 15 hints``."""
     return ", ".join(
         counted(sum(1 for check in checks if check.severity is severity), severity.value)

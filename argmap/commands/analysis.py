@@ -74,7 +74,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from argmap.analysis import has_errors, lint, summary
+    from argmap.analysis import checks_summary, has_errors, lint
 
     loaded = load_target(args)
     checks = lint(loaded.map)
@@ -86,7 +86,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
             f"{loaded.path}: {check.severity.value.upper()} {check.code} {check.node or '(map)'}: {check.message}"
         )
     if checks:
-        print(summary(checks))
+        print(checks_summary(checks))
     else:
         print(f"{loaded.path}: no problems found")
     return 1 if has_errors(checks) else 0

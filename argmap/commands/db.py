@@ -22,7 +22,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     exporter = actions.add_parser("export", help="write every map as a canonical YAML file in DIR")
     exporter.add_argument("folder", metavar="DIR")
     exporter.set_defaults(func=cmd_export)
-    for action in (upgrade, importer, exporter):
+    app_role = actions.add_parser(
+        "app-role", help="make the login role the app connects as in classroom mode (owns nothing)"
+    )
+    app_role.add_argument("login", metavar="LOGIN")
+    app_role.add_argument(
+        "--password-stdin", action="store_true", help="read the role's password from standard input"
+    )
+    app_role.set_defaults(func=cmd_app_role)
+    for action in (upgrade, importer, exporter, app_role):
         action.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -61,4 +69,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     written = export_folder(_url(args), Path(args.folder))
     print(f"wrote {written} maps to {args.folder}")
+    return 0
+
+
+def cmd_app_role(args: argparse.Namespace) -> int:
+    import sys
+
+    from argmap.stores.postgres import create_app_role, shown_url
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    if password is not None and not password:
+        raise StoreError("--password-stdin read an empty password")
+    url = create_app_role(_url(args), args.login, password)
+    print(f"the app connects as {args.login}: {shown_url(url)} (a member of argmap_app; owns nothing)")
     return 0

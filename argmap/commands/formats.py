@@ -49,9 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _formats(can: str) -> list[str]:
     """The formats that can be read (``can_read``) or written (``can_write``)."""
-    from argmap.formats import FORMATS
+    from argmap.formats import MAP_FORMATS
 
-    return [name for name, fmt in FORMATS.items() if getattr(fmt, can)]
+    return [name for name, fmt in MAP_FORMATS.items() if getattr(fmt, can)]
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -95,16 +95,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from argmap.formats import FORMATS, FormatError, detect_format, write_text
+    from argmap.formats import MAP_FORMATS, FormatError, detect_format, write_text
     from argmap.store import write_atomic
 
     output = Path(args.output)
     fmt = args.fmt or detect_format(output.name)
-    if fmt is None or not FORMATS[fmt].can_write:
-        writable = ", ".join(s for f in FORMATS.values() if f.can_write for s in f.suffixes)
+    if fmt is None or not MAP_FORMATS[fmt].can_write:
+        writable = ", ".join(s for f in MAP_FORMATS.values() if f.can_write for s in f.suffixes)
         raise FormatError(str(output), f"cannot write this suffix; use one of {writable} or pass --to")
     _refuse_overwrite(output, args.force)
     loaded = load_target(args)
     write_atomic(output, write_text(loaded.map, fmt).encode("utf-8"))
-    print(f"{output}: {counted(len(loaded.map.nodes), 'node')} written as {FORMATS[fmt].label}")
+    print(f"{output}: {counted(len(loaded.map.nodes), 'node')} written as {MAP_FORMATS[fmt].label}")
     return 0

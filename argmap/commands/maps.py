@@ -62,7 +62,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def summary(loaded) -> dict:
+def map_summary(loaded) -> dict:
     from argmap.graph import find_cycles
 
     argument_map = loaded.map
@@ -87,7 +87,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from argmap.graph import cycle_text
     from argmap.render.escape import without_bidi_controls
 
-    info = summary(load_target(args))
+    info = map_summary(load_target(args))
     if args.json:
         print_json(info)
         return 0

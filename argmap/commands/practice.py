@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from argmap.practice import ProgressStore
     from argmap.store import LoadedMap
 
-_FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
+_DEBATE_FORMATS = ("bp", "ap", "wsdc", "ld", "policy", "upsc-150", "upsc-250")
 _MODES = ("rebuttal", "evidence", "switch", "steelman")
 _DOCUMENT_SUFFIXES = (".docx", ".md")
 
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_map_argument(case)
     case.add_argument("--side", choices=("for", "against"), required=True, help="defend or attack the thesis")
     case.add_argument(
-        "--format", dest="format", choices=_FORMATS, default="bp", help="debate or answer format"
+        "--format", dest="format", choices=_DEBATE_FORMATS, default="bp", help="debate or answer format"
     )
     case.add_argument(
         "-o", "--output", metavar="OUT.docx|md", help="default: exports/MAP-SIDE-FORMAT-case.docx"
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "flow", help="the map as a debate flow sheet, one column per speech (DOCX or Markdown)"
     )
     add_map_argument(flow)
-    flow.add_argument("--format", dest="format", choices=_FORMATS, default="bp")
+    flow.add_argument("--format", dest="format", choices=_DEBATE_FORMATS, default="bp")
     flow.add_argument("-o", "--output", metavar="OUT.docx|md", help="default: exports/MAP-FORMAT-flow.docx")
     flow.set_defaults(func=cmd_flow)
 
@@ -157,9 +157,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
 
 def cmd_drill(args: argparse.Namespace) -> int:
-    from argmap.analysis import compute_strengths
-    from argmap.practice import drill_items, score_answer
-    from argmap.practice.drills import drill_notice, require_items
+    from argmap.services.drills import Drill
 
     if args.count < 1:
         raise ArgmapError(f"--count must be 1 or more, not {args.count}")
@@ -169,20 +167,16 @@ def cmd_drill(args: argparse.Namespace) -> int:
         forgotten = store.reset(loaded.name)
         print(f"forgot {forgotten} tries at {loaded.name!r} in {store.path}")
         return 0
-    strengths = compute_strengths(loaded.map).strength
     with _naming(loaded.path):
-        items = require_items(
-            drill_items(loaded.map, args.mode, args.side, strengths), loaded.map, args.mode, args.side
-        )
-    notice = drill_notice(items, args.side)
+        drill = Drill(store, loaded.name, loaded.map, args.mode, args.side)
+    notice = drill.notice()
     if notice:
         print(notice)
     now = datetime.now(UTC)
-    queue = (items if args.all else store.due_items(loaded.name, items, now))[: args.count]
+    queue = (drill.items if args.all else drill.due(now))[: args.count]
     if not queue:
-        upcoming = min(store.schedule(loaded.name)[item.id] for item in items)
         print(
-            f"nothing due in {args.mode} mode; the next item is due in {_span(upcoming - now)} (or use --all)"
+            f"nothing due in {args.mode} mode; the next item is due in {_span(drill.next_due_in(now))} (or use --all)"
         )
         return 0
 
@@ -197,10 +191,15 @@ def cmd_drill(args: argparse.Namespace) -> int:
         if not line:
             print("(end of input: drill stopped)")
             break
-        result = score_answer(item, line.strip())
-        scheduled = store.record(loaded.name, item, result)
+        if not line.strip():
+            print("(no answer: skipped)")
+            continue
+        answered = drill.answer(item.id, line.strip())
+        result = answered.score
         scores.append(result.score)
-        print(f"Score: {result.score:.0%}, {result.feedback}  Next review in {_span(scheduled.interval)}")
+        print(
+            f"Score: {result.score:.0%}, {result.feedback}  Next review in {_span(answered.scheduled.interval)}"
+        )
         if result.missing_terms:
             print("missed: " + ", ".join(result.missing_terms))
         print("Model answer:")

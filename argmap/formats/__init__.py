@@ -3,7 +3,7 @@
 Each format is one module with one public reader and/or writer; this module is the only place
 that knows them all. The CLI (``argmap import`` / ``argmap export``) and the app's Library page
 and map menu call :func:`read_bytes`, :func:`read_text`, :func:`write_text` and
-:func:`detect_format`, and list :data:`FORMATS` to offer them.
+:func:`detect_format`, and list :data:`MAP_FORMATS` to offer them.
 
 | name    | reads | writes | suffixes                    |
 |---------|-------|--------|-----------------------------|
@@ -28,11 +28,11 @@ from argmap.model import ArgumentMap
 
 __all__ = [
     "FILE_LIMIT_BYTES",
-    "FORMATS",
+    "MAP_FORMATS",
     "UPLOAD_LIMIT_BYTES",
-    "Format",
     "FormatError",
     "ImportResult",
+    "MapFormat",
     "detect_format",
     "read_bytes",
     "read_text",
@@ -49,7 +49,7 @@ Writer = Callable[[ArgumentMap], str]
 
 
 @dataclass(frozen=True)
-class Format:
+class MapFormat:
     """One format: its name (``--from``), a label for menus, file suffixes, and whether argmap
     reads and writes it. The reader is ``argmap.formats.NAME.read_NAME`` and the writer
     ``write_NAME``, imported on first use so that listing formats (every CLI start) stays cheap."""
@@ -77,13 +77,13 @@ class Format:
         return self.suffixes[0]
 
 
-FORMATS: dict[str, Format] = {
+MAP_FORMATS: dict[str, MapFormat] = {
     fmt.name: fmt
     for fmt in (
-        Format("argdown", "Argdown", (".argdown", ".ad"), can_read=True, can_write=True),
-        Format("aif", "AIF JSON (AIFdb, xAIF)", (".aif.json", ".json"), can_read=True, can_write=True),
-        Format("kialo", "Kialo text export", (".txt",), can_read=True, can_write=False),
-        Format("notes", "Study notes (plain text)", (".txt", ".md"), can_read=True, can_write=False),
+        MapFormat("argdown", "Argdown", (".argdown", ".ad"), can_read=True, can_write=True),
+        MapFormat("aif", "AIF JSON (AIFdb, xAIF)", (".aif.json", ".json"), can_read=True, can_write=True),
+        MapFormat("kialo", "Kialo text export", (".txt",), can_read=True, can_write=False),
+        MapFormat("notes", "Study notes (plain text)", (".txt", ".md"), can_read=True, can_write=False),
     )
 }
 
@@ -99,17 +99,17 @@ def detect_format(filename: str, text: str | None = None) -> str | None:
     name = PurePath(filename).name.lower()
     if name.endswith(".txt"):
         return "kialo" if text is not None and looks_like_kialo(text) else "notes"
-    for fmt in sorted(FORMATS.values(), key=lambda f: -max(len(s) for s in f.suffixes)):
+    for fmt in sorted(MAP_FORMATS.values(), key=lambda f: -max(len(s) for s in f.suffixes)):
         if any(name.endswith(suffix) for suffix in fmt.suffixes):
             return fmt.name
     return None
 
 
-def _format(fmt: str) -> Format:
+def _format(fmt: str) -> MapFormat:
     try:
-        return FORMATS[fmt]
+        return MAP_FORMATS[fmt]
     except KeyError:
-        names = ", ".join(FORMATS)
+        names = ", ".join(MAP_FORMATS)
         raise FormatError(fmt, f"unknown format; choose one of {names}") from None
 
 

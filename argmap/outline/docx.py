@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -25,6 +26,7 @@ from argmap.outline.ooxml import (
     LINE_BREAK,
     OUTLINE_LEVELS,
     SOURCE_LEVELS,
+    CommentWriter,
     ParagraphWriter,
     Run,
     add_abstract_numbering,
@@ -82,6 +84,15 @@ class _Writer:
         self.numbering = self.document.part.numbering_part.element
         self.outline_numbering = add_abstract_numbering(self.numbering, OUTLINE_LEVELS, "argmap outline")
         self.source_numbering = add_abstract_numbering(self.numbering, SOURCE_LEVELS, "argmap sources")
+        self._comments: CommentWriter | None = None
+
+    def comments(self) -> CommentWriter:
+        """The document's comments (its comments part is made on the first), dated as written."""
+        if self._comments is None:
+            written = self.document.core_properties.created or datetime.now(UTC)
+            date = written.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self._comments = CommentWriter(self.document, "argmap", "A", date)
+        return self._comments
 
     def _paragraph_style(self, name: str, *, italic: bool, size: int, colour: tuple[int, int, int]):
         style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -128,8 +139,8 @@ class _Writer:
             runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
         paragraph = self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
         if point.detail and point.text:  # condensed: the node's full text as a Word comment on it
-            text_run = Paragraph(paragraph, self.document._body).runs[1 if point.label else 0]
-            self.document.add_comment(text_run, text=_flat(point.detail), author="argmap", initials="A")
+            text_run = paragraph.findall(qn("w:r"))[1 if point.label else 0]
+            self.comments().add(text_run, _flat(point.detail))
         # A point's own evidence first, then what hangs below it: under an objection, the facts
         # behind it come before the answer to it, not after (where they would read as the answer's).
         for evidence in point.evidence:

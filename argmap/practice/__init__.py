@@ -7,11 +7,11 @@ here is a pure function of a map except :class:`ProgressStore` (SQLite) — the 
 
 from argmap.graph import Side
 from argmap.practice.case import build_case
+from argmap.practice.debate_formats import DEBATE_FORMATS, DebateFormat, Speech, SpeechKind
 from argmap.practice.deck import build_deck
 from argmap.practice.documents import case_document, flow_document
 from argmap.practice.drills import DrillItem, DrillMode, all_drill_items, drill_items
 from argmap.practice.flow import flow_sheet
-from argmap.practice.formats import FORMATS, Format, Speech, SpeechKind
 from argmap.practice.progress import (
     DayProgress,
     ProgressStore,
@@ -24,12 +24,12 @@ from argmap.practice.scoring import DrillScore, grade_for, score_answer
 from argmap.practice.sides import PracticeError
 
 __all__ = [
-    "FORMATS",
+    "DEBATE_FORMATS",
     "DayProgress",
+    "DebateFormat",
     "DrillItem",
     "DrillMode",
     "DrillScore",
-    "Format",
     "PracticeError",
     "ProgressStore",
     "Review",

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap, Node
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, SourceRef, Table, xml_safe
-from argmap.practice.formats import Format, Speech, SpeechKind
+from argmap.practice.debate_formats import DebateFormat, Speech, SpeechKind
 from argmap.practice.gaps import Gap, gap_summary, gaps
 from argmap.practice.sides import require_thesis
 
@@ -56,12 +56,12 @@ def side_label(argument_map: ArgumentMap, side: Side) -> str:
     return vocabulary.for_ if side is Side.FOR else vocabulary.against
 
 
-def is_written(fmt: Format) -> bool:
+def is_written(fmt: DebateFormat) -> bool:
     """True for a written answer (no speaker sides), where debate words do not belong."""
     return all(speech.side is None for speech in fmt.speeches)
 
 
-def case_title(argument_map: ArgumentMap, side: Side | str, fmt: Format) -> str:
+def case_title(argument_map: ArgumentMap, side: Side | str, fmt: DebateFormat) -> str:
     """The title of a case: the map, the side by the format's name for it, and the format."""
     side = Side(side)
     if is_written(fmt):
@@ -72,7 +72,7 @@ def case_title(argument_map: ArgumentMap, side: Side | str, fmt: Format) -> str:
 def build_case(
     argument_map: ArgumentMap,
     side: Side | str,
-    fmt: Format,
+    fmt: DebateFormat,
     strengths: Mapping[str, float],
 ) -> Outline:
     """The case for ``side`` in format ``fmt``; points are ordered strongest first by
@@ -215,7 +215,7 @@ def _own_title(argument_map: ArgumentMap, side: Side, ours: str) -> str:
     return f"{ours} arguments ({label})" if named else f"{ours} arguments"
 
 
-def _stance(motion: str, thesis: Node, side: Side, fmt: Format) -> tuple[Point, ...]:
+def _stance(motion: str, thesis: Node, side: Side, fmt: DebateFormat) -> tuple[Point, ...]:
     if is_written(fmt):
         stance = "agrees with" if side is Side.FOR else "disputes"
         return (
@@ -255,14 +255,14 @@ def _weighing(ours: Node, theirs: Node, our_name: str, their_name: str) -> Secti
     )
 
 
-def _work_to_do(open_gaps: list[Gap], side: Side, fmt: Format) -> str:
+def _work_to_do(open_gaps: list[Gap], side: Side, fmt: DebateFormat) -> str:
     labels = "; ".join(gap.label for gap in open_gaps[:5])
     more = f" and {len(open_gaps) - 5} more" if len(open_gaps) > 5 else ""
     summary = gap_summary(len(open_gaps), side, fmt)
     return xml_safe(f"Work to do: {summary[0].lower()}{summary[1:-1]} ({labels}{more}).")
 
 
-def _speeches_section(fmt: Format, side: Side) -> Section:
+def _speeches_section(fmt: DebateFormat, side: Side) -> Section:
     written = is_written(fmt)
     columns = ("Part", "Minutes") if written else ("Speech", "Side", "Minutes", "POIs")
     rows: list[tuple[str, ...]] = []

@@ -14,8 +14,8 @@ from argmap.graph import Side
 from argmap.model import ArgumentMap
 from argmap.outline import Outline, outline_to_docx, outline_to_markdown
 from argmap.practice.case import build_case
+from argmap.practice.debate_formats import DEBATE_FORMATS
 from argmap.practice.flow import flow_sheet
-from argmap.practice.formats import FORMATS
 from argmap.practice.paper import landscape_flow
 from argmap.practice.sides import PracticeError
 
@@ -32,7 +32,7 @@ def render_outline(outline: Outline, kind: str) -> bytes:
 
 
 def case_document(argument_map: ArgumentMap, side: Side | str, format_id: str, kind: DocumentKind) -> bytes:
-    """The case file for a side and format (ids as in :data:`FORMATS`) as a document."""
+    """The case file for a side and format (ids as in :data:`DEBATE_FORMATS`) as a document."""
     strengths = compute_strengths(argument_map).strength
     return render_outline(build_case(argument_map, side, _format(format_id), strengths), kind)
 
@@ -46,6 +46,8 @@ def flow_document(argument_map: ArgumentMap, format_id: str, kind: DocumentKind)
 
 def _format(format_id: str):
     try:
-        return FORMATS[format_id]
+        return DEBATE_FORMATS[format_id]
     except KeyError:
-        raise PracticeError(f"unknown format {format_id!r}; choose one of {', '.join(FORMATS)}") from None
+        raise PracticeError(
+            f"unknown format {format_id!r}; choose one of {', '.join(DEBATE_FORMATS)}"
+        ) from None

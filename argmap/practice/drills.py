@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from argmap.graph import POINT_KINDS, MapGraph, Side
 from argmap.model import ArgumentMap, Kind, Node
-from argmap.practice.formats import Format
+from argmap.practice.debate_formats import DebateFormat
 from argmap.practice.gaps import Gap, gap_summary, gaps
 from argmap.practice.scoring import key_terms
 from argmap.practice.sides import PracticeError, require_thesis
@@ -198,7 +198,9 @@ def _gap_item(node: Node, gap: Gap) -> DrillItem:
     return replace(item, from_map=False)
 
 
-def drill_notice(items: list[DrillItem], side: Side | str | None, fmt: Format | None = None) -> str | None:
+def drill_notice(
+    items: list[DrillItem], side: Side | str | None, fmt: DebateFormat | None = None
+) -> str | None:
     """One sentence on the rebuttal items the map has no answer to, e.g. "The opposition has no
     answer to 11 government arguments: …"; None when every item has the map's answer."""
     unanswered = sum(1 for item in items if not item.from_map)

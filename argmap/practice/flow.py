@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap, Node
 from argmap.outline.model import Outline, Section, Table
-from argmap.practice.formats import Format, SpeechKind
+from argmap.practice.debate_formats import DebateFormat, SpeechKind
 from argmap.practice.sides import require_thesis
 
 UNANSWERED = "— no answer yet"
@@ -27,7 +27,7 @@ CLASH = "Clash"
 
 
 def flow_sheet(
-    argument_map: ArgumentMap, fmt: Format, strengths: Mapping[str, float] | None = None
+    argument_map: ArgumentMap, fmt: DebateFormat, strengths: Mapping[str, float] | None = None
 ) -> Outline:
     """The flow sheet of a map in format ``fmt``; main points come strongest first when
     ``strengths`` is given, else in map order. Raises PracticeError when the map has no thesis."""
@@ -97,7 +97,7 @@ def _clash_name(point: Node, side_name: str) -> str:
     return f"{dimension} ({side_name})"
 
 
-def _columns(fmt: Format, depth: int) -> list[tuple[str, Side]]:
+def _columns(fmt: DebateFormat, depth: int) -> list[tuple[str, Side]]:
     spoken = [
         (speech.short or speech.role, speech.side)
         for speech in fmt.speeches

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from argmap.graph import POINT_KINDS, MapGraph, Side
 from argmap.model import ArgumentMap, Basis, Kind, Node
-from argmap.practice.formats import Format
+from argmap.practice.debate_formats import DebateFormat
 from argmap.words import DEBATE_SIDES, counted
 
 #: Evidence that shows something happened or measures it, as against opinion or assertion.
@@ -60,7 +60,7 @@ class Gap:
         )
 
 
-def side_name(side: Side, fmt: Format | None = None) -> str:
+def side_name(side: Side, fmt: DebateFormat | None = None) -> str:
     """What a side is called: the format's name for it (Government, Affirmative …), else
     proposition / opposition."""
     return fmt.side_name(side) if fmt is not None else DEFAULT_SIDE_NAMES[side]
@@ -105,7 +105,7 @@ def gaps(argument_map: ArgumentMap, side: Side | str, strengths: Mapping[str, fl
     return sorted(found, key=lambda gap: -gap.strength)
 
 
-def gap_summary(count: int, side: Side, fmt: Format | None = None) -> str:
+def gap_summary(count: int, side: Side, fmt: DebateFormat | None = None) -> str:
     """One sentence, e.g. "The opposition has no answer to 11 government arguments." (count 0:
     "… has an answer to every … argument")."""
     mine, theirs = side_name(side, fmt).lower(), side_name(side.other, fmt).lower()
@@ -127,7 +127,7 @@ class GapReport:
 
 
 def gap_report(
-    argument_map: ArgumentMap, strengths: Mapping[str, float], fmt: Format | None = None
+    argument_map: ArgumentMap, strengths: Mapping[str, float], fmt: DebateFormat | None = None
 ) -> GapReport:
     """The gaps of both sides with a summary sentence each; empty for a map without a thesis."""
     if argument_map.thesis() is None:

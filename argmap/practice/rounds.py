@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap
+from argmap.practice.debate_formats import DebateFormat
 from argmap.practice.drills import DrillItem, DrillMode, drill_items, require_items
-from argmap.practice.formats import Format
 from argmap.practice.gaps import side_name
 from argmap.practice.scoring import DrillScore, score_answer
 from argmap.practice.sides import PracticeError
@@ -139,7 +139,7 @@ def start_round(
     argument_map: ArgumentMap,
     side: Side | str,
     strengths: Mapping[str, float],
-    fmt: Format | None = None,
+    fmt: DebateFormat | None = None,
     count: int = ROUND_CLASHES,
 ) -> PracticeRound:
     """A round of up to ``count`` clashes for ``side``: the other side's main arguments first,

@@ -2,11 +2,11 @@
 
 Public API (stable; the Streamlit app and the CLI both use it)::
 
-    from argmap.render import RenderOptions, build_graph, build_dot, render_bytes, render_file
+    from argmap.render import RenderOptions, build_digraph, build_dot, render_bytes, render_file
 
     options = RenderOptions(theme="print", group_by="tag", focus=None, depth=None, evidence=True,
                             legend=True, scores=None, highlight=frozenset(), selected=None)
-    graph = build_graph(argument_map, options)      # graphviz.Digraph, pure, no Graphviz run
+    graph = build_digraph(argument_map, options)      # graphviz.Digraph, pure, no Graphviz run
     dot_text = build_dot(argument_map, options)     # the same graph as DOT text, deterministic
     svg = render_bytes(argument_map, options, "svg")  # also "png", "pdf", "dot"
     render_file(argument_map, Path("map.pdf"), options)  # format from the suffix, atomic write
@@ -40,18 +40,18 @@ from argmap.lazy import lazy_names
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
-    from argmap.render.dot import FORMATS, format_of, run_dot
-    from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_dot, build_graph
+    from argmap.render.dot import PICTURE_FORMATS, format_of, run_dot
+    from argmap.render.graph import GROUP_BY, RenderError, RenderOptions, build_digraph, build_dot
     from argmap.render.themes import THEMES
 
 __all__ = [
-    "FORMATS",
     "GROUP_BY",
+    "PICTURE_FORMATS",
     "THEMES",
     "RenderError",
     "RenderOptions",
+    "build_digraph",
     "build_dot",
-    "build_graph",
     "format_of",
     "render_bytes",
     "render_file",
@@ -59,14 +59,14 @@ __all__ = [
 ]
 
 _HOMES = {
-    "FORMATS": "dot",
+    "PICTURE_FORMATS": "dot",
     "format_of": "dot",
     "run_dot": "dot",
     "GROUP_BY": "graph",
     "RenderError": "graph",
     "RenderOptions": "graph",
     "build_dot": "graph",
-    "build_graph": "graph",
+    "build_digraph": "graph",
     "THEMES": "themes",
 }
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from argmap.errors import ToolMissingError
 from argmap.render.graph import RenderError
 
-FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+PICTURE_FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 PNG_DPI = 144  # crisp on high-density screens and in a README without a huge file
 DOT_TIMEOUT = 600  # seconds; a map that takes longer is far past what anyone can read
 
@@ -22,7 +22,7 @@ DOT_TIMEOUT = 600  # seconds; a map that takes longer is far past what anyone ca
 def format_of(path: Path | str) -> str:
     """The output format named by a file's suffix; raises RenderError for any other suffix."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in FORMATS:
+    if suffix not in PICTURE_FORMATS:
         raise RenderError(f"{path}: cannot tell the format from the suffix; use .svg, .png, .pdf or .dot")
     return suffix
 

@@ -1,6 +1,6 @@
 """The map as a Graphviz graph: which nodes to draw, how each looks, and the legend.
 
-:func:`build_graph` is a pure function of a map and :class:`RenderOptions`; it never runs
+:func:`build_digraph` is a pure function of a map and :class:`RenderOptions`; it never runs
 Graphviz. Every DOT statement is written here with :mod:`argmap.render.escape`, not with the
 graphviz package's own quoting, because that quoting passes ``<...>`` through as HTML and leaves
 backslash escapes live, and user text must never do either.
@@ -79,7 +79,7 @@ KIND_WORDS: dict[Kind, str] = {
 }
 
 
-def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None) -> graphviz.Digraph:
+def build_digraph(argument_map: ArgumentMap, options: RenderOptions | None = None) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph`` (its ``.source`` is the DOT text).
 
     Raises RenderError when the options name an unknown theme, grouping or focus node.
@@ -136,8 +136,8 @@ def build_graph(argument_map: ArgumentMap, options: RenderOptions | None = None)
 
 
 def build_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> str:
-    """The DOT text of :func:`build_graph`: deterministic, ending in a newline."""
-    return build_graph(argument_map, options).source
+    """The DOT text of :func:`build_digraph`: deterministic, ending in a newline."""
+    return build_digraph(argument_map, options).source
 
 
 def _theme(options: RenderOptions) -> Theme:

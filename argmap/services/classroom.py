@@ -24,8 +24,9 @@ import psycopg
 from argmap.errors import ClassroomError, StoreError
 from argmap.map_diff import MapDiff, diff_maps
 from argmap.mapfile import dump_map, parse_map
-from argmap.model import ArgumentMap, Directive, slugify
+from argmap.model import ArgumentMap, Directive
 from argmap.outline.templates import TEMPLATES
+from argmap.rules import slugify
 from argmap.skeletons import SKELETONS
 from argmap.store import SUFFIX, check_name, new_map, revision_of
 from argmap.stores.postgres import PostgresStore, transaction
@@ -285,7 +286,7 @@ class Classroom:
                 raise ClassroomError(f"no class {class_id} of yours")
             rows = connection.execute(
                 "SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id"
-                " WHERE m.class_id = %s ORDER BY m.role = 'student', lower(u.name), lower(u.email)",
+                " WHERE m.class_id = %s ORDER BY m.role = 'student', lower(coalesce(nullif(u.name, ''), u.email)), u.id",
                 [class_id],
             ).fetchall()
         return [Member(*row) for row in rows]
@@ -548,7 +549,7 @@ class Classroom:
             self._need_teacher(connection, assignment.class_id, "see every student's work")
             students = connection.execute(
                 "SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id"
-                " WHERE m.class_id = %s AND m.role = 'student' ORDER BY lower(u.name), lower(u.email)",
+                " WHERE m.class_id = %s AND m.role = 'student' ORDER BY lower(coalesce(nullif(u.name, ''), u.email)), u.id",
                 [assignment.class_id],
             ).fetchall()
             submissions = {

@@ -13,7 +13,7 @@ import re
 
 from argmap.errors import ArgmapError
 from argmap.graph import Side
-from argmap.practice.formats import FORMATS
+from argmap.practice.debate_formats import DEBATE_FORMATS
 from argmap.practice.gaps import DEFAULT_SIDE_NAMES
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -28,7 +28,7 @@ def side_word(side: Side | str, form: str | None = None) -> str:
     """How a file name says the side: the debate format's name for it (``government``), ``for`` /
     ``against`` for a written answer, else ``proposition`` / ``opposition``."""
     side = Side(side)
-    fmt = FORMATS.get(form or "")
+    fmt = DEBATE_FORMATS.get(form or "")
     if fmt is None:
         return DEFAULT_SIDE_NAMES[side]
     if all(speech.side is None for speech in fmt.speeches):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.formats import FORMATS, FormatError, detect_format, read_bytes, read_text
+from argmap.formats import MAP_FORMATS, FormatError, detect_format, read_bytes, read_text
 from argmap.formats.notes import NoteReport, explain_notes
 from argmap.formats.notes.report import PointRow
 from argmap.mapfile import map_from_data
@@ -53,7 +53,9 @@ def draft_from_text(text: str, source_name: str, fmt: str | None = None) -> Draf
         result, report = explain_notes(text.removeprefix("\ufeff"), source_name)
     else:
         result = read_text(text, fmt, source_name)
-        report = report_of_map(result.map, list(result.warnings), f"as the {FORMATS[fmt].label} file says")
+        report = report_of_map(
+            result.map, list(result.warnings), f"as the {MAP_FORMATS[fmt].label} file says"
+        )
     return DraftImport(result.map, report, fmt, source_name, list(result.warnings))
 
 
@@ -65,7 +67,9 @@ def draft_from_bytes(
     fmt = fmt or _guess(source_name, data[:65536].decode("utf-8", errors="replace"))
     if fmt != "notes":
         result = read_bytes(data, fmt, source_name, **({"limit": limit} if limit else {}))
-        report = report_of_map(result.map, list(result.warnings), f"as the {FORMATS[fmt].label} file says")
+        report = report_of_map(
+            result.map, list(result.warnings), f"as the {MAP_FORMATS[fmt].label} file says"
+        )
         return DraftImport(result.map, report, fmt, source_name, list(result.warnings))
     try:
         text = data.decode("utf-8")

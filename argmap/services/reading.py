@@ -23,7 +23,7 @@ from argmap.formats import UPLOAD_LIMIT_BYTES, FormatError, read_bytes
 from argmap.mapfile import parse_map
 from argmap.model import ArgumentMap
 
-#: ``fmt`` for argmap's own YAML map file (every other name is one of argmap.formats.FORMATS).
+#: ``fmt`` for argmap's own YAML map file (every other name is one of argmap.formats.MAP_FORMATS).
 YAML = "yaml"
 #: How long a read in the worker may take, its start included, before it is stopped.
 READ_SECONDS = 10.0

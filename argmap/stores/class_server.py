@@ -8,7 +8,7 @@ that points sign-in at the mock), starts two ``streamlit run`` processes on 127.
 database as its app role (row-level security applies), and Debian's nginx in front of them on
 127.0.0.1 with sticky sessions (a cookie picks the app process, since Streamlit keeps a websocket
 and the session's state in one process); it prints the URL. ``stop`` stops them all. A demo on one
-machine, not a deployment: see the README's "A class on one server".
+machine, not a deployment: see the README's "A shared library on PostgreSQL" and "Classroom mode".
 
 Usage: ``python -m argmap.stores.class_server start|stop [--folder DIR] [--port N]``.
 """

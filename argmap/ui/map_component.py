@@ -61,6 +61,7 @@ _CSS = f"""
 .argmap-map g.node.highlight .box {{ stroke: {DEFAULT.highlight}; stroke-width: 3px; }}
 .argmap-map g.node.selected .box {{ stroke: {DEFAULT.selected}; stroke-width: 3.5px; }}
 .argmap-map g.node.dragging {{ opacity: .55; }}
+.argmap-map g.node.pending text {{ font-style: italic; }}
 .argmap-map g.node.drop-target .box {{ stroke: {DEFAULT.selected}; stroke-width: 4px; stroke-dasharray: 4 2; }}
 .argmap-inline {{ position: absolute; z-index: 2; min-width: 14rem; padding: .3rem .45rem;
                  font: 14px/1.3 "Source Sans", sans-serif; border: 2px solid {DEFAULT.selected};
@@ -211,6 +212,41 @@ function reveal(root, page) {
   }
 }
 
+// A label edited in place shows on its box at once, before the server has saved it and dot has
+// drawn the map again (a second or more at 1,000 boxes): the new words take the box's label
+// lines, spread over as many lines as the old label had. The box keeps the class 'pending' until
+// the next run: a new picture replaces it, and a run without one (the edit was refused, or
+// changed nothing) puts the old words back.
+const pendingLabels = new Map(); // node id -> the label lines' old words
+
+function showLabel(node, label) {
+  const lines = Array.from(node.querySelectorAll('text')).slice(1);
+  if (!lines.length || !label) return;
+  if (!pendingLabels.has(node.id)) pendingLabels.set(node.id, lines.map((line) => line.textContent));
+  const words = label.split(/\\s+/);
+  const per = Math.ceil(label.length / lines.length);
+  let at = 0;
+  lines.forEach((line, index) => {
+    let text = '';
+    while (at < words.length && (index === lines.length - 1 || !text || text.length + words[at].length < per)) {
+      text = text ? `${text} ${words[at]}` : words[at];
+      at += 1;
+    }
+    line.textContent = text;
+  });
+  node.classList.add('pending');
+}
+
+function settleLabels(root) {
+  for (const [id, old] of pendingLabels) {
+    const node = root.querySelector(`g.node[id="${CSS.escape(id)}"]`);
+    if (!node) continue;
+    Array.from(node.querySelectorAll('text')).slice(1).forEach((line, index) => { line.textContent = old[index] || ''; });
+    node.classList.remove('pending');
+  }
+  pendingLabels.clear();
+}
+
 function draw(root, revision, svgText) {
   const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
   const svg = parsed.documentElement;
@@ -222,9 +258,10 @@ function draw(root, revision, svgText) {
     root.dataset.height = String(height);
     svg.removeAttribute('width');
     svg.removeAttribute('height');
-    root.prepend(document.importNode(svg, true));
+    root.prepend(document.adoptNode(svg)); // moved, not copied: a 1,000-box map is 12,000 elements
   }
   root.dataset.revision = revision;
+  pendingLabels.clear();
 }
 
 // The scale a zoom choice gives: 'width' fits the frame's width, 'whole' the whole map, but
@@ -295,7 +332,7 @@ export default function (component) {
     }
     draw(root, revision, pictures.get(revision));
     changed = true;
-  }
+  } else settleLabels(root);
   const selected = (data && data.selected) || '';
   mark(root, 'highlight', (data && data.flagged) || []);
   mark(root, 'selected', selected ? [selected] : []);
@@ -364,6 +401,7 @@ export default function (component) {
       if (event.key === 'Enter') {
         event.preventDefault();
         const text = field.value.trim();
+        if (editing && text) showLabel(node, text);
         if (editing) send({ name: 'label', node: node.id, label: text });
         else if (text) send({ name: 'add', node: node.id, place, text });
         close();

@@ -17,7 +17,7 @@ import streamlit as st
 from argmap.graph import Side
 from argmap.model import ArgumentMap
 from argmap.practice import ProgressStore
-from argmap.practice.formats import Format, TimedSection
+from argmap.practice.debate_formats import DebateFormat, TimedSection
 from argmap.practice.rounds import CLASH_SECONDS, ClashResult, PracticeRound, start_round
 from argmap.ui.common import act, md, show_messages
 from argmap.ui.timer_component import speech_timer
@@ -30,7 +30,7 @@ def practice_round(
     argument_map: ArgumentMap,
     map_name: str,
     side: Side,
-    fmt: Format,
+    fmt: DebateFormat,
     strengths: Mapping[str, float],
     store: ProgressStore,
 ) -> None:
@@ -63,7 +63,7 @@ def _start(
     argument_map: ArgumentMap,
     identity: tuple[str, str, str],
     side: Side,
-    fmt: Format,
+    fmt: DebateFormat,
     strengths: Mapping[str, float],
 ) -> None:
     st.session_state[ROUND] = (identity, start_round(argument_map, side, strengths, fmt))

@@ -2,7 +2,7 @@
 
 It counts in the page itself (a v2 component, no iframe), so a running timer costs the server
 nothing; Python only says which sections there are (the speeches of a format, or the parts of a
-written answer) and how long each is. The times come from :data:`argmap.practice.FORMATS`; nothing
+written answer) and how long each is. The times come from :data:`argmap.practice.DEBATE_FORMATS`; nothing
 here knows a debate rule.
 
 The section list, Start/Pause, Reset and Next live in the component, so choosing a section or
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from argmap.practice.formats import TimedSection
+from argmap.practice.debate_formats import TimedSection
 
 _CSS = """
 .argmap-timer { font-family: inherit; border: 1px solid rgba(128,128,128,.3); border-radius: .5rem; padding: .75rem; }

@@ -10,13 +10,13 @@ from collections import OrderedDict
 from pathlib import PurePath
 
 from argmap.errors import ArgmapError
-from argmap.formats import FORMATS, detect_format
+from argmap.formats import MAP_FORMATS, detect_format
 from argmap.model import ArgumentMap
 from argmap.services.reading import YAML, read_map_in_worker
 
 #: The upload box's choices: argmap's own YAML first, then every format argmap.formats can read.
 READABLE = {YAML: "argmap map file (YAML)"} | {
-    name: fmt.label for name, fmt in FORMATS.items() if fmt.can_read
+    name: fmt.label for name, fmt in MAP_FORMATS.items() if fmt.can_read
 }
 UPLOAD_SUFFIXES = ["yaml", "yml", "argdown", "ad", "json", "txt", "md"]
 _READ_CACHE: OrderedDict[tuple[str, str, str], tuple[ArgumentMap, list[str]] | ArgmapError] = OrderedDict()

@@ -32,7 +32,7 @@ from argmap.analysis import (
     verdict,
 )
 from argmap.editing import filtered
-from argmap.formats import FORMATS, write_text
+from argmap.formats import MAP_FORMATS, write_text
 from argmap.graph import MapGraph
 from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
@@ -251,8 +251,20 @@ def cached_map_picture(key: str, fmt: str, _argument_map: ArgumentMap) -> bytes:
 #: Map-file downloads: (format name, short button label, file suffix, MIME type, what it is).
 MAP_FILE_DOWNLOADS = (
     ("yaml", "argmap YAML", ".yaml", "application/yaml", "argmap's own map file"),
-    ("argdown", "Argdown", FORMATS["argdown"].suffix, "text/plain", "Argdown text, for the Argdown tools"),
-    ("aif", "AIF JSON", FORMATS["aif"].suffix, "application/json", f"{FORMATS['aif'].label}: for AIF tools"),
+    (
+        "argdown",
+        "Argdown",
+        MAP_FORMATS["argdown"].suffix,
+        "text/plain",
+        "Argdown text, for the Argdown tools",
+    ),
+    (
+        "aif",
+        "AIF JSON",
+        MAP_FORMATS["aif"].suffix,
+        "application/json",
+        f"{MAP_FORMATS['aif'].label}: for AIF tools",
+    ),
 )
 
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from argmap.practice import FORMATS, Side
+from argmap.practice import DEBATE_FORMATS, Side
 
 from .app import choose, screenshot, settle, use_map
 
 pytestmark = pytest.mark.browser
 
 MOTION = "social-media-ban-under-16"
-DEBATES = [fmt for fmt in FORMATS.values() if any(speech.side for speech in fmt.speeches)]
-ANSWERS = [fmt for fmt in FORMATS.values() if not any(speech.side for speech in fmt.speeches)]
+DEBATES = [fmt for fmt in DEBATE_FORMATS.values() if any(speech.side for speech in fmt.speeches)]
+ANSWERS = [fmt for fmt in DEBATE_FORMATS.values() if not any(speech.side for speech in fmt.speeches)]
 
 
 def clock_text(seconds: float) -> str:
@@ -25,7 +25,7 @@ def clock_text(seconds: float) -> str:
 def practice(page: Page, format_name: str) -> None:
     page.clock.install()
     use_map(page, "/practice", MOTION)
-    choose(page, "Format", format_name)
+    choose(page, "DebateFormat", format_name)
     settle(page)
 
 
@@ -89,11 +89,13 @@ def test_next_moves_to_the_next_speech_at_its_own_length(page: Page, fmt) -> Non
 
 
 def test_the_clock_never_jumps_back_while_it_runs(page: Page) -> None:
-    practice(page, FORMATS["bp"].name)
-    speech_timer(page, FORMATS["bp"])
-    choose(page, "Format", FORMATS["wsdc"].name)  # a change of format must leave no old clock ticking
+    practice(page, DEBATE_FORMATS["bp"].name)
+    speech_timer(page, DEBATE_FORMATS["bp"])
+    choose(
+        page, "DebateFormat", DEBATE_FORMATS["wsdc"].name
+    )  # a change of format must leave no old clock ticking
     settle(page)
-    timer = speech_timer(page, FORMATS["wsdc"])
+    timer = speech_timer(page, DEBATE_FORMATS["wsdc"])
     timer.locator("button.start").click()
     seen = []
     for _ in range(40):
@@ -105,16 +107,16 @@ def test_the_clock_never_jumps_back_while_it_runs(page: Page) -> None:
 
 
 def test_changing_the_format_sets_the_clock_to_the_new_length(page: Page) -> None:
-    practice(page, FORMATS["wsdc"].name)
-    timer = speech_timer(page, FORMATS["wsdc"])
+    practice(page, DEBATE_FORMATS["wsdc"].name)
+    timer = speech_timer(page, DEBATE_FORMATS["wsdc"])
     expect(timer.locator(".clock")).to_have_text("8:00")
-    choose(page, "Format", FORMATS["bp"].name)
-    expect(speech_timer(page, FORMATS["bp"]).locator(".clock")).to_have_text("7:00")
+    choose(page, "DebateFormat", DEBATE_FORMATS["bp"].name)
+    expect(speech_timer(page, DEBATE_FORMATS["bp"]).locator(".clock")).to_have_text("7:00")
 
 
 def test_pause_and_reset_stay_clickable_and_do_what_they_say(page: Page) -> None:
-    practice(page, FORMATS["ap"].name)
-    timer = speech_timer(page, FORMATS["ap"])
+    practice(page, DEBATE_FORMATS["ap"].name)
+    timer = speech_timer(page, DEBATE_FORMATS["ap"])
     start, reset, clock = (
         timer.locator("button.start"),
         timer.locator("button.reset"),
@@ -153,14 +155,14 @@ def test_a_written_answer_gets_a_plain_timer_that_warns_a_minute_before_the_end(
 
 
 def test_a_running_speech_keeps_running_across_a_switch_of_tabs(page: Page) -> None:
-    practice(page, FORMATS["bp"].name)
-    timer = speech_timer(page, FORMATS["bp"])
+    practice(page, DEBATE_FORMATS["bp"].name)
+    timer = speech_timer(page, DEBATE_FORMATS["bp"])
     timer.locator("button.start").click()
     page.clock.run_for(30_000)
     page.get_by_role("tab", name="Preparation").click()
     page.clock.run_for(30_000)
 
-    timer = speech_timer(page, FORMATS["bp"])
+    timer = speech_timer(page, DEBATE_FORMATS["bp"])
 
     expect(timer.locator(".clock")).to_have_text("6:00")
     expect(timer.locator("button.start")).to_have_text("Pause")

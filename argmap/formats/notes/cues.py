@@ -192,6 +192,13 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " how to ",
             " the fix",
             " what can india",
+            " way fwd",
+            " how can ",
+            " how should ",
+            " how do we ",
+            " overcome",
+            " tackle",
+            " the fix",
         ),
     ),
     (
@@ -243,6 +250,7 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " contention",
             " our case",
             " our arguments",
+            " argument ",
             " converge",
             " common ground",
             " drivers",
@@ -283,6 +291,10 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " highlights",
             " summary of the",
             " what happened",
+            " say ",
+            " says ",
+            " provide ",
+            " provides ",
         ),
     ),
 )
@@ -324,6 +336,10 @@ _ANSWER_OPENINGS = (
     "these concerns",
     "this worry",
     "admittedly",
+    "that is true",
+    "this is true",
+    "true, but",
+    "granted,",
 )
 
 _RECOMMENDATION_CUES = (
@@ -847,7 +863,18 @@ _AGAINST_PROPOSAL = (
 )
 #: A position that rejects a proposal is a stated position too.
 _STANCE_PHRASES += _AGAINST_PROPOSAL
-_MOTION_OPENINGS = ("this house", "thbt", "thw ", "thw:", "this house would", "this house believes")
+_MOTION_OPENINGS = (
+    "this house",
+    "thbt",
+    "thw ",
+    "thw:",
+    "thr ",
+    "thr:",
+    "thp ",
+    "thp:",
+    "this house would",
+    "this house believes",
+)
 _FOR_SIDE = (
     "proponents",
     "supporters",
@@ -882,6 +909,14 @@ _AGAINST_SIDE = (
     "others argue",
     "some argue",
     "others say",
+    "some say",
+    "many say",
+    "some believe",
+    "the other side will",
+    "they will say",
+    "they will tell",
+    "they will argue",
+    "they will claim",
 )
 
 
@@ -915,20 +950,8 @@ def heading_role(heading: str) -> tuple[Kind, str] | None:
     return None
 
 
-_QUESTION_WORDS = (
-    " what ",
-    " why ",
-    " how ",
-    " which ",
-    " where ",
-    " who ",
-    " is ",
-    " are ",
-    " does ",
-    " do ",
-    " can ",
-    " should ",
-)
+# Questions that ask for content; a yes/no question (``Should India ban crypto?``) names a topic.
+_QUESTION_WORDS = (" what ", " why ", " how ", " which ", " where ", " who ")
 
 
 def _asks(text: str) -> bool:
@@ -971,7 +994,32 @@ def recommendation_cue(text: str) -> str | None:
         if lowered.startswith(verb):
             return f"opens with '{verb.strip()}'"
     found = _found(spaced(text), _RECOMMENDATION_CUES)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    command = _command(lowered)
+    return f"opens with '{command}'" if command else None
+
+
+_DETERMINERS = frozenset(
+    "a an the its their our his her this these those".split()  # noqa: SIM905
+)
+
+
+def _command(lowered: str) -> str | None:
+    """An opening verb in the imperative, told by its shape rather than a list: a content word
+    (not a function word, a figure or a number word) followed at once by a determiner, as in
+    ``Plan a just transition``, ``Revive the council``, ``link the next round``. A sentence that
+    opens with its subject almost never puts ``the`` or ``a`` right after the first word."""
+    from argmap.language import stop_words
+
+    first, _, rest = lowered.partition(" ")
+    second = rest.split(" ", 1)[0] if rest else ""
+    if not first.isalpha() or len(first) < 3 or first in stop_words() or first in _NUMBERS:
+        return None
+    return first if second in _DETERMINERS else None
+
+
+_NUMBERS = frozenset("half twice double most much many few several both".split())  # noqa: SIM905
 
 
 def counterpoint_cues(text: str) -> list[str]:
@@ -1030,7 +1078,18 @@ def stance_opening(text: str) -> str | None:
 
 #: Side cues that name the critics of the note's own position, not the opponents of a proposal.
 CRITICS = frozenset(
-    {"critics", "detractors", "sceptics", "skeptics", "others argue", "some argue", "others say"}
+    {
+        "critics",
+        "detractors",
+        "sceptics",
+        "skeptics",
+        "others argue",
+        "some argue",
+        "others say",
+        "some say",
+        "many say",
+        "some believe",
+    }
 )
 _CONTINUING = (
     "they also",

@@ -565,6 +565,13 @@ def _decide(
     if role is not None:
         placed.role = role[0]
     if role is not None and role[0] is Kind.THESIS:
+        measure = cues.recommendation_cue(text)
+        if measure and measure.startswith("opens with") and not cues.stance_phrases(text):
+            # "Revive the Inter-State Council …" under "Conclusion": a command is a measure, not
+            # the position (which states, "… should go ahead only in a smaller form")
+            _set(placed, Kind.RECOMMENDATION, f"a measure under {where} (cue {measure})")
+            placed.role = None
+            return
         _set(placed, Kind.CONTEXT, f"under {where} ('{role[1]}'): part of the conclusion")
         return
     if opening and previous is not None and role is not None and role[0] is not Kind.RECOMMENDATION:
@@ -650,13 +657,35 @@ def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_r
     placed.by_side = placed.kind in (Kind.CLAIM, Kind.COUNTERPOINT)
 
 
+_EVIDENCE_LABELS = frozenset(
+    {
+        "example",
+        "examples",
+        "e.g",
+        "eg",
+        "evidence",
+        "data",
+        "case",
+        "case study",
+        "instance",
+        "stat",
+        "stats",
+    }
+    | {"fact", "facts", "for example", "illustration", "proof"}
+)
+
+
 def _reads_as_evidence(placed: Placed, previous: Placed) -> bool:
+    """An example or a fact set under the point before it: ``e.g. …``, a line labelled
+    ``Example:``, or an unmarked line with a fact right under a bullet or a labelled point."""
     lowered = placed.text.lower().lstrip("(*_ ")
     if lowered.startswith(_EVIDENCE_OPENINGS):
         return True
+    if placed.label and placed.label.lower().strip(" .") in _EVIDENCE_LABELS:
+        return True
     return (
         placed.marker == ""
-        and previous.marker != ""
+        and (previous.marker != "" or (previous.label is not None and placed.label is None))
         and previous.line + 1 == placed.line
         and fact_basis(placed.text) is not None
     )

@@ -399,7 +399,20 @@ def _mark_headings(lines: list[_Line]) -> None:
                 continue
             followed_by_list = nxt is not None and nxt.marker != "" and nxt.blank_before <= 2
             alone = line.blank_before > 0 and (nxt is None or nxt.blank_before > 0)
-            if known or followed_by_list or (alone and nxt is not None and not _weak_next(lines, index + 1)):
+            over_a_sentence = (
+                line.blank_before > 0
+                and _words(text) <= 3
+                and nxt is not None
+                and nxt.marker == ""
+                and nxt.text[:1].isupper()
+                and nxt.text[-1:] in ".!?"
+            )  # "Pre-empt" set over a full sentence: it names what follows
+            if (
+                known
+                or followed_by_list
+                or over_a_sentence
+                or (alone and nxt is not None and not _weak_next(lines, index + 1))
+            ):
                 line.heading = Heading(line.number, _clean(text), 2, "line")
         elif index == 0 and _long_title(lines, text):
             # a longer first line in title case, set apart: the note's title (or a motion)
@@ -621,8 +634,26 @@ def _depth(blocks: list[Block], index: int) -> int:
     return block.depth if isinstance(block, Point) else 0
 
 
+_EXAMPLE_OPENINGS = ("e.g", "eg.", "eg:", "eg ", "for example", "for instance", "example:", "examples:")
+
+
+def _labelled(text: str) -> bool:
+    """Whether a line opens with a short label and a colon (``Point: …``, ``Example: …``)."""
+    colon = text.find(": ", 0, 30)
+    head = text[:colon]
+    return colon > 0 and head[:1].isupper() and _words(head) <= 3 and not any(ch in head for ch in ".;,")
+
+
 def _wraps(point: Point, line: _Line) -> bool:
-    """Whether an unmarked line with no blank line before it is the rest of ``point``."""
+    """Whether an unmarked line with no blank line before it is the rest of ``point``: never a
+    line that opens with an example (``e.g. …``), with a label of its own (``Point: …``) or, at
+    the bullet's own indent, with a conclusion (``bottom line - …``)."""
+    from argmap.formats.notes.cues import stance_opening
+
+    if line.text.lower().startswith(_EXAMPLE_OPENINGS) or (_labelled(line.text) and _labelled(point.text)):
+        return False
+    if stance_opening(line.text) is not None and line.indent <= point.indent:
+        return False  # "bottom line - …" under the last bullet: the note's position, not the bullet's end
     end = point.text[-1:]
     if line.text[:1].islower() or line.text[:1] in "(&,;":
         return True

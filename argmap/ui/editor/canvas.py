@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from argmap.analysis import Check, Severity, has_errors, summary
+from argmap.analysis import Check, Severity, checks_summary, has_errors
 from argmap.errors import ToolMissingError
 from argmap.model import ArgumentMap, Kind
 from argmap.render import GROUP_BY
@@ -179,7 +179,7 @@ def checks_list(opened: state.OpenMap, checks: list[Check]) -> None:
     # Open when the map has errors, until the user opens or closes it; its findings (a button
     # each, 160 on a 300-node map) are built only while it is open.
     section = st.expander(
-        f"Checks: {summary(checks)}" if checks else "Checks: none, the map is clean",
+        f"Checks: {checks_summary(checks)}" if checks else "Checks: none, the map is clean",
         expanded=st.session_state.get(CHECKS_OPEN, has_errors(checks)),
         key=CHECKS,
         on_change=remember_checks_open,

@@ -12,7 +12,7 @@ import streamlit as st
 
 from argmap.errors import ArgmapError
 from argmap.model import Kind
-from argmap.practice.formats import TimedSection
+from argmap.practice.debate_formats import TimedSection
 from argmap.render import render_bytes
 from argmap.render.graph import RenderOptions
 from argmap.review import Review

@@ -16,23 +16,19 @@ import streamlit as st
 
 from argmap.errors import ArgmapError
 from argmap.practice import (
-    FORMATS,
+    DEBATE_FORMATS,
     DrillMode,
-    DrillScore,
     ProgressStore,
-    Scheduled,
     Side,
     build_deck,
     case_document,
     daily_progress,
-    drill_items,
     flow_document,
-    score_answer,
 )
 from argmap.practice.case import is_written
-from argmap.practice.drills import drill_notice, require_items
-from argmap.practice.formats import TimedSection, timed_sections
+from argmap.practice.debate_formats import TimedSection, timed_sections
 from argmap.practice.gaps import gap_summary, gaps
+from argmap.services.drills import Answered, Drill
 from argmap.services.exports import export_filename
 from argmap.ui import state
 from argmap.ui.common import act, md, require_map, show_messages
@@ -53,9 +49,9 @@ st.caption(f"{md(argument_map.title)}: drill the points, time your speeches, and
 
 one, two, three = st.columns(3)
 format_id = one.selectbox(
-    "Format", list(FORMATS), key="practice_format", format_func=lambda f: FORMATS[f].name
+    "DebateFormat", list(DEBATE_FORMATS), key="practice_format", format_func=lambda f: DEBATE_FORMATS[f].name
 )
-debate = FORMATS[format_id]
+debate = DEBATE_FORMATS[format_id]
 side = Side(
     two.selectbox(
         "Side", [s.value for s in Side], key="practice_side", format_func=lambda s: debate.side_name(Side(s))
@@ -79,23 +75,19 @@ if argument_map.thesis() is not None:
 DRILL = "drill"  # where the drill's messages show: in its card
 
 
-def check_answer(item_id: str, widget: str) -> None:
-    items = {item.id: item for item in drill_items(argument_map, mode, side, strengths)}
-    item = items.get(item_id)
-    answer = st.session_state.get(widget, "")
-    if item is None or not answer.strip():
-        raise ArgmapError("write an answer before checking it")
-    result = score_answer(item, answer)
-    scheduled = store.record(opened.name, item, result)
-    st.session_state[RESULT] = ((opened.name, mode, side, item_id), answer, result, scheduled)
+def check_answer(drill: Drill, item_id: str, widget: str) -> None:
+    """Score the answer against the very item the card showed (the drill of that run)."""
+    checked = drill.answer(item_id, st.session_state.get(widget, ""))
+    st.session_state[RESULT] = ((opened.name, mode, side, item_id), checked)
 
 
 def next_item() -> None:
     st.session_state.pop(RESULT, None)
 
 
-def answered(answer: str, score: DrillScore, scheduled: Scheduled) -> None:
+def answered(checked: Answered) -> None:
     """The user's answer beside the model answer, with the score and when the item comes back."""
+    answer, score, scheduled = checked.answer, checked.score, checked.scheduled
     yours, model = st.columns(2)
     with yours.container(border=True, key="your_answer", height="stretch"):
         st.markdown("**Your answer**")
@@ -116,16 +108,17 @@ def answered(answer: str, score: DrillScore, scheduled: Scheduled) -> None:
     st.button("Next item", key="next_item", type="primary", on_click=next_item)
 
 
-drill, timers = st.columns([3, 2], gap="large")
-with drill:
+drill_column, timers = st.columns([3, 2], gap="large")
+with drill_column:
     st.subheader("Drill")
+    drill: Drill | None = None
     try:
-        items = require_items(drill_items(argument_map, mode, side, strengths), argument_map, mode, side)
+        drill = Drill(store, opened.name, argument_map, mode, side, strengths)
     except ArgmapError as exc:
         # What this side lacks for this mode, in one sentence: not an error of the page.
         st.info(md(str(exc)), icon=":material/info:")
-        items = []
-    notice = drill_notice(items, side, debate)
+    items = drill.items if drill is not None else []
+    notice = drill.notice(debate) if drill is not None else None
     if notice:
         st.caption(md(notice))
     result = st.session_state.get(RESULT)
@@ -136,11 +129,10 @@ with drill:
         # A result left from another mode, side or map is not this card's: start afresh.
         st.session_state.pop(RESULT, None)
         result = None
-        due = store.due_items(opened.name, items)
-        shown = due[0] if due else None
+        shown = drill.next_due() if drill is not None else None
         if shown is None:
             st.success("Every item of this mode is learnt for now; come back when they are due.")
-    if shown is not None:
+    if shown is not None and drill is not None:
         with st.container(border=True, key="drill_card"):
             st.caption(f"{shown.instruction} · {len(items)} items in this mode")
             st.markdown(f"> {md(shown.prompt)}")
@@ -152,11 +144,10 @@ with drill:
                     "Check my answer",
                     key="check_answer",
                     type="primary",
-                    on_click=act(check_answer, shown.id, widget, place=DRILL),
+                    on_click=act(check_answer, drill, shown.id, widget, place=DRILL),
                 )
             else:
-                _, answer, score, scheduled = result
-                answered(answer, score, scheduled)
+                answered(result[1])
 
 with timers:
     st.subheader("Timer")

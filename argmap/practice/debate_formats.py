@@ -3,7 +3,7 @@
 A case file lists the speeches of its format, and the app's timers run from the same table, so the
 rules live here once. Each :class:`Speech` says which side gives it, how long it is, and, where
 points of information are allowed, the window in which they may be offered (the time outside the
-window is *protected*). Adding a format means adding one entry to :data:`FORMATS`.
+window is *protected*). Adding a format means adding one entry to :data:`DEBATE_FORMATS`.
 
 Times follow the common rule books: British Parliamentary as at WUDC (7-minute speeches, POIs
 between the first and the sixth minute, 15 minutes' preparation); Asian Parliamentary (7 minutes,
@@ -60,7 +60,7 @@ class Speech:
 
 
 @dataclass(frozen=True)
-class Format:
+class DebateFormat:
     """A debate or answer-writing format: its speeches in order and its preparation time."""
 
     id: str
@@ -99,7 +99,7 @@ class TimedSection:
 ANSWER_WARNING = 60
 
 
-def timed_sections(fmt: Format) -> list[TimedSection]:
+def timed_sections(fmt: DebateFormat) -> list[TimedSection]:
     """What a timer counts for a format: every speech in order, with its POI window, for a debate;
     the whole answer first and then each part, each warning a minute before its end, for a written
     answer (a plain answer timer: no protected time, no POIs)."""
@@ -142,9 +142,9 @@ def _table(*rows: tuple[str, str, Side, float, SpeechKind]) -> tuple[Speech, ...
     return tuple(Speech(*row) for row in rows)
 
 
-def _answer(words: int, *parts: tuple[str, float]) -> Format:
+def _answer(words: int, *parts: tuple[str, float]) -> DebateFormat:
     minutes = sum(share for _, share in parts)
-    return Format(
+    return DebateFormat(
         id=f"upsc-{words}",
         name=f"UPSC mains answer ({words} words)",
         speeches=tuple(Speech(role, "", None, share, SpeechKind.ANSWER_PART) for role, share in parts),
@@ -180,10 +180,10 @@ _WSDC_ROLES = [
     for side in ("Proposition", "Opposition")
 ]
 
-FORMATS: dict[str, Format] = {
+DEBATE_FORMATS: dict[str, DebateFormat] = {
     fmt.id: fmt
     for fmt in (
-        Format(
+        DebateFormat(
             "bp",
             "British Parliamentary",
             _parliamentary(_BP_ROLES, 7, (1, 6)),
@@ -192,7 +192,7 @@ FORMATS: dict[str, Format] = {
             "Opposition",
             "four teams of two; 7-minute speeches, POIs between minutes 1 and 6; no replies",
         ),
-        Format(
+        DebateFormat(
             "ap",
             "Asian Parliamentary",
             _parliamentary(_AP_ROLES, 7, (1, 6), ("Opposition Reply", "Government Reply")),
@@ -201,7 +201,7 @@ FORMATS: dict[str, Format] = {
             "Opposition",
             "three a side; 7-minute speeches, POIs between minutes 1 and 6; 4-minute replies",
         ),
-        Format(
+        DebateFormat(
             "wsdc",
             "World Schools",
             _parliamentary(_WSDC_ROLES, 8, (1, 7), ("Opposition Reply", "Proposition Reply")),
@@ -210,7 +210,7 @@ FORMATS: dict[str, Format] = {
             "Opposition",
             "three a side; 8-minute speeches, POIs between minutes 1 and 7; 4-minute replies",
         ),
-        Format(
+        DebateFormat(
             "ld",
             "Lincoln–Douglas",
             _table(
@@ -227,7 +227,7 @@ FORMATS: dict[str, Format] = {
             "Negative",
             "one against one; 6-3-7-3-4-6-3 minutes; 4 minutes' preparation each during the round",
         ),
-        Format(
+        DebateFormat(
             "policy",
             "Policy",
             _table(
