@@ -280,6 +280,31 @@ def test_a_teacher_sees_nothing_of_another_class_and_grades_wait_for_release(sch
         assert len(db.execute("SELECT * FROM grades").fetchall()) == 1
 
 
+def test_a_published_map_is_read_by_its_class_and_commented_on_only_when_allowed(school: School):
+    teacher, asha = school.room(school.teacher), school.room(school.asha)
+    made = teacher.create_class("Debate club")
+    asha.join(made.join_code)
+    teacher.library().create("motion", "This house would ban homework", "debate", "This house would …")
+    thesis = teacher.library().load("motion").map.nodes[0].id
+    assert "motion" not in asha.library().names()  # private until published
+    asha.library().create("mine", "Mine")
+    with pytest.raises(ClassroomError, match="only a teacher of the class can publish"):
+        asha.share_map("mine", made.id)
+    assert teacher.share_map("motion", made.id).visibility == "class"
+    assert "motion" in asha.library().names()
+    assert "motion" not in school.room(school.chen).library().names()
+    with pytest.raises(StoreError, match="cannot be changed"):  # read-only for the class
+        with_claim(asha, "motion", "hers")
+    with pytest.raises(ClassroomError, match="you may not comment on motion"):
+        asha.add_comment("motion", thesis, "Nice")
+    teacher.set_classmates_comment(made.id, True)
+    assert asha.add_comment("motion", thesis, "What about sport?").author_name == "Asha"
+    teacher.share_map("motion", None)
+    assert "motion" not in asha.library().names()
+    with as_user(school.url, school.asha) as db:  # its comments went private with it
+        assert db.execute("SELECT count(*) FROM comments").fetchone() == (0,)
+
+
 def test_the_app_role_owns_nothing_and_every_user_table_forces_row_security(school: School):
     with psycopg.connect(school.url) as db:
         role = db.execute(

@@ -19,11 +19,16 @@ from ui_app import ANALYSIS, EDITOR, OUTLINE, PRACTICE, SEED, app, labelled, lib
 
 from argmap.errors import MapFileError
 from argmap.formats.common import FormatError
+from argmap.services.documents import (
+    map_file_text,
+    map_picture_bytes,
+    outline_docx_bytes,
+    outline_markdown_text,
+)
 from argmap.store import Library
 from argmap.ui.common import md
 from argmap.ui.map_component import SENT
 from argmap.ui.uploads import read_upload
-from argmap.ui.views import map_file_text, map_picture_bytes, outline_docx_bytes, outline_markdown_text
 
 
 def select(at: AppTest, node_id: str) -> AppTest:
@@ -282,7 +287,7 @@ def test_two_points_with_the_same_label_keep_their_own_selection(app: AppTest, l
 def test_node_choices_stay_unique_even_when_a_label_names_another_id():
     from argmap.editing import add_node
     from argmap.model import ArgumentMap
-    from argmap.ui.views import node_choices
+    from argmap.ui.texts import node_choices
 
     argument_map = ArgumentMap(title="T")
     for node_id, label in (("a", "X"), ("b", "X"), ("c", "X (a)")):
@@ -586,7 +591,7 @@ def test_a_drill_answer_is_scored_recorded_and_charted(app: AppTest, library: Li
 
 def test_the_outline_preview_shows_dollars_not_maths():
     from argmap.outline import Outline, Point, Section
-    from argmap.ui.views import outline_preview_markdown
+    from argmap.ui.texts import outline_preview_markdown
 
     preview = outline_preview_markdown(
         Outline(title="T", sections=(Section("S", points=(Point("From $5 to $6"),)),))

@@ -85,8 +85,8 @@ def default_output(map_name: str, template: str, side: str, needs_side: bool) ->
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
-    from argmap.outline import outline_to_docx, outline_to_markdown
-    from argmap.outline.builder import OutlineOptions, build_outline, template_named
+    from argmap.outline.builder import template_named
+    from argmap.services.documents import build_outline_for, outline_bytes
     from argmap.services.outline import template_for_question
     from argmap.store import write_atomic
 
@@ -104,20 +104,14 @@ def cmd_outline(args: argparse.Namespace) -> int:
         print(f"argmap: template {template.name} ({asked.reason})", file=sys.stderr)
     else:
         template = template_named(args.template)
-    outline = build_outline(loaded.map, template, OutlineOptions(words=words, side=args.side))
+    outline = build_outline_for(loaded.map, template, args.side, words)
     output = output or default_output(loaded.name, template.name, args.side, template.needs_side)
-    guidance = not args.no_guidance
-    if output.suffix.lower() == ".md":
-        data = outline_to_markdown(outline, guidance=guidance).encode("utf-8")
-    else:
-        pictures: list[tuple[bytes, str]] = []
-        if not args.no_map:
-            from argmap.outline.picture import outline_pictures
-
-            pictures, note = outline_pictures(loaded.map, outline)
-            if note:
-                print(f"argmap: {note}", file=sys.stderr)
-        data = outline_to_docx(outline, pictures=pictures, guidance=guidance)
+    ext = "md" if output.suffix.lower() == ".md" else "docx"
+    data, note = outline_bytes(
+        loaded.map, outline, ext, picture=not args.no_map, guidance=not args.no_guidance
+    )
+    if note:
+        print(f"argmap: {note}", file=sys.stderr)
     write_atomic(output, data)
     points = sum(len(section.all_points()) for section in outline.sections)
     print(

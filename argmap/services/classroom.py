@@ -468,6 +468,16 @@ class Classroom:
         if existing is not None:
             return existing
         author = self._my_email()
+        try:
+            self._make_copy(assignment_id, author)
+        except StoreError as exc:  # opened in another tab at the same time: that copy is the one
+            if "submissions_assignment_id_student_id_key" not in str(exc):
+                raise
+        found = self.my_submission(assignment_id)
+        assert found is not None
+        return found
+
+    def _make_copy(self, assignment_id: int, author: str | None) -> None:
         with self._tx() as connection:
             assignment = self._assignment(self._assignment_row(connection, assignment_id))
             if self._role(connection, assignment.class_id) != "student":
@@ -490,9 +500,6 @@ class Classroom:
                 " VALUES (%s, %s, %s, %s)",
                 [assignment_id, self.user_id, map_id, self.clock()],
             )
-        found = self.my_submission(assignment_id)
-        assert found is not None
-        return found
 
     def _my_email(self) -> str | None:
         with self._tx() as connection:

@@ -11,11 +11,12 @@ from argmap.analysis import Check, Severity, checks_summary, has_errors
 from argmap.errors import ToolMissingError
 from argmap.model import ArgumentMap, Kind
 from argmap.render import GROUP_BY
+from argmap.render.view import MapView
 from argmap.ui import state
 from argmap.ui.common import act, md
 from argmap.ui.editor.actions import map_action, new_point_kinds, select
 from argmap.ui.map_component import clickable_map
-from argmap.ui.views import MapView, cached_dot, cached_outlined, cached_svg
+from argmap.ui.views import cached_dot, cached_outlined, cached_svg
 from argmap.words import counted
 
 SEVERITY_ICON = {

@@ -15,19 +15,19 @@ import streamlit as st
 from argmap.errors import ArgmapError
 from argmap.outline.options import SIDES
 from argmap.outline.templates import TEMPLATES
-from argmap.services.exports import export_filename
-from argmap.services.outline import template_for_question
-from argmap.ui.common import md, report, require_map
-from argmap.ui.downloads import Download, download_buttons
-from argmap.ui.views import (
+from argmap.services.documents import (
     MAP_FILE_DOWNLOADS,
-    cached_outline,
     map_file_text,
     map_picture_bytes,
     outline_docx_bytes,
     outline_markdown_text,
-    outline_preview_markdown,
 )
+from argmap.services.exports import export_filename
+from argmap.services.outline import template_for_question
+from argmap.ui.common import md, report, require_map
+from argmap.ui.downloads import Download, download_buttons
+from argmap.ui.texts import outline_preview_markdown
+from argmap.ui.views import cached_outline
 
 PICTURE_TYPES = (
     ("svg", "SVG", "image/svg+xml"),
