@@ -133,7 +133,7 @@ def share_control(name: str, class_id: int | None, taught: dict[int, str]) -> No
         key=key,
         format_func=lambda option: "only me" if option is None else f"the class {taught[option]}",
         on_change=act(_share, name, key),
-        help="Publish the map to a class you teach: its students see it among their class maps",
+        help="Publish the map to a class you teach: its students see it among their class maps, read-only",
     )
 
 
