@@ -9,7 +9,7 @@ caches them (``argmap/ui/views.py``) and the CLI only writes them. File names co
 
 from __future__ import annotations
 
-from argmap.formats import FORMATS, write_text
+from argmap.formats import MAP_FORMATS, write_text
 from argmap.mapfile import dump_map
 from argmap.model import ArgumentMap
 from argmap.outline import Outline, outline_to_docx, outline_to_markdown
@@ -23,8 +23,20 @@ EXPORT_OPTIONS = RenderOptions(theme="print", group_by="tag", legend=True)
 #: Map-file downloads: (format name, short button label, file suffix, MIME type, what it is).
 MAP_FILE_DOWNLOADS = (
     ("yaml", "argmap YAML", ".yaml", "application/yaml", "argmap's own map file"),
-    ("argdown", "Argdown", FORMATS["argdown"].suffix, "text/plain", "Argdown text, for the Argdown tools"),
-    ("aif", "AIF JSON", FORMATS["aif"].suffix, "application/json", f"{FORMATS['aif'].label}: for AIF tools"),
+    (
+        "argdown",
+        "Argdown",
+        MAP_FORMATS["argdown"].suffix,
+        "text/plain",
+        "Argdown text, for the Argdown tools",
+    ),
+    (
+        "aif",
+        "AIF JSON",
+        MAP_FORMATS["aif"].suffix,
+        "application/json",
+        f"{MAP_FORMATS['aif'].label}: for AIF tools",
+    ),
 )
 
 
