@@ -19,11 +19,14 @@ from argmap.errors import ArgmapError, ClassroomError
 from argmap.mapfile import dump_map
 from argmap.model import Directive
 from argmap.outline.templates import TEMPLATES
+from argmap.render.view import MapView
+from argmap.services.documents import build_outline_for
 from argmap.skeletons import SKELETONS
 from argmap.store import revision_of
 from argmap.ui import people, state
 from argmap.ui.common import EDITOR_PAGE, act, difference_view, md, notify, report, show_messages
-from argmap.ui.views import MapView, build_outline_for, cached_dot, outline_preview_markdown
+from argmap.ui.texts import outline_preview_markdown
+from argmap.ui.views import cached_dot
 
 GO_TO_EDITOR = "assignments_go_to_editor"
 NO_DIRECTIVE = "(the question's own)"
