@@ -85,7 +85,11 @@ def _words(text: str, numbering: bool = False) -> Counter[str]:
         tokens = line.split()
         lead = tokens[:1] if tokens[:1] in (["ans."], ["ans:"]) else []  # "Ans. (i) …" in a question sheet
         tokens = tokens[len(lead) :]
-        while numbering and tokens and (_NUMBERING.fullmatch(tokens[0]) or set(tokens[0]) <= set("-*•>")):
+        while (
+            numbering
+            and len(tokens) > 1
+            and (_NUMBERING.fullmatch(tokens[0]) or set(tokens[0]) <= set("-*•>") or tokens[0] == "o")
+        ):
             tokens = tokens[1:]
         words += lead + tokens
     stripped = (w.strip(".,;:!?()[]\"'“”‘’*_#-–—") for w in words)

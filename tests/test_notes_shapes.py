@@ -396,3 +396,100 @@ def test_a_prep_sheet_reads_labelled_examples_and_the_other_sides_points_with_ou
 def test_thr_opens_a_motion():
     argument_map = _map("THR the rise of fast fashion\n\nOur side\n- Clothes are worn twice and burnt.\n")
     assert argument_map.thesis().text == "THR the rise of fast fashion"
+
+
+def test_roman_headings_over_small_letter_items_nest_and_keep_their_roles():
+    note = (
+        "I. Strengths\n"
+        "a. Ports: the harbour handles a third of the region's cargo.\n"
+        "II. Areas of concern\n"
+        "a. Silt: the channel needs dredging every year.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "the harbour handles") is Kind.CLAIM
+    assert _kind_of(argument_map, "the channel needs dredging") is Kind.COUNTERPOINT
+
+
+def test_plus_and_minus_marks_give_a_points_side():
+    note = "(+) Exports doubled after the pact.\n(–) Farmers lost their tariff shield.\n"
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "Exports doubled") is Kind.CLAIM
+    assert _kind_of(argument_map, "Farmers lost") is Kind.COUNTERPOINT
+    assert "'(–)'" in _node(argument_map, "Farmers lost").notes
+
+
+def test_opp_will_say_and_our_response_labels_pair_an_objection_with_its_answer():
+    note = (
+        "THBT towns should ban leaf blowers\n\n"
+        "Opp will say: gardeners lose hours of work.\n"
+        "Our response: battery rakes do the job in the same time.\n"
+    )
+    argument_map = _map(note)
+    objection = _node(argument_map, "gardeners lose hours")
+    answer = _node(argument_map, "battery rakes")
+    assert objection.kind is Kind.COUNTERPOINT and answer.kind is Kind.REBUTTAL
+    assert answer.opposes == [objection.id]
+
+
+def test_a_bold_lead_ending_in_a_full_stop_is_the_points_label():
+    argument_map = _map("Gains\n- **Cheaper loans.** Rates fell for small firms.\n")
+    node = _node(argument_map, "Rates fell")
+    assert node.label == "Cheaper loans" and node.kind is Kind.CLAIM
+
+
+def test_an_italic_or_bracketed_filing_line_is_metadata():
+    note = "*Economy · Banking · last edited 3 Feb 2026*\n\nIssues\n- Bad loans rose.\n"
+    assert [n.text for n in _map(note).nodes] == ["Bad loans rose."]
+    bracketed = "(Environment, GS-3) — class notes, May 2025\n\nIssues\n- Wells ran dry.\n"
+    assert [n.text for n in _map(bracketed).nodes] == ["Wells ran dry."]
+
+
+def test_a_break_inside_the_subject_does_not_cut_a_fact_out_of_the_sentence():
+    from argmap.formats.notes.facts import clauses
+
+    assert clauses("Steel imports under the FTA have surged since 2022.") == [
+        "Steel imports under the FTA have surged since 2022."
+    ]
+    assert len(clauses("India cut duties on steel under the FTA signed in 2022.")) == 2
+
+
+def test_tl_dr_opens_the_notes_position():
+    note = "**TL;DR** — Keep the cap, fix the loopholes.\n\nIssues\n- Firms split up to dodge the cap.\n"
+    assert _map(note).thesis().text.startswith("**TL;DR**") or _map(note).thesis().text.startswith("TL;DR")
+
+
+def test_o_bullets_and_numbered_headings_ending_in_a_colon_from_a_copied_handout():
+    note = (
+        "Challenges\n"
+        "I. Slow delivery:\n"
+        "o Projects run years behind schedule.\n"
+        "Way forward\n"
+        "o Track every project in a public dashboard.\n"
+        "o Pay contractors on milestones.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "Projects run years") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "Track every project") is Kind.RECOMMENDATION
+    assert _kind_of(argument_map, "Pay contractors") is Kind.RECOMMENDATION
+
+
+def test_a_brief_for_the_side_against_the_motion_reads_its_own_sections_as_objections():
+    note = (
+        "Resolved: Cities should ban petrol scooters.\n"
+        "Prep notes - CON side (we are negating).\n\n"
+        "PRO will run\n"
+        "PRO 1 — Air\n"
+        "Claim: scooters foul the air of crowded lanes.\n\n"
+        "Our attacks\n"
+        "A1 (vs PRO 1): electric scooters cost twice as much, so the poor lose their transport.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "scooters foul the air") is Kind.CLAIM
+    assert _kind_of(argument_map, "electric scooters cost") is Kind.COUNTERPOINT
+
+
+def test_a_clause_break_repeated_in_one_long_sentence_is_read_in_linear_time():
+    from argmap.formats.notes.facts import clauses
+
+    sentence = "Steel imports" + " under the x" * 20_000 + " have surged."
+    assert clauses(sentence)  # each break looks at most 200 characters ahead for the verb

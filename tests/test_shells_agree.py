@@ -69,3 +69,23 @@ def test_the_practice_page_and_argmap_drill_show_the_same_card_and_give_the_same
     assert cli_score is not None and cli_score[1] == page_score
     [cli_try] = progress.history(motion)
     assert cli_try.item_id == page_try.item_id
+
+
+BAD_KIND = "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: Ties hold.\n- id: c\n  kind: clam\n  supports: [t]\n  text: Arms.\n"
+
+
+def test_a_bad_map_file_gives_the_same_error_line_uploaded_in_the_app_and_imported_by_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    from argmap.errors import ArgmapError
+    from argmap.ui.uploads import guess_format, read_upload
+
+    data = BAD_KIND.encode()
+    with pytest.raises(ArgmapError) as uploaded:
+        read_upload(data, "bad.yaml", guess_format("bad.yaml", data))
+    (tmp_path / "bad.yaml").write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "bad.yaml", "-o", "out.yaml"]) == 1
+    assert capsys.readouterr().err == f"argmap: {uploaded.value}\n"
+    assert str(uploaded.value).startswith("bad.yaml:7: node 'c': kind \"clam\"")
+    assert not (tmp_path / "out.yaml").exists()

@@ -13,7 +13,7 @@ from argmap.words import counted
 
 def register(sub: argparse._SubParsersAction) -> None:
     importer = sub.add_parser(
-        "import", help="read notes, Argdown, AIF JSON or a Kialo export into a map file"
+        "import", help="read notes, Argdown, AIF JSON, a Kialo export or a map file into a map file"
     )
     importer.add_argument("source", metavar="SRC", help="the file to read")
     importer.add_argument(

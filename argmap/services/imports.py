@@ -13,14 +13,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from argmap.formats import MAP_FORMATS, FormatError, detect_format, read_bytes, read_text
 from argmap.formats.notes import NoteReport, explain_notes
 from argmap.formats.notes.report import PointRow
-from argmap.mapfile import map_from_data
+from argmap.mapfile import map_from_data, parse_map
 from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.rules import default_relation, slugify
+from argmap.services.reading import YAML, read_map
 
 #: Columns of the review table, in order; only ``kind`` and ``parent`` are meant to be edited.
 COLUMNS = ("line", "id", "kind", "parent", "text", "why")
@@ -48,7 +50,10 @@ def draft_from_text(text: str, source_name: str, fmt: str | None = None) -> Draf
 
     Raises FormatError for a format that cannot be told or text the reader cannot take.
     """
-    fmt = fmt or _guess(source_name, text)
+    fmt = fmt or guess_format(source_name, text)
+    if fmt == YAML:
+        argument_map = parse_map(text.removeprefix("\ufeff"), source_name)
+        return DraftImport(argument_map, report_of_map(argument_map, [], _AS_SAID), YAML, source_name)
     if fmt == "notes":
         result, report = explain_notes(text.removeprefix("\ufeff"), source_name)
     else:
@@ -64,7 +69,12 @@ def draft_from_bytes(
 ) -> DraftImport:
     """The draft map of a file's bytes: the size limit and UTF-8 are checked first (see
     :func:`argmap.formats.read_bytes`). Raises FormatError."""
-    fmt = fmt or _guess(source_name, data[:65536].decode("utf-8", errors="replace"))
+    fmt = fmt or guess_format(source_name, data[:65536].decode("utf-8", errors="replace"))
+    if fmt == YAML:
+        argument_map, warnings = read_map(data, YAML, source_name, **({"limit": limit} if limit else {}))
+        return DraftImport(
+            argument_map, report_of_map(argument_map, warnings, _AS_SAID), YAML, source_name, warnings
+        )
     if fmt != "notes":
         result = read_bytes(data, fmt, source_name, **({"limit": limit} if limit else {}))
         report = report_of_map(
@@ -81,7 +91,15 @@ def draft_from_bytes(
     return draft_from_text(text, source_name, "notes")
 
 
-def _guess(source_name: str, text: str) -> str:
+_AS_SAID = "as the map file says"
+
+
+def guess_format(source_name: str, text: str) -> str:
+    """The format of a file to import or upload: argmap's own map file (:data:`YAML`) for
+    ``.yaml`` / ``.yml``, else what the suffix (and for ``.txt`` the text) says. The CLI and the
+    app's upload box both ask here. Raises FormatError when neither tells."""
+    if PurePath(source_name).suffix.lower() in (".yaml", ".yml"):
+        return YAML
     fmt = detect_format(source_name, text[:4096])
     if fmt is None:
         raise FormatError(source_name, "cannot tell the format from the suffix; pass --from")

@@ -33,19 +33,20 @@ READ_MEMORY_BYTES = 2 * 1024**3
 _ROOT = str(Path(argmap.__file__).resolve().parent.parent)
 
 
-def read_map(data: bytes, fmt: str, file_name: str) -> tuple[ArgumentMap, list[str]]:
-    """The map in a file's bytes and the reader's warnings, read in this process.
+def read_map(
+    data: bytes, fmt: str, file_name: str, limit: int = UPLOAD_LIMIT_BYTES
+) -> tuple[ArgumentMap, list[str]]:
+    """The map in a file's bytes and the reader's warnings, read in this process; a file larger
+    than ``limit`` bytes is refused.
 
     Raises ArgmapError: MapFileError (every problem placed) for argmap's own YAML, FormatError
     (file, line and column) for the other formats, each for a file that cannot be read.
     """
     if fmt != YAML:
-        result = read_bytes(data, fmt, file_name)
+        result = read_bytes(data, fmt, file_name, limit=limit)
         return result.map, list(result.warnings)
-    if len(data) > UPLOAD_LIMIT_BYTES:
-        raise FormatError(
-            file_name, f"file is {len(data):,} bytes; the limit is {UPLOAD_LIMIT_BYTES:,} bytes"
-        )
+    if len(data) > limit:
+        raise FormatError(file_name, f"file is {len(data):,} bytes; the limit is {limit:,} bytes")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

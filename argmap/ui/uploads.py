@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from pathlib import PurePath
 
 from argmap.errors import ArgmapError
-from argmap.formats import MAP_FORMATS, detect_format
+from argmap.formats import MAP_FORMATS, FormatError
 from argmap.model import ArgumentMap
+from argmap.services import imports
 from argmap.services.reading import YAML, read_map_in_worker
 
 #: The upload box's choices: argmap's own YAML first, then every format argmap.formats can read.
@@ -48,6 +48,9 @@ def read_upload(data: bytes, file_name: str, fmt: str) -> tuple[ArgumentMap, lis
 
 
 def guess_format(file_name: str, data: bytes) -> str:
-    if PurePath(file_name).suffix.lower() in (".yaml", ".yml"):
+    """The format the upload box starts from: :func:`argmap.services.imports.guess_format`, else
+    argmap's own map file (the user can choose another)."""
+    try:
+        return imports.guess_format(file_name, data[:65536].decode("utf-8", errors="ignore"))
+    except FormatError:
         return YAML
-    return detect_format(file_name, data[:65536].decode("utf-8", errors="ignore")) or YAML

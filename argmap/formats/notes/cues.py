@@ -74,6 +74,7 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " defending the motion",
             " proposition ",
             " prop ",
+            " pro ",
             " aff ",
             " affirmative",
             " our side",
@@ -241,6 +242,8 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " success",
             " relevance",
             " what works",
+            " what has worked",
+            " achiev",
             " strategic importance",
             " areas of convergence",
             " complementarit",
@@ -722,6 +725,9 @@ _CONTEXT_CUES = (
 )
 
 _STANCE_OPENINGS = (
+    "tl;dr",
+    "tldr",
+    "in a nutshell",
     "in conclusion",
     "to conclude",
     "to sum up",
@@ -1190,8 +1196,21 @@ _SIDE_LABELS = {
 
 
 def label_side(label: str) -> Kind | None:
-    """The side a point's label names in a debate brief (``NEG:`` an objection, ``AFF:`` our side)."""
-    return _SIDE_LABELS.get(label.strip().lower().rstrip("."))
+    """The side a point's label names in a debate brief (``NEG:`` an objection, ``AFF:`` our side,
+    ``Opp will say:`` an objection, ``Our response:`` our side)."""
+    lowered = label.strip().lower().rstrip(".")
+    if lowered in _SIDE_LABELS:
+        return _SIDE_LABELS[lowered]
+    words = lowered.split()
+    if 1 < len(words) <= 4 and words[0] in _SIDE_WORDS:
+        return _SIDE_LABELS[words[0]]
+    if 1 < len(words) <= 3 and words[0] in ("our", "my") and words[-1] in _ANSWER_WORDS:
+        return Kind.CLAIM
+    return None
+
+
+_SIDE_WORDS = frozenset({"neg", "opp", "con", "aff", "prop", "pro", "gov", "opposition", "proposition"})
+_ANSWER_WORDS = frozenset({"response", "responses", "answer", "answers", "reply", "rebuttal", "counter"})
 
 
 def ordinal_opening(text: str) -> str | None:

@@ -179,6 +179,19 @@ _CLAUSE_BREAKS = (
 )
 
 
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might must do does did".split()  # noqa: SIM905
+)
+
+
+def _inside_subject(lowered: str, after: int) -> bool:
+    """Whether a break found with no comma before it (`` under the ``) sits inside the sentence's
+    subject: the words after it, up to the next comma, still hold the main verb (``imports under
+    the CEPA have surged``), so cutting there would split the subject from its verb."""
+    stop = lowered.find(",", after, after + 200)
+    return bool(set(lowered[after : stop if stop >= 0 else after + 200].split()) & _AUXILIARIES)
+
+
 def clauses(sentence: str) -> list[str]:
     """The sentence cut before each clause that may carry a fact about its head; the first piece is
     the head (at least four words), each later piece starts with its connecting word."""
@@ -194,7 +207,10 @@ def clauses(sentence: str) -> list[str]:
             at = lowered.find(marker, start)
             if at < 0:
                 break
-            cuts.append(at)
+            if not (marker[0] == " " and marker[1].isalpha()) or not _inside_subject(
+                lowered, at + len(marker)
+            ):
+                cuts.append(at)
             start = at + len(marker)
     pieces: list[str] = []
     last = 0

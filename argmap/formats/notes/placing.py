@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from argmap.formats.notes import cues
 from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
 from argmap.formats.notes.linking import Rarity, best_matches
-from argmap.formats.notes.reading import Block, Heading, Meta, Point
+from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
 
 _ARGUING = (Kind.CLAIM, Kind.COUNTERPOINT, Kind.REBUTTAL, Kind.RECOMMENDATION)
@@ -237,7 +237,14 @@ def _directive_sentence(question: str) -> str:
 
 
 def _split_label(text: str) -> tuple[str | None, str]:
-    """``Heading- text`` / ``Heading: text`` as (heading, text); found with plain string search."""
+    """``Heading- text`` / ``Heading: text`` / ``**Heading.** text`` as (heading, text); found
+    with plain string search."""
+    if text.startswith("**"):
+        close = text.find("**", 2, 80)
+        inner = text[2:close].strip() if close > 2 else ""
+        rest = text[close + 2 :].strip() if close > 2 else ""
+        if inner and rest and inner[-1:] in ".:" and len(inner.split()) <= 6 and rest[:1].isupper():
+            return inner.rstrip(".:").strip(), rest
     best = -1
     for separator in ("- ", "– ", "— ", ": "):
         at = text.find(separator, 0, 90)
@@ -253,7 +260,7 @@ def _split_label(text: str) -> tuple[str | None, str]:
         return None, text
     if len(head.split()) > (8 if body else 14):
         return None, text
-    if body and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
+    if body and cues.label_side(head) is None and any(f" {verb} " in f" {head.lower()} " for verb in _VERBS):
         return None, text  # "Harm is concentrated among heavy users: teens …" is a sentence, not a heading
     return head, body
 
@@ -305,6 +312,7 @@ def _place(
             )
         )
     groups = _unheaded_groups(blocks)
+    against_brief = motion is not None and _brief_against_the_motion(blocks)
     label_role: tuple[Kind, str] | None = None
     for index, block in enumerate(blocks):
         if isinstance(block, Heading) or index in groups:
@@ -323,6 +331,8 @@ def _place(
             while headings and headings[-1][0] >= block.level:
                 headings.pop()
             role = cues.heading_role(block.text)
+            if against_brief:
+                role = _role_in_a_brief_against(block.text, role)
             headings.append((block.level, block, role))
             if _heads_nothing(blocks, index):
                 points.append(
@@ -355,6 +365,50 @@ def _place(
                     # the points after "Contention 1: …" argue the same way until the next heading
                     label_role = (placed.kind, f"the list under line {placed.line}")
     return points
+
+
+_AGAINST_BRIEF = (
+    " con side",
+    " neg side",
+    " opp side",
+    " opposition side",
+    " side opposition",
+    " side opp ",
+    " side con ",
+    " side negative",
+    " we are negating",
+    " we negate",
+    " negating ",
+    " we oppose the motion",
+    " side against",
+    " opposition brief",
+    " opp brief",
+    " neg brief",
+    " negative brief",
+)
+_OURS = (" our ", " we ", " us ")
+_THEIRS = (" their ", " they ", " will run", " pro ", " prop ", " aff ", " government ")
+
+
+def _brief_against_the_motion(blocks: list[Block]) -> bool:
+    """Whether a debate brief says it is prepared for the side against its motion (``CON side
+    (we are negating)``, ``Side: Opposition``), in its metadata or its first lines."""
+    opening = " ".join(b.text for b in blocks[:6] if isinstance(b, (Meta, Heading, Point)))
+    said = cues.spaced(opening)
+    return any(phrase in said for phrase in _AGAINST_BRIEF)
+
+
+def _role_in_a_brief_against(heading: str, role: tuple[Kind, str] | None) -> tuple[Kind, str] | None:
+    """In a brief for the side against the motion, its own sections (``Our attacks``, ``Our own
+    case``) argue against the motion and the other side's (``PRO will run``) for it."""
+    said = cues.spaced(heading)
+    if role is not None and role[0] not in (Kind.CLAIM, Kind.COUNTERPOINT):
+        return role
+    if any(word in said for word in _OURS):
+        return Kind.COUNTERPOINT, "our side, in a brief against the motion"
+    if any(word in said for word in _THEIRS):
+        return Kind.CLAIM, "their side, in a brief against the motion"
+    return role
 
 
 def _heads_nothing(blocks: list[Block], index: int) -> bool:
@@ -533,6 +587,12 @@ def _decide(
             previous.key,
             RelationType.SUPPORTS,
         )
+        return
+    sign = SIGN_MARKS.get(placed.lead)
+    if sign is not None:
+        # "(+) …" / "(–) …": the note marks the point's side itself
+        _set(placed, Kind.CLAIM if sign == "+" else Kind.COUNTERPOINT, f"marked '{placed.lead}'")
+        placed.by_side = True
         return
     side_label = cues.label_side(label) if label else None
     if (

@@ -146,6 +146,7 @@ def read_blocks(text: str, source_name: str) -> list[Block]:
     if not lines:
         raise FormatError(source_name, "the note is empty", 1)
     _mark_headings(lines)
+    _headings_over_headings(lines)
     _number_levels(lines)
     return _blocks(lines)
 
@@ -175,6 +176,8 @@ def _lines(text: str) -> list[_Line]:
             continue
         lead = _answer_mark(stripped)
         marker, body = _marker(stripped[len(lead) :].strip() or stripped)
+        if lead in SIGN_MARKS:
+            marker = "bullet"
         out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=lead.strip()))
         blank = 0
     return out
@@ -206,9 +209,17 @@ def _is_rule(text: str) -> bool:
 _ANSWER_MARKS = ("ans. ", "ans: ", "ans.- ", "ans - ", "ans.", "ans:")
 
 
+#: Marks of a side written before a point: ``(+)`` for, ``(–)`` against.
+SIGN_MARKS = {"(+)": "+", "[+]": "+", "(-)": "-", "(–)": "-", "(−)": "-", "[-]": "-", "[–]": "-"}
+
+
 def _answer_mark(text: str) -> str:
-    """``Ans.`` before an answer in a question sheet (``Ans. (i) …``): read off, so that the
-    answer's own marker, if any, is the point's; kept in the point's notes."""
+    """``Ans.`` before an answer in a question sheet (``Ans. (i) …``), or a side's sign
+    (``(+) …``, ``(–) …``): read off, so that the answer's own marker, if any, is the point's;
+    kept in the point's notes (and a sign tells the point's side)."""
+    for sign in SIGN_MARKS:
+        if text.startswith(sign + " ") and text[len(sign) :].strip():
+            return sign
     lowered = text[:6].lower()
     for mark in _ANSWER_MARKS:
         if lowered.startswith(mark) and len(text) > len(mark) and text[len(mark) :].strip():
@@ -218,6 +229,8 @@ def _answer_mark(text: str) -> str:
 
 def _marker(text: str) -> tuple[str, str]:
     first = text[0]
+    if first == "o" and text[1:2] == " " and (text[2:3].isupper() or text[2:3].isdigit()):
+        return "bullet", text[2:].strip()  # a word processor's second-level bullet copied as "o"
     if first in _BULLETS and (len(text) == 1 or text[1].isspace()):
         return "bullet", text[1:].strip()
     if first in "-–—" and len(text) > 1 and text[1] not in "-–—" and not text[1].isalnum():
@@ -280,6 +293,8 @@ def _meta(line: _Line) -> Meta | None:
         return Meta(line.number, "tags", " ".join(w.lstrip("#") for w in text.split()), line.raw)
     if _is_date(text):
         return Meta(line.number, "date", text, line.raw)
+    if _set_apart_metadata(line.raw):
+        return Meta(line.number, "note", text, line.raw)
     from argmap.formats.notes.cues import motion_opening
 
     if motion_opening(text):
@@ -290,6 +305,22 @@ def _meta(line: _Line) -> Meta | None:
             stop = text.find(end, start + 1)
             return Meta(line.number, "motion", text[start + 1 : stop if stop > 0 else None].strip(), line.raw)
     return None
+
+
+def _set_apart_metadata(raw: str) -> bool:
+    """A line set apart in italics or brackets that files the note (``*Economy · Monetary policy
+    · last edited 3 Feb 2026*``, ``(Environment, GS-3) — notes from …, May 2025``): a syllabus
+    word or a dated edit, with separators."""
+    if raw[:1] not in "*_(" or raw[:2] == "**" or len(raw) > 200:
+        return False
+    lowered = " " + raw.lower().replace("(", " ").replace(")", " ").replace(",", " ") + " "
+    filed = any(
+        f" {word} " in lowered for word in ("gs", "gs-1", "gs-2", "gs-3", "gs-4", "paper", "syllabus")
+    )
+    filed = filed or any(f"gs{n}" in lowered or f"gs-{n}" in lowered for n in "1234")
+    dated = any(month in lowered.split() for month in MONTHS) and any(ch.isdigit() for ch in raw)
+    separated = sum(raw.count(sep) for sep in ("·", "|", ",", " — ", " – ")) >= 1
+    return separated and (filed or dated)
 
 
 def _is_date(text: str) -> bool:
@@ -368,7 +399,10 @@ def _mark_headings(lines: list[_Line]) -> None:
         if line.marker == "numbered":
             if (
                 _short(text, 6)
-                and text[-1] not in _TERMINAL + ":?"
+                and (
+                    text[-1] not in _TERMINAL + ":?"
+                    or (text[-1] == ":" and nxt is not None and nxt.marker == "bullet")
+                )
                 and nxt is not None
                 and nxt.indent <= line.indent + 4
                 and (
@@ -407,10 +441,19 @@ def _mark_headings(lines: list[_Line]) -> None:
                 and nxt.text[:1].isupper()
                 and nxt.text[-1:] in ".!?"
             )  # "Pre-empt" set over a full sentence: it names what follows
+            over_labels = (
+                nxt is not None
+                and nxt.marker == ""
+                and not nxt.blank_before
+                and _labelled(nxt.text)
+                and not _labelled(text)
+                and _words(text) <= 5
+            )  # "PRO 1 — Productivity" over "Claim: …" / "Warrant: …" lines
             if (
                 known
                 or followed_by_list
                 or over_a_sentence
+                or over_labels
                 or (alone and nxt is not None and not _weak_next(lines, index + 1))
             ):
                 line.heading = Heading(line.number, _clean(text), 2, "line")
@@ -461,8 +504,13 @@ def _split_title_line(line: _Line) -> None:
     head, tail = text[:cut].strip(), text[cut:].strip(" —–|-")
     signs = tail.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
     quoted = _quoted(text)
+    from argmap.formats.notes.cues import stance_opening
+
+    if stance_opening(head.strip("*_ ")) is not None:
+        return  # "**TL;DR** — Keep the cap …": a position, not a title
     signed = any(word.strip(".:;") in _TITLE_META_SIGNS for word in signs)
-    if not (quoted or signed or (_reads_as_metadata(tail) and _words(tail) <= 8)):
+    sentence = tail[-1:] in ".!?"
+    if not (quoted or signed or (_reads_as_metadata(tail) and _words(tail) <= 8 and not sentence)):
         return
     title = quoted or head
     if not title or title[-1] in ".;,":
@@ -486,6 +534,27 @@ def _quoted(text: str) -> str | None:
         if start >= 0 and stop > start + 1 and _words(text[start + 1 : stop]) >= 2:
             return text[start + 1 : stop].strip()
     return None
+
+
+def _headings_over_headings(lines: list[_Line]) -> None:
+    """A short unmarked line set right above a heading (``PRO will run`` over ``PRO 1 —
+    Productivity``) heads it: it is not a point with nothing to say."""
+    for index in range(len(lines) - 2, -1, -1):
+        line, nxt = lines[index], lines[index + 1]
+        if (
+            line.heading is None
+            and line.meta is None
+            and not line.marker
+            and not line.table
+            and nxt.heading is not None
+            and nxt.heading.shape not in ("table", "first line")
+            and not nxt.blank_before
+            and _short(line.text, 4)
+            and line.text[-1] not in _TERMINAL
+        ):
+            line.heading = Heading(line.number, _clean(line.text), 2, "line")
+            if nxt.heading.level <= 2:
+                nxt.heading.level = 3
 
 
 def _heads_a_list(line: _Line, nxt: _Line) -> bool:
@@ -546,11 +615,19 @@ def _reads_as_metadata(text: str) -> bool:
 
 
 def _style(raw: str) -> str:
-    """How a numbered line counts: ``1.`` digits, ``(a)`` letters in brackets, ``a)`` letters …"""
+    """How a numbered line counts: ``1.`` digits, ``(a)`` letters in brackets, ``I.`` Roman
+    numerals, ``A.`` capitals, ``a)`` small letters (``I. Introduction`` over ``a. Hydropower``)."""
     opening = raw[:1]
     if opening == "(":
         return "bracket"
-    return "digit" if opening.isdigit() else "letter"
+    if opening.isdigit():
+        return "digit"
+    token = raw[: next((i for i, ch in enumerate(raw) if ch in ".)"), len(raw))]
+    if token and set(token) <= set("IVXL"):
+        return "roman"
+    if token and len(token) > 1 and set(token) <= set("ivxl"):
+        return "small roman"
+    return "capital" if opening.isupper() else "letter"
 
 
 def _title_case(text: str) -> bool:
