@@ -21,7 +21,8 @@ from argmap.cli import main
 from argmap.errors import ClassroomError, StoreError
 from argmap.model import Node
 from argmap.services.classroom import Classroom, User, sign_in, status_of
-from argmap.stores.postgres import create_app_role
+from argmap.stores import open_library
+from argmap.stores.postgres import create_app_role, upgrade
 
 USER_TABLES = (
     "users",
@@ -308,7 +309,7 @@ def test_a_published_map_is_read_by_its_class_and_commented_on_only_when_allowed
 def test_the_app_role_owns_nothing_and_every_user_table_forces_row_security(school: School):
     with psycopg.connect(school.url) as db:
         role = db.execute(
-            "SELECT rolsuper, rolbypassrls, pg_has_role(current_user, 'argmap_app', 'MEMBER')"
+            "SELECT rolsuper, rolbypassrls, pg_has_role(current_user, 'argmap_app', 'USAGE')"
             " FROM pg_roles WHERE rolname = current_user"
         ).fetchone()
         assert role == (False, False, True)
@@ -377,3 +378,27 @@ def test_the_class_commands_run_a_class_from_the_shell(
     monkeypatch.delenv("ARGMAP_USER")
     assert main(["class", "list", *url]) == 1
     assert "name yourself with --as EMAIL or $ARGMAP_USER" in capsys.readouterr().err
+
+
+def test_an_owner_that_is_not_a_superuser_keeps_the_whole_library(postgres_cluster: str):  # noqa: F811
+    """The single-user library on a managed PostgreSQL: the tables' owner is an ordinary role (here,
+    as PostgreSQL 16 makes the creator of argmap_app, a member of it that does not inherit it)."""
+    with psycopg.connect(postgres_cluster, autocommit=True) as admin:
+        for role, options in (("argmap_app", "NOLOGIN"), ("argmap_plain_owner", "LOGIN NOINHERIT")):
+            if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone() is None:
+                admin.execute(f"CREATE ROLE {role} {options}")
+        admin.execute("GRANT argmap_app TO argmap_plain_owner")
+        admin.execute("DROP SCHEMA IF EXISTS plain_owned CASCADE")
+        admin.execute("CREATE SCHEMA plain_owned AUTHORIZATION argmap_plain_owner")
+    url = psycopg.conninfo.make_conninfo(
+        postgres_cluster, user="argmap_plain_owner", options="-csearch_path=plain_owned"
+    )
+    upgrade(url)
+    store = open_library(database=url)
+    loaded = store.create("m", "M")
+    store.save("m", loaded.map.model_copy(update={"title": "Edited"}), loaded.revision)
+    assert (store.names(), len(store.history("m"))) == (["m"], 2)
+    with psycopg.connect(url) as owner:
+        assert owner.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone() == (
+            False,
+        )
