@@ -10,10 +10,11 @@ from argmap.editing import EditError, sources_text
 from argmap.graph import MapGraph
 from argmap.model import Basis, Kind, Node, Priority
 from argmap.rules import child_kinds, relation_for
-from argmap.ui import state
+from argmap.ui import people, state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
 from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
+from argmap.ui.editor.comments import node_comments
 from argmap.ui.editor.gaps import debate_gaps
 from argmap.ui.views import cached_new_parents, cached_node_choices
 
@@ -170,6 +171,8 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
             key=state.SELECTED,
             format_func=cached_node_choices(opened.key, argument_map).__getitem__,
         )
+        if selected and people.classroom_mode():
+            node_comments(opened, selected)
         if selected:
             try:
                 side_panel(opened, state.node(selected))
