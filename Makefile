@@ -98,8 +98,9 @@ bench: $(BENCHES)
 $(BENCHES): bench-%: setup system-run
 	$(PY) benchmarks/bench_$*.py
 
-# A local class server (issue #18): PostgreSQL under .class-server/, the maps of arguments/ imported,
-# two app processes behind nginx on 127.0.0.1 with sticky sessions; prints the URL.
+# A local class server (issues #18, #19): PostgreSQL under .class-server/, the maps of arguments/
+# imported, a DEMO-ONLY mock sign-in provider (oidc-provider-mock, three one-click demo accounts), two
+# app processes behind nginx on 127.0.0.1 with sticky sessions; prints the URL and the accounts.
 .PHONY: class-server class-server-stop
 class-server: setup
 	@scripts/system-deps.sh $(CLASS_DEPS)

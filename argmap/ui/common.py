@@ -16,8 +16,9 @@ from typing import Any
 import streamlit as st
 
 from argmap.errors import ArgmapError
+from argmap.map_diff import MapDiff
 from argmap.render.escape import without_bidi_controls
-from argmap.ui import state
+from argmap.ui import people, state
 
 ERROR = "error"
 PICKER = "map_picker"
@@ -168,3 +169,24 @@ def stale_banner(opened: state.OpenMap) -> None:
             type="primary",
             on_click=lambda: act(state.save_as_copy, st.session_state.get("stale_copy_name", ""))(),
         )
+
+
+def difference_view(difference: MapDiff, same: str, key: str) -> None:
+    """The node-by-node difference between two maps (History, a submission against its starting
+    map): one line per added, removed or changed node and relation, or ``same`` when none."""
+    with st.container(border=True, key=key):
+        if difference.empty:
+            st.info(same)
+        for line in difference.lines():
+            st.markdown(f"`{line[0]}` {md(line[2:])}")
+
+
+def account_sidebar() -> None:
+    """Classroom mode: who is signed in, and the Sign out button, in the sidebar."""
+    me = people.user()
+    with st.sidebar:
+        st.caption(f"Signed in as **{md(me.name)}** ({md(me.email)})")
+        if st.button("Sign out", key="sign_out", icon=":material/logout:"):
+            people.forget()
+            st.session_state.pop(state.SESSION, None)  # the maps open for this user
+            st.logout()

@@ -22,6 +22,7 @@ from argmap.model import ArgumentMap, Node
 from argmap.services.session import MapSession, OpenMap
 from argmap.store import default_library
 from argmap.stores import MapLibrary, open_library
+from argmap.ui import people
 
 SESSION = "map_session"
 #: The page address's parameter naming the open map (``/editor?map=NAME``), so that a reload, a
@@ -35,10 +36,15 @@ _Result = TypeVar("_Result")
 
 def session() -> MapSession:
     """This browser session's map session, over the library of ``$ARGMAP_DATABASE_URL`` when set,
-    else the folder ``$ARGMAP_LIBRARY`` or ``arguments/``."""
+    else the folder ``$ARGMAP_LIBRARY`` or ``arguments/``. In classroom mode, over the signed-in
+    user's view of the database: only the maps the database lets them see, saved under their name."""
     found = st.session_state.get(SESSION)
     if found is None:
-        found = st.session_state[SESSION] = MapSession(open_library(default_library()))
+        if people.classroom_mode() and people.signed_in():
+            library = people.room().library()
+        else:
+            library = open_library(default_library())
+        found = st.session_state[SESSION] = MapSession(library)
     return found
 
 

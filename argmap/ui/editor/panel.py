@@ -10,11 +10,12 @@ from argmap.editing import SOURCE_FIELDS, EditError
 from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Basis, Kind, Node, Priority, Source
 from argmap.rules import child_kinds, relation_for
-from argmap.ui import state
+from argmap.ui import people, state
 from argmap.ui.common import act, md, report
 from argmap.ui.editor import folds
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
 from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
+from argmap.ui.editor.comments import node_comments
 from argmap.ui.editor.gaps import debate_gaps
 from argmap.ui.views import cached_new_parents, cached_node_choices
 from argmap.words import counted, kind_words
@@ -228,6 +229,8 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
             key=state.SELECTED,
             format_func=cached_node_choices(opened.key, argument_map).__getitem__,
         )
+        if selected and people.classroom_mode():
+            node_comments(opened, selected)
         if selected:
             try:
                 side_panel(opened, state.node(selected))

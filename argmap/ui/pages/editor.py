@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from argmap.ui import state
+from argmap.ui import people, state
 from argmap.ui.common import md, require_map
 from argmap.ui.editor.canvas import CHECKS_CSS, PAGE_CSS, VIEW_TAB, filters, toolbar
+from argmap.ui.editor.comments import comment_counts, new_comments_notice
 from argmap.ui.editor.details import map_details
 from argmap.ui.editor.panel import map_with_panel
 from argmap.ui.editor.table import table_view
@@ -29,6 +30,9 @@ if argument_map.question:
 toolbar(opened)
 map_details(opened)
 options = filters(argument_map)
+if people.classroom_mode():  # comments on the points: the new ones named, a mark on each box
+    new_comments_notice(opened.name, argument_map)
+    options["comments"] = comment_counts(opened.name)
 
 ids = [node.id for node in argument_map.nodes]
 selected = st.session_state.get(state.SELECTED)

@@ -9,7 +9,7 @@ import streamlit as st
 from argmap.errors import StoreError
 from argmap.map_diff import diff_maps
 from argmap.ui import state
-from argmap.ui.common import act, md, notify, require_map, show_messages
+from argmap.ui.common import act, difference_view, md, notify, require_map, show_messages
 from argmap.words import counted
 
 
@@ -60,11 +60,7 @@ after = newer.selectbox(
     format_func=lambda n: version_name(by_number[n]),
 )
 difference = diff_maps(library.version_map(opened.name, before), library.version_map(opened.name, after))
-with st.container(border=True, key="history_difference"):
-    if difference.empty:
-        st.info("These two versions are the same.")
-    for line in difference.lines():
-        st.markdown(f"`{line[0]}` {md(line[2:])}")
+difference_view(difference, "These two versions are the same.", "history_difference")
 show_messages("restore")
 st.button(
     f"Restore version {before} as a new save",

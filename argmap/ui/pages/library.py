@@ -18,7 +18,7 @@ from argmap.model import ArgumentMap
 from argmap.rules import slugify
 from argmap.skeletons import SKELETONS
 from argmap.store import Entry, TrashEntry
-from argmap.ui import state
+from argmap.ui import people, state
 from argmap.ui.common import EDITOR_PAGE, act, map_sidebar, md, notify, show_messages
 from argmap.ui.note_import import note_import_section
 from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
@@ -115,6 +115,26 @@ def map_card(entry: Entry) -> None:
                 key=f"download_{entry.name}",
                 width="stretch",
             )
+
+
+def _share(name: str, key: str) -> None:
+    people.room().share_map(name, st.session_state.get(key))
+    notify(f"{name!r} is now {'shared with the class' if st.session_state.get(key) else 'yours only'}.")
+
+
+def share_control(name: str, class_id: int | None, taught: dict[int, str]) -> None:
+    """For a teacher's own map: publish it to one of the classes they teach, or keep it private."""
+    key = f"share_{name}"
+    options: list[int | None] = [None, *taught]
+    st.selectbox(
+        "Shared with",
+        options,
+        index=options.index(class_id) if class_id in options else 0,
+        key=key,
+        format_func=lambda option: "only me" if option is None else f"the class {taught[option]}",
+        on_change=act(_share, name, key),
+        help="Publish the map to a class you teach: its students see it among their class maps, read-only",
+    )
 
 
 def _create() -> None:
@@ -306,8 +326,24 @@ maps, side = st.columns([3, 2], gap="large")
 with maps:
     if not entries:
         st.info("The library is empty: create a map or upload one.")
-    for entry in shown_entries(entries):
-        map_card(entry)
+    if people.classroom_mode():  # the user's own maps first, then those their classes share
+        room = people.room()
+        infos = {entry.name: room.map_info(entry.name) for entry in entries}
+        taught = {info.id: info.name for info in room.my_classes() if info.role == "teacher"}
+        for heading, group in (
+            ("My maps", [entry for entry in entries if infos[entry.name].mine]),
+            ("Class maps", [entry for entry in entries if not infos[entry.name].mine]),
+        ):
+            st.subheader(heading)
+            if not group:
+                st.caption("None yet.")
+            for entry in group:
+                map_card(entry)
+                if taught and infos[entry.name].mine:
+                    share_control(entry.name, infos[entry.name].class_id, taught)
+    else:
+        for entry in shown_entries(entries):
+            map_card(entry)
 with side:
     new_map_form()
     upload_section()
