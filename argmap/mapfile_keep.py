@@ -28,9 +28,9 @@ import yaml
 from argmap import bounded_yaml
 from argmap.errors import ArgmapError
 from argmap.mapfile import (
+    MapLoader,
     _DuplicateKey,
     _MapDumper,
-    _MapLoader,
     _plain,
     dump_map,
     map_from_data,
@@ -76,7 +76,7 @@ def dump_map_over(old_text: str | None, argument_map: ArgumentMap) -> str:
 
 
 def _splice(old_text: str, new_map: ArgumentMap) -> str:
-    root = bounded_yaml.compose(old_text, _MapLoader)
+    root = bounded_yaml.compose(old_text, MapLoader)
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
         raise _CannotKeep
     lines = old_text.splitlines(keepends=True)
@@ -110,7 +110,7 @@ def _splice(old_text: str, new_map: ArgumentMap) -> str:
 
 def _map_of(root: yaml.MappingNode, text: str) -> ArgumentMap:
     """The map the composed ``root`` of ``text`` holds, built from the nodes already composed."""
-    loader = _MapLoader("")  # only its constructors are used, for numbers and booleans
+    loader = MapLoader("")  # only its constructors are used, for numbers and booleans
     try:
         data = _plain(root, loader, set())
     except (bounded_yaml.Unusual, _DuplicateKey):

@@ -172,15 +172,15 @@ def test_the_fast_yaml_reader_builds_what_pyyaml_builds(text: str):
     import yaml
 
     from argmap.bounded_yaml import YamlError
-    from argmap.mapfile import _load_yaml, _MapLoader
+    from argmap.mapfile import MapLoader, load_yaml
 
     try:
-        expected = yaml.load(text, Loader=_MapLoader)
+        expected = yaml.load(text, Loader=MapLoader)
     except Exception as exc:  # a YAML error (read as argmap's YamlError), or the duplicate key
         with pytest.raises(YamlError if isinstance(exc, yaml.YAMLError) else type(exc)):
-            _load_yaml(text)
+            load_yaml(text)
         return
-    found = _load_yaml(text)
+    found = load_yaml(text)
     assert type(found) is type(expected)
     assert found == expected
     if text.startswith("base: &b {x: 1}\n"):
@@ -201,11 +201,11 @@ def test_every_library_map_reads_the_same_with_the_fast_yaml_reader():
     import yaml
     from conftest import ARGUMENTS
 
-    from argmap.mapfile import _load_yaml, _MapLoader
+    from argmap.mapfile import MapLoader, load_yaml
 
     for path in sorted(ARGUMENTS.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        assert _load_yaml(text) == yaml.load(text, Loader=_MapLoader), path.name
+        assert load_yaml(text) == yaml.load(text, Loader=MapLoader), path.name
 
 
 def test_merge_keys_work_as_in_yaml():
@@ -230,9 +230,9 @@ def test_merge_keys_work_as_in_yaml():
     )
     import yaml
 
-    from argmap.mapfile import _load_yaml
+    from argmap.mapfile import load_yaml
 
-    assert _load_yaml(text) == yaml.safe_load(text)
+    assert load_yaml(text) == yaml.safe_load(text)
 
 
 def test_a_duplicate_key_beside_a_merge_is_still_refused():
