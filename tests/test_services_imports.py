@@ -25,6 +25,22 @@ def test_a_draft_without_a_thesis_asks_for_one_and_the_typed_thesis_becomes_the_
     assert argument_map.get("visa-rules-hurt-students").opposes == [thesis.id]
 
 
+def test_a_typed_thesis_whose_words_match_a_point_id_gets_an_id_of_its_own():
+    draft = draft_from_text(NOTE, "visa.txt")
+    argument_map = apply_rows(draft.map, table_rows(draft), thesis_text="Visa rules hurt students")
+    assert argument_map.thesis().id == "visa-rules-hurt-students-2"
+    assert argument_map.get("visa-rules-hurt-students").opposes == ["visa-rules-hurt-students-2"]
+
+
+def test_a_recommendation_moved_under_the_thesis_in_the_table_supports_it():
+    draft = draft_from_text(NOTE, "visa.txt")
+    rows = table_rows(draft)
+    rows[1]["parent"] = ""
+    argument_map = apply_rows(draft.map, rows, thesis_text="Student mobility should be eased")
+    thesis = argument_map.thesis()
+    assert argument_map.get("ease-visa-rules-for-students").supports == [thesis.id]
+
+
 def test_the_review_table_lists_every_point_with_its_line_kind_parent_and_reason():
     rows = table_rows(draft_from_text(NOTE, "visa.txt"))
     assert [(r["line"], r["id"], r["kind"], r["parent"]) for r in rows] == [

@@ -21,7 +21,7 @@ from argmap.formats.notes import NoteReport, explain_notes
 from argmap.formats.notes.report import PointRow
 from argmap.mapfile import map_from_data, parse_map
 from argmap.model import ArgumentMap, Kind, RelationType
-from argmap.rules import default_relation, slugify
+from argmap.rules import NewIds, default_relation, relation_for
 from argmap.services.reading import YAML, read_map
 
 #: Columns of the review table, in order; only ``kind`` and ``parent`` are meant to be edited.
@@ -172,7 +172,7 @@ def apply_rows(
     thesis_id = None
     data_nodes: list[dict[str, Any]] = []
     if thesis_text and thesis_text.strip() and draft_map.thesis() is None:
-        thesis_id = _free_id(slugify(thesis_text) or "thesis", set(nodes))
+        thesis_id = NewIds(nodes).make(thesis_text, fallback="thesis")
         data_nodes.append({"id": thesis_id, "kind": Kind.THESIS.value, "text": thesis_text.strip()})
     kinds = {
         node_id: str(edited.get(node_id, {}).get("kind") or nodes[node_id].kind.value) for node_id in nodes
@@ -208,16 +208,10 @@ def apply_rows(
 
 
 def _relation(kind: Kind, parent_kind: Kind, node: Any, parent: str) -> RelationType:
-    if kind is Kind.RECOMMENDATION:
-        return RelationType.OPPOSES if parent_kind is Kind.COUNTERPOINT else RelationType.SUPPORTS
+    """The relation an edited row takes to its parent: evidence keeps the one it had (it may
+    oppose); the rest take the rules' relation for the place (:func:`argmap.rules.relation_for`),
+    or their usual one when none fits, so that the model's check names the node and why."""
     if kind is Kind.EVIDENCE:
         kept = {p: relation for relation, p in node.parents()}
         return kept.get(parent, RelationType.SUPPORTS)
-    return default_relation(kind) or RelationType.SUPPORTS
-
-
-def _free_id(base: str, taken: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    return relation_for(kind, parent_kind) or default_relation(kind) or RelationType.SUPPORTS
