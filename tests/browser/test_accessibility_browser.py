@@ -33,29 +33,48 @@ WATCH = """() => { window.argmapRerun = false;
   window.argmapWatch = new MutationObserver(() => { window.argmapRerun = true; });
   window.argmapWatch.observe(document.body, {attributes: true, attributeFilter: ['data-stale'], subtree: true}); }"""
 RERAN = "() => { window.argmapWatch.disconnect(); return window.argmapRerun; }"
+#: Whether every finite animation or transition has ended: Streamlit fades new elements in, and a
+#: caption caught mid-fade (at about 77% opacity) fails the contrast rule though the page at rest
+#: passes it (seen on a quiet machine, where axe started within the fade).
+AT_REST = """() => document.getAnimations().every(
+  (a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
 
 
-def checked_at_rest(page: Page) -> dict:
-    """axe-core's findings on the page as it rests between runs (a check a run overlapped is made
-    again, at most three times)."""
+def blocking(results: dict) -> list[str]:
+    """The serious and critical violations, each with up to three of the elements it found."""
+    return [
+        f"{violation['impact']} {violation['id']} ({violation['help']}): "
+        + "; ".join(f"{node['target']} {node.get('failureSummary', '')!r}" for node in violation["nodes"][:3])
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+def checked_at_rest(page: Page) -> list[str]:
+    """axe-core's blocking findings on the page as it rests between runs.
+
+    A check that a run overlapped is made again; so is one that found something, since Streamlit
+    fades elements in and out around a run and a caption caught mid-fade (about 77% opacity, seen
+    on a quiet machine) fails the contrast rule though the page at rest passes it. A real violation
+    is found by every check; at most three are made.
+    """
+    found: list[str] = ["the app kept running while axe-core checked the page"]
     for _ in range(3):
         settle(page)
+        page.wait_for_function(AT_REST)
         page.evaluate(WATCH)
         results = Axe().run(page, options={"resultTypes": ["violations"]})
-        if not page.evaluate(RERAN):
-            return results.response
-    raise AssertionError("the app kept running while axe-core checked the page")
+        if page.evaluate(RERAN):
+            continue
+        found = blocking(results.response)
+        if not found:
+            break
+    return found
 
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_the_page_has_no_serious_or_critical_accessibility_violation(page: Page, path: str) -> None:
     page.goto(f"/{path}?map={SEED}")
     expect(page.get_by_role("heading", name=PAGES[path], exact=True)).to_be_visible()
-    results = checked_at_rest(page)
-    found = [
-        f"{violation['impact']} {violation['id']} ({violation['help']}): "
-        + "; ".join(f"{node['target']} {node.get('failureSummary', '')!r}" for node in violation["nodes"][:3])
-        for violation in results["violations"]
-        if violation["impact"] in BLOCKING
-    ]
+    found = checked_at_rest(page)
     assert not found, "\n".join(found)
