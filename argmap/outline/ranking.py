@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.analysis import compute_strengths
+from argmap.analysis.explain import strength_words
 from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Kind, Node, Priority, RelationType
 
@@ -60,9 +61,11 @@ class MapIndex:
         return key
 
     def standing(self, node: Node) -> str:
-        """What ranked the node where it is, for a reader: ``normal priority, strength 0.62``."""
-        priority = (node.priority or Priority.NORMAL).value
-        return f"{priority} priority, strength {self.strength.get(node.id, 0.0):.2f}"
+        """What ranked the node where it is, in a reader's words: ``a fairly strong point`` (0.62),
+        ``a strong point, marked key`` (a key point at 0.88)."""
+        words = strength_words(self.strength.get(node.id, 0.0))
+        priority = node.priority or Priority.NORMAL
+        return words if priority is Priority.NORMAL else f"{words}, marked {priority.value}"
 
     def roots(self, kind: Kind) -> list[Node]:
         return [
