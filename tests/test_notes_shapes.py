@@ -177,6 +177,47 @@ def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words
     assert _node(argument_map, "Rationalise").opposes == [_node(argument_map, "Too many rate slabs").id]
 
 
+def test_an_answer_in_related_words_of_policy_writing_is_linked_to_its_challenge():
+    note = (
+        "Concerns\n"
+        "- Ticket sales will not cover the running expenses.\n"
+        "- Drivers of the old buses fear for their livelihood.\n"
+        "- Construction will close the main road for two years.\n\n"
+        "Way forward\n"
+        "- Fund the gap from a parking levy.\n"
+        "- Offer every displaced employee a place in the new depots.\n\n"
+        "Thus, the tram is worth building.\n"
+    )
+    argument_map = _map(note)
+    # 'fund' names 'expenses' only as public money, 'employee' names 'livelihood' only as jobs
+    assert _node(argument_map, "Fund the gap").opposes == [_node(argument_map, "Ticket sales").id]
+    assert _node(argument_map, "Offer every").opposes == [_node(argument_map, "Drivers of").id]
+    unrelated = _map(note.replace("Fund the gap", "Fill the gap").replace("employee", "person"))
+    assert _node(unrelated, "Fill the gap").supports == [unrelated.thesis().id]
+    assert _node(unrelated, "Offer every").supports == [unrelated.thesis().id]
+
+
+def test_answers_sharing_no_word_follow_the_order_of_as_many_challenges():
+    note = (
+        "Issues\n"
+        "- Village clinics stand empty for most of the week.\n"
+        "- Patients travel far for a scan.\n\n"
+        "What should be done\n"
+        "- Rotate doctors through them on fixed days.\n"
+        "- Put a mobile imaging van on each district route.\n\n"
+        "In conclusion, rural care can be fixed.\n"
+    )
+    argument_map = _map(note)
+    assert _node(argument_map, "Rotate doctors").opposes == [_node(argument_map, "Village clinics").id]
+    assert _node(argument_map, "Put a mobile").opposes == [_node(argument_map, "Patients travel").id]
+    why = next(p for p in explain_notes(note, "note.txt")[1].points if p.text.startswith("Rotate"))
+    assert "number 1 of 2 answers to as many challenges" in why.why
+    # one answer more than the challenges: order says nothing, the answers support the thesis
+    extra = note.replace("In conclusion", "- Train nurses to run the clinics.\n\nIn conclusion")
+    argument_map = _map(extra)
+    assert _node(argument_map, "Rotate doctors").supports == [argument_map.thesis().id]
+
+
 def test_a_way_forward_item_that_answers_no_challenge_supports_the_thesis():
     note = (
         "Challenges\n- Visa rules hurt students.\n\n"

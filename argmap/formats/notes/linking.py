@@ -5,7 +5,9 @@ Ideas are :mod:`argmap.language` terms (lemmas, with the field's aliases folded 
 and close spelling variants matched), each weighted twice over: by its rarity in English (from
 wordfreq, as the language package gives it) and by its rarity among the note's own points (an idea
 every point mentions, such as the two countries, counts for almost nothing; ``deficit`` or ``land``
-for much). The score mixes the share of the answer's weight that the counterpoint shares with the
+for much). An idea the answer names only by a related word of policy writing ("proceeds" for
+"deficit", "employees" for "workers": :mod:`argmap.language.related`) counts at
+:data:`RELATED_SHARE` of its weight. The score mixes the share of the answer's weight that the counterpoint shares with the
 geometric mean of both sides, and a link is made only above :data:`LINK_THRESHOLD`; below it the
 answer supports the thesis instead.
 
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.language import Matcher, terms
+from argmap.language.related import related_groups
 
 #: Smallest score for an answer to be linked to a counterpoint (0: nothing shared, 1: the same ideas).
 LINK_THRESHOLD = 0.10
@@ -28,6 +31,9 @@ LINK_THRESHOLD = 0.10
 ORDER_BONUS = 0.08
 #: A second counterpoint is linked too when it scores at least this share of the best one.
 SECOND_LINK_SHARE = 0.85
+#: Share of a counterpoint's idea counted when the answer names it only by a related word
+#: (:mod:`argmap.language.related`: "proceeds" for "deficit", "employees" for "workers").
+RELATED_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,12 @@ def similarity(first: str, second: str, rarity: Rarity) -> tuple[float, list[str
     stated = Matcher({"other": second}).stated_keys(first)
     shared = [key for key in b if key in stated]
     weight = sum(b[key] for key in shared)
+    # an idea the answer names only by a related word counts for less than the same word
+    answer_groups = {group for key in a for group in related_groups(key)}
+    for key in b:
+        if key not in shared and related_groups(key) & answer_groups:
+            shared.append(key)
+            weight += RELATED_SHARE * b[key]
     total_a, total_b = sum(a.values()), sum(b.values())
     # the shared weight over the answer's own (an answer names the problem in few words of its
     # own; the counterpoint's length, with its evidence, should not dilute the match), tempered
