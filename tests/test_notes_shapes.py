@@ -294,6 +294,30 @@ def test_hostile_notes_are_read_in_linear_time_without_recursion(text, first):
     assert first in texts
 
 
+def test_each_answer_is_compared_only_with_the_challenges_that_share_an_idea(monkeypatch):
+    from argmap.formats.notes import linking
+
+    compared = []
+    original = linking.similarity
+
+    def counting(first, second, rarity):
+        compared.append(second)
+        return original(first, second, rarity)
+
+    monkeypatch.setattr(linking, "similarity", counting)
+    count = 300
+    note = (
+        "Challenges\n"
+        + "".join(f"- The ferry {n} and the canal fail.\n" for n in range(count))
+        + "\nWay forward\n"
+        + "".join(f"- Repair the ferry {n} and the canal.\n" for n in range(count))
+    )
+    argument_map = _map(note)
+    # 'ferry' and 'canal' are in every challenge: only the number finds the candidates
+    assert len(compared) <= 2 * count
+    assert _node(argument_map, "Repair the ferry 7 ").opposes == [_node(argument_map, "The ferry 7 ").id]
+
+
 def test_a_note_over_the_size_limit_is_refused_in_one_line():
     from argmap.formats import FormatError
     from argmap.formats.notes import NOTE_LIMIT_CHARS

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
 from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
-from argmap.formats.notes.linking import Rarity, best_matches
+from argmap.formats.notes.linking import Linker, Rarity
 from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
 
@@ -1035,10 +1035,11 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
     answered = {p.parent for p in points if p.kind is Kind.REBUTTAL and p.parent}
     open_counterpoints = [key for key in open_counterpoints if key not in answered]
     answers = [p for p in points if p.parent is None and p.kind in (Kind.RECOMMENDATION, Kind.REBUTTAL)]
+    linker = Linker(counterpoints, rarity)
     for rank, placed in enumerate(answers):
         aligned = open_counterpoints[rank] if rank < len(open_counterpoints) else None
         text = placed.text if not placed.label else f"{placed.label} {placed.text}"
-        matches = best_matches(text, counterpoints, rarity, aligned) if counterpoints else []
+        matches = linker.best(text, aligned)
         if not matches and aligned is not None and len(answers) == len(open_counterpoints) > 1:
             # as many answers as open challenges: a note answers them in the order it listed them
             placed.parent, placed.relation = aligned, RelationType.OPPOSES
