@@ -17,60 +17,47 @@ from functools import cache
 
 from argmap.language.lexicon import lemma
 
-#: Ideas of policy writing and the words that name them.
-RELATED: dict[str, tuple[str, ...]] = {
+#: Ideas of policy writing and the words that name them (separated by spaces).
+RELATED: dict[str, str] = {
     "public money": (
-        "cost", "costly", "expense", "expensive", "expenditure", "spend", "spending", "budget",
-        "budgetary", "fiscal", "deficit", "debt", "borrowing", "revenue", "proceeds", "fund",
-        "funding", "finance", "financing", "money", "tax", "taxation", "subsidy", "burden",
-        "afford", "affordable", "outlay", "payment", "compensation", "exchequer",
+        "cost costly expense expensive expenditure spend spending budget budgetary fiscal "
+        "deficit debt borrowing revenue proceeds fund funding finance financing money tax "
+        "taxation subsidy burden afford affordable outlay payment compensation exchequer"
     ),
     "time taken": (
-        "delay", "pendency", "pending", "backlog", "deadline", "timeline", "timely", "indefinitely",
-        "slow", "late", "lag", "wait", "speedy", "fast-track", "faster", "schedule", "overrun",
-        "time-bound",
+        "delay pendency pending backlog deadline timeline timely indefinitely slow late lag "
+        "wait speedy faster schedule overrun"
     ),
     "jobs": (
-        "worker", "employee", "staff", "labour", "labor", "workforce", "job", "employment",
-        "unemployment", "layoff", "retrenchment", "retention", "wage", "salary", "livelihood",
+        "worker employee staff labour labor workforce job employment unemployment layoff "
+        "retrenchment retention wage salary livelihood"
     ),
-    "price": (
-        "price", "pricing", "value", "valuation", "valuer", "undervalue", "overvalue", "cheap",
-        "cheaply", "auction", "bid", "bidding",
-    ),
+    "price": "price pricing value valuation valuer undervalue overvalue cheap cheaply auction bid bidding",
     "openness": (
-        "transparency", "transparent", "disclosure", "disclose", "opaque", "opacity", "secrecy",
-        "secret", "anonymity", "anonymous", "accountability", "accountable", "publish",
+        "transparency transparent disclosure disclose opaque opacity secrecy secret anonymity "
+        "anonymous accountability accountable publish"
     ),
     "oversight": (
-        "monitor", "monitoring", "oversight", "supervise", "supervision", "audit", "watchdog",
-        "inspect", "inspection", "track", "tracking", "review",
+        "monitor monitoring oversight supervise supervision audit watchdog inspect inspection "
+        "track tracking review"
     ),
     "rules": (
-        "law", "legislation", "statute", "statutory", "legal", "amendment", "ordinance", "bill",
-        "regulation", "regulate", "regulator",
+        "law legislation statute statutory legal amendment ordinance bill regulation regulate regulator"
     ),
     "compliance": (
-        "compliance", "comply", "evade", "evasion", "enforce", "enforcement", "loophole",
-        "circumvent", "bypass", "violate", "violation", "breach",
+        "compliance comply evade evasion enforce enforcement loophole circumvent bypass "
+        "violate violation breach"
     ),
-    "evidence": (
-        "evidence", "research", "study", "data", "proof", "prove", "causation", "causal",
-        "correlation", "correlate",
-    ),
+    "evidence": "evidence research study data proof prove causation causal correlation correlate",
     "dispute": (
-        "dispute", "conflict", "disagreement", "friction", "tension", "grievance", "complaint",
-        "complain", "quarrel", "cheat", "resentment",
+        "dispute conflict disagreement friction tension grievance complaint complain quarrel cheat resentment"
     ),
-    "trust": ("trust", "mistrust", "distrust", "goodwill", "confidence", "suspicion", "perception"),
-    "dominance": (
-        "dominate", "dominance", "dominant", "control", "monopoly", "hegemony", "veto", "leverage",
-        "clout", "influence",
-    ),
-    "shortage": ("shortage", "scarcity", "scarce", "shortfall", "lack", "inadequate", "insufficient"),
-    "corruption": ("corruption", "corrupt", "bribe", "bribery", "graft", "kickback", "cronyism"),
-    "safety": ("safe", "safety", "hazard", "danger", "dangerous", "harm", "harmful", "accident"),
-    "trade": ("trade", "export", "import", "tariff", "commerce", "commercial"),
+    "trust": "trust mistrust distrust goodwill confidence suspicion perception",
+    "dominance": "dominate dominance dominant control monopoly hegemony veto leverage clout influence",
+    "shortage": "shortage scarcity scarce shortfall lack inadequate insufficient",
+    "corruption": "corruption corrupt bribe bribery graft kickback cronyism",
+    "safety": "safe safety hazard danger dangerous harm harmful accident",
+    "trade": "trade export import tariff commerce commercial",
 }
 
 
@@ -78,7 +65,7 @@ RELATED: dict[str, tuple[str, ...]] = {
 def _groups_by_lemma() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for group, listed in RELATED.items():
-        for word in listed:
+        for word in listed.split():
             found.setdefault(lemma(word), set()).add(group)
     return {key: frozenset(groups) for key, groups in found.items()}
 

@@ -111,7 +111,9 @@ class Linker:
         wanted = set(self._matcher.stated_keys(answer))
         wanted.update(k for term in terms(answer).items for k in _index_keys(term.key))
         found = {
-            key for index_key in wanted if len(self._postings.get(index_key, ())) <= CROWDED
+            key
+            for index_key in wanted
+            if len(self._postings.get(index_key, ())) <= CROWDED
             for key in self._postings.get(index_key, ())
         }
         if aligned in self._texts:
