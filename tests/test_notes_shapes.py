@@ -162,37 +162,44 @@ def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_obje
     assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
 
 
-def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words():
-    note = (
-        "Challenges\n"
-        "- Too many rate slabs and frequent changes create classification disputes.\n"
-        "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
-        "Way forward\n"
-        "- Bring natural gas and petroleum products into GST in stages.\n"
-        "- Rationalise the structure into three slabs.\n\n"
-        "In conclusion, GST has delivered a common market.\n"
-    )
-    argument_map = _map(note)
-    assert _node(argument_map, "Bring natural gas").opposes == [_node(argument_map, "Petroleum products").id]
-    assert _node(argument_map, "Rationalise").opposes == [_node(argument_map, "Too many rate slabs").id]
+_TRAM_NOTE = (
+    "Concerns\n"
+    "- Ticket sales will not cover the running expenses.\n"
+    "- Drivers of the old buses fear for their livelihood.\n"
+    "- Construction will close the main road for two years.\n\n"
+    "Way forward\n"
+    "- Fund the gap from a parking levy.\n"
+    "- Offer every displaced employee a place in the new depots.\n\n"
+    "Thus, the tram is worth building.\n"
+)
 
 
-def test_an_answer_in_related_words_of_policy_writing_is_linked_to_its_challenge():
-    note = (
-        "Concerns\n"
-        "- Ticket sales will not cover the running expenses.\n"
-        "- Drivers of the old buses fear for their livelihood.\n"
-        "- Construction will close the main road for two years.\n\n"
-        "Way forward\n"
-        "- Fund the gap from a parking levy.\n"
-        "- Offer every displaced employee a place in the new depots.\n\n"
-        "Thus, the tram is worth building.\n"
-    )
+@pytest.mark.parametrize(
+    ("note", "links"),
+    [
+        (
+            "Challenges\n"
+            "- Too many rate slabs and frequent changes create classification disputes.\n"
+            "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
+            "Way forward\n"
+            "- Bring natural gas and petroleum products into GST in stages.\n"
+            "- Rationalise the structure into three slabs.\n\n"
+            "In conclusion, GST has delivered a common market.\n",
+            [("Bring natural gas", "Petroleum products"), ("Rationalise", "Too many rate slabs")],
+        ),
+        # 'fund' names 'expenses' only as public money, 'employee' names 'livelihood' only as jobs
+        (_TRAM_NOTE, [("Fund the gap", "Ticket sales"), ("Offer every", "Drivers of")]),
+    ],
+    ids=["shared-words", "related-words-of-policy-writing"],
+)
+def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words(note, links):
     argument_map = _map(note)
-    # 'fund' names 'expenses' only as public money, 'employee' names 'livelihood' only as jobs
-    assert _node(argument_map, "Fund the gap").opposes == [_node(argument_map, "Ticket sales").id]
-    assert _node(argument_map, "Offer every").opposes == [_node(argument_map, "Drivers of").id]
-    unrelated = _map(note.replace("Fund the gap", "Fill the gap").replace("employee", "person"))
+    for answer, challenge in links:
+        assert _node(argument_map, answer).opposes == [_node(argument_map, challenge).id]
+
+
+def test_an_answer_in_words_related_to_no_challenge_supports_the_thesis():
+    unrelated = _map(_TRAM_NOTE.replace("Fund the gap", "Fill the gap").replace("employee", "person"))
     assert _node(unrelated, "Fill the gap").supports == [unrelated.thesis().id]
     assert _node(unrelated, "Offer every").supports == [unrelated.thesis().id]
 
