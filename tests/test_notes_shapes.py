@@ -162,19 +162,67 @@ def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_obje
     assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
 
 
-def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words():
+_TRAM_NOTE = (
+    "Concerns\n"
+    "- Ticket sales will not cover the running expenses.\n"
+    "- Drivers of the old buses fear for their livelihood.\n"
+    "- Construction will close the main road for two years.\n\n"
+    "Way forward\n"
+    "- Fund the gap from a parking levy.\n"
+    "- Offer every displaced employee a place in the new depots.\n\n"
+    "Thus, the tram is worth building.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "links"),
+    [
+        (
+            "Challenges\n"
+            "- Too many rate slabs and frequent changes create classification disputes.\n"
+            "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
+            "Way forward\n"
+            "- Bring natural gas and petroleum products into GST in stages.\n"
+            "- Rationalise the structure into three slabs.\n\n"
+            "In conclusion, GST has delivered a common market.\n",
+            [("Bring natural gas", "Petroleum products"), ("Rationalise", "Too many rate slabs")],
+        ),
+        # 'fund' names 'expenses' only as public money, 'employee' names 'livelihood' only as jobs
+        (_TRAM_NOTE, [("Fund the gap", "Ticket sales"), ("Offer every", "Drivers of")]),
+    ],
+    ids=["shared-words", "related-words-of-policy-writing"],
+)
+def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words(note, links):
+    argument_map = _map(note)
+    for answer, challenge in links:
+        assert _node(argument_map, answer).opposes == [_node(argument_map, challenge).id]
+
+
+def test_an_answer_in_words_related_to_no_challenge_supports_the_thesis():
+    unrelated = _map(_TRAM_NOTE.replace("Fund the gap", "Fill the gap").replace("employee", "person"))
+    assert _node(unrelated, "Fill the gap").supports == [unrelated.thesis().id]
+    assert _node(unrelated, "Offer every").supports == [unrelated.thesis().id]
+
+
+def test_answers_sharing_no_word_follow_the_order_of_as_many_challenges():
     note = (
-        "Challenges\n"
-        "- Too many rate slabs and frequent changes create classification disputes.\n"
-        "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
-        "Way forward\n"
-        "- Bring natural gas and petroleum products into GST in stages.\n"
-        "- Rationalise the structure into three slabs.\n\n"
-        "In conclusion, GST has delivered a common market.\n"
+        "Issues\n"
+        "- Village clinics stand empty for most of the week.\n"
+        "- Patients travel far for a scan.\n\n"
+        "What should be done\n"
+        "- Rotate doctors through them on fixed days.\n"
+        "- Put a mobile imaging van on each district route.\n\n"
+        "In conclusion, rural care can be fixed.\n"
     )
     argument_map = _map(note)
-    assert _node(argument_map, "Bring natural gas").opposes == [_node(argument_map, "Petroleum products").id]
-    assert _node(argument_map, "Rationalise").opposes == [_node(argument_map, "Too many rate slabs").id]
+    assert _node(argument_map, "Rotate doctors").opposes == [_node(argument_map, "Village clinics").id]
+    assert _node(argument_map, "Put a mobile").opposes == [_node(argument_map, "Patients travel").id]
+    why = next(p for p in explain_notes(note, "note.txt")[1].points if p.text.startswith("Rotate"))
+    assert "number 1 of 2 answers to as many challenges" in why.why
+    # one answer more than the challenges: order says nothing, the answers support the thesis
+    extra = note.replace("In conclusion", "- Train nurses to run the clinics.\n\nIn conclusion")
+    argument_map = _map(extra)
+    assert _node(argument_map, "Rotate doctors").supports == [argument_map.thesis().id]
 
 
 def test_a_way_forward_item_that_answers_no_challenge_supports_the_thesis():
@@ -251,6 +299,30 @@ def test_hostile_notes_are_read_in_linear_time_without_recursion(text, first):
     argument_map = _map(text)
     texts = [n.text for n in argument_map.nodes] + [argument_map.title]
     assert first in texts
+
+
+def test_each_answer_is_compared_only_with_the_challenges_that_share_an_idea(monkeypatch):
+    from argmap.formats.notes import linking
+
+    compared = []
+    original = linking.similarity
+
+    def counting(first, second, rarity):
+        compared.append(second)
+        return original(first, second, rarity)
+
+    monkeypatch.setattr(linking, "similarity", counting)
+    count = 300
+    note = (
+        "Challenges\n"
+        + "".join(f"- The ferry {n} and the canal fail.\n" for n in range(count))
+        + "\nWay forward\n"
+        + "".join(f"- Repair the ferry {n} and the canal.\n" for n in range(count))
+    )
+    argument_map = _map(note)
+    # 'ferry' and 'canal' are in every challenge: only the number finds the candidates
+    assert len(compared) <= 2 * count
+    assert _node(argument_map, "Repair the ferry 7 ").opposes == [_node(argument_map, "The ferry 7 ").id]
 
 
 def test_a_note_over_the_size_limit_is_refused_in_one_line():

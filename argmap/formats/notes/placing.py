@@ -14,8 +14,9 @@ The steps, in order (each a function below):
 4. :func:`_take_facts` moves the facts inside a point (a sentence or a bracketed aside with a
    figure, a year or a named agreement) into evidence under it.
 5. :func:`_link_answers` links each way-forward item and each answer to the counterpoint(s) it
-   answers (see :mod:`argmap.formats.notes.linking`); an answer that matches nothing supports the
-   thesis.
+   answers (see :mod:`argmap.formats.notes.linking`); an answer that shares no idea with any
+   challenge is linked by its place when the note gives as many answers as open challenges (notes
+   answer their challenges in the order they listed them), else it supports the thesis.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
 from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
-from argmap.formats.notes.linking import Rarity, best_matches
+from argmap.formats.notes.linking import Linker, Rarity
 from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
 
@@ -1034,10 +1035,19 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
     answered = {p.parent for p in points if p.kind is Kind.REBUTTAL and p.parent}
     open_counterpoints = [key for key in open_counterpoints if key not in answered]
     answers = [p for p in points if p.parent is None and p.kind in (Kind.RECOMMENDATION, Kind.REBUTTAL)]
+    linker = Linker(counterpoints, rarity)
     for rank, placed in enumerate(answers):
         aligned = open_counterpoints[rank] if rank < len(open_counterpoints) else None
         text = placed.text if not placed.label else f"{placed.label} {placed.text}"
-        matches = best_matches(text, counterpoints, rarity, aligned) if counterpoints else []
+        matches = linker.best(text, aligned)
+        if not matches and aligned is not None and len(answers) == len(open_counterpoints) > 1:
+            # as many answers as open challenges: a note answers them in the order it listed them
+            placed.parent, placed.relation = aligned, RelationType.OPPOSES
+            placed.why += (
+                f"; answers line {aligned.split('-')[1]} (shares no idea with any challenge, but is "
+                f"number {rank + 1} of {len(answers)} answers to as many challenges)"
+            )
+            continue
         if matches:
             key, score, shared = matches[0]
             placed.parent, placed.relation = key, RelationType.OPPOSES
