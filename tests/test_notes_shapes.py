@@ -162,6 +162,65 @@ def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_obje
     assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
 
 
+def test_in_a_note_against_its_proposal_a_point_with_no_cue_word_stays_the_notes_own():
+    note = (
+        "Should the city build more flyovers?\n\n"
+        "In my view, more flyovers would do more harm than good for the city.\n\n"
+        "- New lanes fill with traffic again within a few years.\n\n"
+        "- Supporters say flyovers will cut travel time and benefit commuters.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "New lanes fill") is Kind.CLAIM
+    assert _kind_of(argument_map, "Supporters say") is Kind.COUNTERPOINT
+
+
+def test_sentences_opening_on_a_named_challenge_answer_it():
+    note = (
+        "Should towns charge for kerbside parking?\n\n"
+        "The worries are real. Shopkeepers fear that customers will drive to the malls instead.\n\n"
+        "Commuters on low wages also fear a daily toll just to reach work.\n\n"
+        "Both worries have answers. On the shopkeepers, surveys of paid streets show footfall holding "
+        "steady once spaces turn over. On low-wage commuters, passes at half price keep the toll small.\n\n"
+        "On 5 August, the council will vote on the plan.\n\n"
+        "In conclusion, towns should charge for kerbside parking.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "On the shopkeepers") is Kind.REBUTTAL
+    assert _node(argument_map, "On the shopkeepers").opposes == [_node(argument_map, "The worries").id]
+    assert _node(argument_map, "On low-wage").opposes == [_node(argument_map, "Commuters on").id]
+    assert _kind_of(argument_map, "On 5 August") is not Kind.REBUTTAL
+
+
+def test_a_court_case_note_sides_with_the_party_the_court_decided_for():
+    note = (
+        "Case brief: Residents' Welfare Forum v. State of Examplia (2019) - night curfew on shops\n\n"
+        "Background\n"
+        "The state ordered every shop in its towns to close by 9 pm.\n\n"
+        "Contentions of the appellant\n"
+        "- The curfew takes away the livelihood of small traders.\n"
+        "- No study showed that late trading caused disorder.\n\n"
+        "Respondent's submissions\n"
+        "- Police cannot patrol every market through the night.\n"
+        "- Residents complained of noise in their petitions to the council.\n\n"
+        "Judgment\n"
+        "The bench upheld the order as a reasonable restriction.\n\n"
+        "Reasoning\n"
+        "- On livelihood, the court found that traders keep twelve hours of business each day.\n"
+        "- On the missing study, the court said a state need not wait for harm to happen.\n\n"
+        "My view: the court was right to defer to the state on public order.\n"
+    )
+    argument_map = _map(note)
+    # the court upheld the order: the respondent's side is the note's, the appellant's the other
+    assert _kind_of(argument_map, "Police cannot") is Kind.CLAIM
+    assert _kind_of(argument_map, "The curfew takes") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "The bench upheld") is Kind.CLAIM
+    assert _node(argument_map, "On livelihood").opposes == [_node(argument_map, "The curfew takes").id]
+    assert _node(argument_map, "On the missing study").opposes == [_node(argument_map, "No study").id]
+    struck = _map(note.replace("upheld the order as a reasonable restriction", "struck the order down"))
+    assert _kind_of(struck, "Police cannot") is Kind.COUNTERPOINT
+    assert _kind_of(struck, "The curfew takes") is Kind.CLAIM
+
+
 _TRAM_NOTE = (
     "Concerns\n"
     "- Ticket sales will not cover the running expenses.\n"
