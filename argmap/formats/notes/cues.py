@@ -986,41 +986,24 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _phrases(listed: str) -> tuple[str, ...]:
+    """Phrases written ``a|b c|d`` as :func:`spaced` text finds them: `` a``, `` b c``, `` d``."""
+    return tuple(" " + phrase for phrase in listed.split("|"))
+
+
 #: A court case note: the parties' sides as its headings name them, and what the court decided.
-_PETITIONER = (" petitioner", " appellant", " applicant", " plaintiff", " challenger")
-_RESPONDENT = (
-    " respondent",
-    " union ",
-    " state ",
-    " government",
-    " centre ",
-    " center ",
-    " defendant",
-    " solicitor general",
-    " attorney general",
+_PETITIONER = _phrases("petitioner|appellant|applicant|plaintiff|challenger")
+_RESPONDENT = _phrases(
+    "respondent|union |state |government|centre |center |defendant|solicitor general|attorney general"
 )
-_PLEADING = (" argument", " contention", " submission", " plea", " case ", " side", " argued", " said")
-_FOR_PETITIONER = (
-    " struck down",
-    " strike down",
-    " strikes down",
-    " quashed",
-    " set aside",
-    " unconstitutional",
-    " allowed the petition",
-    " allowed the appeal",
-    " in favour of the petitioner",
-    " in favor of the petitioner",
+_PLEADING = _phrases("argument|contention|submission|plea|case |side|argued|said")
+_FOR_PETITIONER = _phrases(
+    "struck down|strike down|strikes down|quashed|set aside|unconstitutional|allowed the petition|"
+    "allowed the appeal|in favour of the petitioner|in favor of the petitioner"
 )
-_FOR_RESPONDENT = (
-    " upheld",
-    " upholds",
-    " dismissed the petition",
-    " dismissed the appeal",
-    " rejected the challenge",
-    " constitutionally valid",
-    " in favour of the government",
-    " in favor of the government",
+_FOR_RESPONDENT = _phrases(
+    "upheld|upholds|dismissed the petition|dismissed the appeal|rejected the challenge|"
+    "constitutionally valid|in favour of the government|in favor of the government"
 )
 _HOLDING = (" held", " holding", " judgment", " judgement", " verdict", " ruling", " decision", " outcome")
 _REASONING = (" analysis", " reasoning", " ratio", " observations", " court's view", " why the court")
