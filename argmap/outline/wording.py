@@ -157,7 +157,8 @@ def _level(lengths: list[int], target: float) -> float:
     low, high = 0.0, float(max(lengths, default=0))
     for _ in range(40):
         middle = (low + high) / 2
-        if sum(min(length, middle) for length in lengths) < target:
+        # min(length, middle) in the list's order, written out: this loop is most of fitting words
+        if sum([middle if middle < length else length for length in lengths]) < target:
             low = middle
         else:
             high = middle
