@@ -34,6 +34,12 @@ PAGES = {
     "analysis": "analysis",
     "practice": "practice",
 }
+#: What each page draws last (a table or chart loads its code the first time it is shown), waited for.
+LAST_DRAWN = {
+    "editor": ".st-key-map_click svg g.node",
+    "outline": '[data-testid="stDataFrame"] canvas',
+    "analysis": '[data-testid="stVegaLiteChart"] svg.marks',
+}
 STARTUP_SECONDS = 120
 #: Whether every finite animation or transition (Streamlit's fade-in) has ended.
 AT_REST = """() => document.getAnimations().every(
@@ -90,8 +96,9 @@ def at_rest(page: Page) -> None:
 def take(page: Page, name: str, path: str) -> Path:
     page.goto(f"/{path}?map={SEED}")
     expect(page.locator("h1").first).to_be_visible()
+    if name in LAST_DRAWN:
+        expect(page.locator(LAST_DRAWN[name]).first).to_be_visible()
     if name == "editor":
-        expect(page.locator(".st-key-map_click svg g.node").first).to_be_attached()
         page.locator(f'.st-key-map_click svg g.node[id="{SELECTED}"]').click()
         expect(page.locator(f'[class*="_{SELECTED}_label"]').first).to_be_visible()
     at_rest(page)
