@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 from argmap.stores import class_server, local_cluster
 from argmap.stores.postgres import PostgresStore
 
-from .app import SEED_TITLE, choose, screenshot, side_panel_field, the_map
+from .app import AT_REST, SEED_TITLE, choose, screenshot, side_panel_field, the_map
 from .conftest import PAGE_TIMEOUT_MS, VIEWPORT, free_port
 
 pytestmark = pytest.mark.browser
@@ -116,6 +116,7 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     # ... and sets an assignment on the shared seed map.
     teacher.goto("/assignments")
     teacher.get_by_text("Set an assignment").click()
+    teacher.wait_for_function(AT_REST)  # an expander still opening would close the select box's list
     form = teacher.get_by_test_id("stForm")
     form.get_by_label("Title").fill("Ties with Russia")
     form.get_by_label("Question").fill(
