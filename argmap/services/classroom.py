@@ -27,6 +27,7 @@ from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap, Directive
 from argmap.outline.templates import TEMPLATES
 from argmap.rules import slugify
+from argmap.services.answer_reviews import AnswerReviews
 from argmap.skeletons import SKELETONS
 from argmap.store import SUFFIX, check_name, new_map, revision_of
 from argmap.stores.postgres import PostgresStore, transaction
@@ -204,6 +205,11 @@ class Classroom:
         with self._tx() as connection:
             row = connection.execute("SELECT email FROM users WHERE id = %s", [self.user_id]).fetchone()
         return PostgresStore(self.url, user_id=self.user_id, author=row[0] if row else None)
+
+    def answer_reviews(self) -> AnswerReviews:
+        """The answers this user had reviewed, kept in the database (their own; a teacher's
+        classes')."""
+        return AnswerReviews(self.url, self.user_id, self.clock)
 
     @staticmethod
     def _role(connection: psycopg.Connection, class_id: int) -> str | None:
@@ -517,8 +523,9 @@ class Classroom:
         raise ClassroomError(f"no free map name like {base!r}")
 
     def submit(self, assignment_id: int) -> Submission:
-        """Freeze the copy's current version as the submission. Unless the teacher allows edits after
-        submitting (and only until the due date), the map can no longer be changed."""
+        """Freeze the copy's current version as the submission, with the answer the student had
+        reviewed last on it (if any). Unless the teacher allows edits after submitting (and only
+        until the due date), the map can no longer be changed."""
         submission = self.my_submission(assignment_id)
         if submission is None:
             raise ClassroomError("open the assignment before submitting it")
@@ -540,9 +547,11 @@ class Classroom:
                 "UPDATE maps SET locked_after = %s WHERE name = %s AND owner_id = %s",
                 [locked_after, submission.map_name, self.user_id],
             )
-            connection.execute(
-                "UPDATE submissions SET submitted_version = %s, submitted_at = %s WHERE id = %s",
-                [row[0], now, submission.id],
+            connection.execute(  # the answer reviewed last is frozen with the map
+                "UPDATE submissions SET submitted_version = %s, submitted_at = %s, answer_review_id ="
+                " (SELECT r.id FROM answer_reviews r WHERE r.map_id = submissions.map_id"
+                " AND r.student_id = %s ORDER BY r.created_at DESC, r.id DESC LIMIT 1) WHERE id = %s",
+                [row[0], now, self.user_id, submission.id],
             )
         found = self.my_submission(assignment_id)
         assert found is not None

@@ -3,8 +3,9 @@ signed in through the mock OpenID Connect provider the server starts (its demo a
 
 Issue #18: a map made through one process is seen through the other, and after one process is
 killed (``kill -9``) a reload is served by the other, still signed in, and no saved version is lost.
-Issue #19: a whole assignment, from sign-in to released marks, with a comment on a point, as a
-teacher and two students who each see only what is theirs."""
+Issue #19: a whole assignment, from sign-in to released marks, with a student's reviewed answer
+the teacher reads beside her outline and a comment on a point, as a teacher and two students who
+each see only what is theirs."""
 
 from __future__ import annotations
 
@@ -99,6 +100,14 @@ def test_a_map_made_through_one_process_is_listed_by_the_other(browser: Browser,
     second.context.close()
 
 
+ASHAS_ANSWER = (
+    "India and Russia remain special and privileged strategic partners despite differences.\n\n"
+    "Defence ties endure: the S-400 deal and the Brahmos missile are joint work. Russia supplies "
+    "nuclear fuel for Kudankulam.\n\nYet Russia's closeness to China worries Delhi.\n\n"
+    "In conclusion, the partnership stays strong but needs new trade."
+)
+
+
 def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Browser, served: ClassServer):
     teacher = sign_in(browser, served, "demo-teacher")
     expect(teacher.get_by_test_id("stSidebar")).to_contain_text("Signed in as Meera Iyer")
@@ -143,6 +152,12 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     )
     asha.get_by_role("button", name="Add below").click()
     expect(the_map(asha)).to_contain_text("S-400")
+    # She writes her answer and has it reviewed against her map; it goes in with her map.
+    asha.goto(f"/answer?map={asha_map}")
+    asha.get_by_label("Your answer").fill(ASHAS_ANSWER)
+    asha.get_by_role("button", name="Review my answer").click()
+    expect(asha.get_by_role("heading", name=re.compile(r"^Marks: "))).to_be_visible()
+    asha_marks = asha.get_by_role("heading", name=re.compile(r"^Marks: ")).inner_text()
     asha.goto("/assignments")
     asha.get_by_role("button", name="Submit").click()
     expect(asha.get_by_text("Submitted version")).to_be_visible()
@@ -166,6 +181,11 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     expect(assignment.locator("table")).to_contain_text("submitted")
     expect(assignment.locator("table")).to_contain_text("in progress")
     choose(assignment, "Open the work of", "Asha Rao (submitted)")
+    assignment.get_by_role("tab", name="Outline and answer").click()
+    expect(assignment).to_contain_text("the Brahmos missile")
+    expect(assignment.get_by_role("heading", name=asha_marks)).to_be_visible()
+    expect(assignment).to_contain_text("(submitted with the map)")
+    screenshot(teacher, "classroom-answer-review")
     assignment.get_by_role("tab", name="Changes from the starting map").click()
     expect(assignment).to_contain_text("S-400")
     assignment.get_by_label("Marks (out of 10)").fill("7")

@@ -2,8 +2,8 @@
 
 A teacher sets an assignment for a class (the question with its directive and word limit, the
 starting map, blank or a skeleton, the outline template, the due date, the marks it is out of),
-follows every student's status, opens a submission read-only (its map, its outline, what changed
-from the starting map), comments on it in the Editor, marks it, releases the marks for the whole
+follows every student's status, opens a submission read-only (its map, its outline beside the
+answer the student submitted with its review, what changed from the starting map), comments on it in the Editor, marks it, releases the marks for the whole
 assignment and downloads the class's marks as CSV. A student opens the assignment (their own copy
 of the starting map, made on first opening, in the Editor), submits it, and sees their marks and
 the teacher's feedback once released.
@@ -24,6 +24,7 @@ from argmap.services.documents import build_outline_for
 from argmap.skeletons import SKELETONS
 from argmap.store import revision_of
 from argmap.ui import people, state
+from argmap.ui.answer_review import kept_review
 from argmap.ui.common import EDITOR_PAGE, act, difference_view, md, notify, report, show_messages
 from argmap.ui.texts import outline_preview_markdown
 from argmap.ui.views import cached_dot
@@ -203,16 +204,28 @@ def submission_view(assignment, row) -> None:  # type: ignore[no-untyped-def]
         "the submitted version" if submission.submitted_version else "the latest version (not submitted yet)"
     )
     st.caption(f"{md(row.student.name)}'s map, {shown}; read-only here.")
-    picture, outline, changes = st.tabs(["Map", "Outline", "Changes from the starting map"])
+    picture, outline, changes = st.tabs(
+        ["Map", "Outline and answer", "Changes from the starting map"], key=f"{place}_tabs"
+    )
     with picture:
         counts = tuple(sorted(room.comment_counts(submission.map_name).items()))
         st.graphviz_chart(cached_dot(key, MapView(comments=counts), argument_map), width="stretch")
     with outline:
-        try:
-            built = build_outline_for(argument_map, assignment.template, "for", assignment.word_limit)
-            st.markdown(outline_preview_markdown(built))
-        except Exception as exc:
-            st.warning(md(str(exc)))
+        plan, answer = st.columns(2, gap="medium")
+        with plan:
+            st.markdown("#### Outline")
+            try:
+                built = build_outline_for(argument_map, assignment.template, "for", assignment.word_limit)
+                st.markdown(outline_preview_markdown(built))
+            except Exception as exc:
+                st.warning(md(str(exc)))
+        with answer:
+            st.markdown("#### Answer")
+            reviewed = room.answer_reviews().for_submission(submission.id)
+            if reviewed is None:
+                st.caption("No answer reviewed yet: the student writes one on the Answer page.")
+            else:
+                kept_review(reviewed, argument_map)
     with changes:
         difference_view(
             room.compare_with_start(submission.id), "No change from the starting map.", f"{place}_changes"
