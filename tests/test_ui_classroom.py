@@ -5,6 +5,7 @@ real OIDC provider in a browser behind nginx, is tests/browser/test_class_server
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -13,6 +14,7 @@ from conftest import ROOT
 from pg_cluster import postgres_cluster, postgres_url  # noqa: F401 (fixtures)
 from streamlit.testing.v1 import AppTest
 
+from argmap.errors import StoreError
 from argmap.services.classroom import Assignment, Classroom, sign_in
 from argmap.services.review import review_text
 from argmap.stores.postgres import create_app_role
@@ -150,3 +152,81 @@ def test_the_teacher_sees_the_answer_a_student_submitted_with_its_review(app_url
     rubric = next(table.value for table in at.table if "Criterion" in table.value.columns)
     assert list(rubric["Criterion"]) == [line.criterion for line in review.rubric]
 
+
+EDITING = {
+    "Save changes",
+    "Add below",
+    "Delete node…",
+    "Undo",
+    "Redo",
+    "Save map details",
+    "Apply table edits",
+}
+
+
+def editor_as(user: dict[str, object], map_name: str) -> AppTest:
+    at = app_as(user)
+    at.query_params["map"] = map_name
+    at.switch_page("argmap/ui/pages/editor.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def read_only_reason(at: AppTest) -> str:
+    return " ".join(info.value for info in at.info)
+
+
+def test_the_editor_shows_a_students_own_copy_for_editing(app_url: str):
+    _, student, assignment = assignment_for_asha(app_url)
+    copy = student.open_assignment(assignment.id)
+    at = editor_as(ASHA, copy.map_name)
+    assert {"Save changes", "Add below", "Delete node…"} <= {button.label for button in at.button}
+    assert "read-only" not in read_only_reason(at)
+
+
+def test_the_teacher_reads_a_students_work_without_edit_forms_but_may_comment(app_url: str):
+    teacher_room, student, assignment = assignment_for_asha(app_url)
+    copy = student.open_assignment(assignment.id)
+    at = editor_as(teacher(), copy.map_name)
+    assert "A student's work: read-only for you" in read_only_reason(at)
+    labels = {button.label for button in at.button}
+    assert not labels & EDITING, labels & EDITING
+    assert "Add comment" in labels
+    # The side panel shows the selected point's words instead of its forms.
+    selected = student.library().load(copy.map_name).map.node_index()[at.session_state["selected"]]
+    assert f"**{md(selected.display_label)}**" in [markdown.value for markdown in at.markdown]
+    library = teacher_room.library()  # and the database refuses a change all the same
+    loaded = library.load(copy.map_name)
+    with pytest.raises(StoreError, match="cannot be changed"):
+        library.save(copy.map_name, loaded.map.model_copy(update={"title": "Changed"}), loaded.revision)
+
+
+def test_a_submitted_map_is_read_only_for_its_student(app_url: str):
+    _, student, assignment = assignment_for_asha(app_url)
+    copy = student.open_assignment(assignment.id)
+    student.submit(assignment.id)
+    at = editor_as(ASHA, copy.map_name)
+    assert "You have submitted this map, so it is read-only" in read_only_reason(at)
+    assert not {button.label for button in at.button} & EDITING
+    # The map takes no keyboard or drag edit (no action but folding reaches the app) ...
+    [component] = [element for element in at.get("bidi_component") if element.key == "map_click"]
+    given = json.loads(component.proto.json)
+    assert (given["editable"], given["adds"]) == (False, {})
+    # ... and the Table tab lists the nodes without a data editor.
+    at.session_state["editor_tab"] = "Table"  # what a click on the tab sets
+    at.run()
+    assert not at.exception, at.exception
+    [table] = at.dataframe
+    assert table.proto.editing_mode == table.proto.EditingMode.READ_ONLY
+    assert not {button.label for button in at.button} & EDITING
+
+
+def test_a_map_published_to_the_class_is_read_only_for_its_students(app_url: str):
+    teacher_room, _, assignment = assignment_for_asha(app_url)
+    teacher_room.library().create("motion", "This house would ban homework", "debate", "This house would …")
+    teacher_room.share_map("motion", assignment.class_id)
+    at = editor_as(ASHA, "motion")
+    assert "Your teacher published this map to the class" in read_only_reason(at)
+    assert not {button.label for button in at.button} & EDITING
+    at = editor_as(teacher(), "motion")  # its teacher still edits it
+    assert "Save changes" in {button.label for button in at.button}
