@@ -439,6 +439,32 @@ def test_the_app_role_owns_nothing_and_every_user_table_forces_row_security(scho
         assert db.execute("SELECT count(*) FROM users").fetchone() == (0,)
 
 
+def test_the_listing_pages_own_and_class_maps_with_whose_each_is(school: School):
+    teacher, asha = school.room(school.teacher), school.room(school.asha)
+    made = teacher.create_class("Listing batch")
+    asha.join(made.join_code)
+    for number in range(7):
+        asha.library().create(f"asha-{number}", f"Asha's map {number}", question="Why do 40% vote?")
+    teacher.library().create("published", "Published motion")
+    teacher.share_map("published", made.id)
+    teacher.library().create("private", "The teacher's own")
+
+    first = asha.listing(page_size=3)
+    assert (first.mine_total, first.others_total) == (7, 1)
+    assert [row.entry.name for row in first.mine] == ["asha-0", "asha-1", "asha-2"]
+    assert [(row.entry.name, row.info.mine, row.info.visibility) for row in first.others] == [
+        ("published", False, "class")
+    ]
+    assert first.mine[0].entry.title == "Asha's map 0" and first.mine[0].info.mine
+    last = asha.listing(page_size=3, mine_page=2, others_page=5)
+    assert ([row.entry.name for row in last.mine], last.others) == (["asha-6"], [])
+    assert last.others_total == 1  # the totals stand on a page past the end
+    found = asha.listing(words="MAP 5")
+    assert [row.entry.name for row in found.mine] == ["asha-5"] and found.others_total == 0
+    assert asha.listing(words="40%").mine_total == 7 and asha.listing(words="4_").mine_total == 0
+    assert "private" not in [row.entry.name for row in asha.listing().others]
+
+
 def test_status_follows_the_due_date():
     due = datetime(2026, 12, 9, 17, tzinfo=UTC)
     before, after = due - timedelta(hours=1), due + timedelta(hours=1)

@@ -9,6 +9,7 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
+import psycopg
 import pytest
 from conftest import ROOT
 from pg_cluster import postgres_cluster, postgres_url  # noqa: F401 (fixtures)
@@ -230,3 +231,42 @@ def test_a_map_published_to_the_class_is_read_only_for_its_students(app_url: str
     assert not {button.label for button in at.button} & EDITING
     at = editor_as(teacher(), "motion")  # its teacher still edits it
     assert "Save changes" in {button.label for button in at.button}
+
+
+def statements_of_a_run(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every SQL statement the app sent in one run of its page."""
+    sent: list[str] = []
+    execute = psycopg.Connection.execute
+
+    def counted(self, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        sent.append(str(query))
+        return execute(self, query, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(psycopg.Connection, "execute", counted)
+        at.run()
+    assert not at.exception, at.exception
+    return sent
+
+
+def test_the_class_library_lists_a_page_of_maps_in_one_query_however_many(
+    app_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    library = Classroom(app_url, sign_in(app_url, subject="t-1", email="teacher@school.test").id).library()
+    for number in range(3):
+        library.create(f"map-{number:03}", f"Map {number}")
+    at = app_as(teacher())
+    at.run()
+    few = statements_of_a_run(at, monkeypatch)
+    for number in range(3, 123):
+        library.create(f"map-{number:03}", f"Map {number}")
+    many = statements_of_a_run(at, monkeypatch)
+
+    assert len(many) == len(few)  # no statement per map
+    assert len([text for text in many if "counts_by_kind" in text]) == 1  # the listing's one query
+    cards = [button for button in at.button if button.label == "Open"]
+    assert [button.key for button in cards] == [f"open_map-{number:03}" for number in range(50)]
+    [pages] = [box for box in at.selectbox if box.label == "Page"]
+    assert pages.options == ["1–50 of 123", "51–100 of 123", "101–123 of 123"]
+    pages.set_value(2).run()
+    assert next(button.key for button in at.button if button.label == "Open") == "open_map-100"
