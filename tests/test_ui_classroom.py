@@ -19,6 +19,7 @@ from argmap.errors import StoreError
 from argmap.services.classroom import Assignment, Classroom, sign_in
 from argmap.services.review import review_text
 from argmap.stores.postgres import create_app_role
+from argmap.ui import people
 from argmap.ui.common import md
 
 AUTH = {
@@ -270,3 +271,56 @@ def test_the_class_library_lists_a_page_of_maps_in_one_query_however_many(
     assert pages.options == ["1–50 of 123", "51–100 of 123", "101–123 of 123"]
     pages.set_value(2).run()
     assert next(button.key for button in at.button if button.label == "Open") == "open_map-100"
+
+
+class Clock:
+    """A clock the test sets by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_late_is_decided_by_the_classrooms_clock_alone(app_url: str, monkeypatch: pytest.MonkeyPatch):
+    assignment = assignment_for_asha(app_url)[2]  # due in two days by the machine's clock
+    clock = Clock(assignment.due_at + timedelta(hours=1))
+    monkeypatch.setattr(people, "CLOCK", clock)
+
+    as_student = app_as(ASHA)
+    as_student.switch_page("argmap/ui/pages/assignments.py").run()
+    assert "Your status: **late**" in " ".join(markdown.value for markdown in as_student.markdown)
+    as_teacher = app_as(teacher())
+    as_teacher.switch_page("argmap/ui/pages/assignments.py").run()
+    assert list(as_teacher.table[0].value["Status"]) == ["late"]
+
+    clock.now = assignment.due_at - timedelta(days=1)
+    as_student.run()
+    assert "Your status: **not started**" in " ".join(markdown.value for markdown in as_student.markdown)
+    as_teacher.run()
+    assert list(as_teacher.table[0].value["Status"]) == ["not started"]
+
+
+def test_a_submitted_map_open_to_edits_until_the_due_date_locks_by_the_classrooms_clock(
+    app_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    teacher_room, student, assignment = assignment_for_asha(app_url)
+    editable = teacher_room.set_assignment(
+        assignment.class_id,
+        title="Drafts allowed",
+        question="Critically examine.",
+        due_at=datetime.now(UTC) + timedelta(days=3),
+        allow_edits_after_submit=True,
+    )
+    copy = student.open_assignment(editable.id)
+    student.submit(editable.id)
+    clock = Clock(editable.due_at - timedelta(hours=1))
+    monkeypatch.setattr(people, "CLOCK", clock)
+
+    at = editor_as(ASHA, copy.map_name)
+    assert "Save changes" in {button.label for button in at.button}
+    clock.now = editable.due_at + timedelta(minutes=1)
+    at.run()
+    assert "You have submitted this map, so it is read-only" in read_only_reason(at)
+    assert not {button.label for button in at.button} & EDITING

@@ -329,9 +329,9 @@ class Classroom:
         with self._tx() as connection:
             bare = check_name(name)
             row = connection.execute(
-                "SELECT owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= now()"
+                "SELECT owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= %s"
                 " FROM maps WHERE name = %s AND deleted_at IS NULL",
-                [bare],
+                [self.clock(), bare],
             ).fetchone()
         if row is None:
             raise ClassroomError(f"no map named {bare!r} that you can see")
@@ -379,7 +379,7 @@ class Classroom:
     ) -> list[tuple[Any, ...]]:
         query = (
             "WITH visible AS (SELECT name, title, question, node_count, counts_by_kind, updated_at,"
-            " owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= now() AS locked,"
+            " owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= %s AS locked,"
             " owner_id IS NOT DISTINCT FROM %s AS mine FROM maps WHERE deleted_at IS NULL" + matching + "),"
             " ranked AS (SELECT *, row_number() OVER (PARTITION BY mine ORDER BY name) - 1 AS place FROM visible),"
             " totals AS (SELECT count(*) FILTER (WHERE mine), count(*) FILTER (WHERE NOT mine) FROM visible)"
@@ -392,7 +392,7 @@ class Classroom:
         with self._tx() as connection:
             return connection.execute(
                 query,  # type: ignore[arg-type]  # our own text; the words are parameters
-                [self.user_id, *patterns, size, mine_page, others_page],
+                [self.clock(), self.user_id, *patterns, size, mine_page, others_page],
             ).fetchall()
 
     def share_map(self, name: str, class_id: int | None) -> MapInfo:

@@ -20,6 +20,7 @@ from argmap.mapfile import dump_map
 from argmap.model import Directive
 from argmap.outline.templates import TEMPLATES
 from argmap.render.view import MapView
+from argmap.services.classroom import status_of
 from argmap.services.documents import build_outline_for
 from argmap.skeletons import SKELETONS
 from argmap.store import revision_of
@@ -70,7 +71,7 @@ def _set_assignment(class_id: int) -> None:
     question = get("assign_question", "").strip()
     if not title or not question:
         raise ClassroomError("an assignment needs a title and a question")
-    day: date = get("assign_due_day") or date.today()
+    day: date = get("assign_due_day") or people.room().clock().astimezone().date()
     moment: time = get("assign_due_time") or time(23, 59)
     directive = get("assign_directive")
     limit = get("assign_words")
@@ -124,7 +125,8 @@ def assignment_form(class_id: int) -> None:
             format_func=lambda start: _start_label(start, titles),
         )
         day, moment = st.columns(2)
-        day.date_input("Due on", value=date.today() + timedelta(days=7), key="assign_due_day")
+        today = people.room().clock().astimezone().date()
+        day.date_input("Due on", value=today + timedelta(days=7), key="assign_due_day")
         moment.time_input("at", value=time(23, 59), key="assign_due_time")
         st.checkbox("Students may keep editing after they submit, until the due date", key="assign_edits")
         st.form_submit_button(
@@ -136,7 +138,8 @@ def student_view(assignment) -> None:  # type: ignore[no-untyped-def]
     room = people.room()
     place = f"assignment_{assignment.id}"
     submission = room.my_submission(assignment.id)
-    status = submission.status if submission else "not started"
+    # Late or not is the service's rule on the service's clock, never the page's own.
+    status = submission.status if submission else status_of(assignment.due_at, None, False, room.clock())
     line = f"Your status: **{status}**"
     if submission and submission.submitted_at:
         line += f" (version {submission.submitted_version}, {when(submission.submitted_at)})"
@@ -150,10 +153,11 @@ def student_view(assignment) -> None:  # type: ignore[no-untyped-def]
         width="stretch",
     )
     submitted = bool(submission and submission.submitted_at)
+    again = assignment.allow_edits_after_submit and room.clock() <= assignment.due_at
     right.button(
         "Submit again" if submitted else "Submit",
         key=f"{place}_submit",
-        disabled=submission is None or (submitted and not assignment.allow_edits_after_submit),
+        disabled=submission is None or (submitted and not again),
         on_click=act(_submit, assignment.id, place=place),
         width="stretch",
         help="Hand in your map as it is now; your teacher sees this version",
