@@ -147,7 +147,7 @@ def test_the_teacher_sees_the_answer_a_student_submitted_with_its_review(app_url
     assert not at.exception, at.exception
     shown = " ".join(markdown.value for markdown in at.markdown)
     assert "Russia's tilt to China worries Delhi." in shown
-    assert f"Marks: {review.marks:g} / {review.out_of}" in [header.value for header in at.subheader]
+    assert f"Review marks: {review.marks:g} / {review.out_of}" in [header.value for header in at.subheader]
     assert "(submitted with the map)" in " ".join(caption.value for caption in at.caption)
     for finding in review.findings:
         assert md(finding.message) in shown
@@ -324,3 +324,19 @@ def test_a_submitted_map_open_to_edits_until_the_due_date_locks_by_the_classroom
     at.run()
     assert "You have submitted this map, so it is read-only" in read_only_reason(at)
     assert not {button.label for button in at.button} & EDITING
+
+
+def test_an_assignment_of_a_class_with_no_student_yet_says_how_to_bring_them_in(app_url: str):
+    teacher_room = Classroom(app_url, sign_in(app_url, subject="t-1", email="teacher@school.test").id)
+    made = teacher_room.create_class("Empty batch")
+    teacher_room.set_assignment(
+        made.id, title="First essay", question="Discuss.", due_at=datetime.now(UTC) + timedelta(days=2)
+    )
+    at = app_as(teacher())
+    at.switch_page("argmap/ui/pages/assignments.py").run()
+    assert not at.exception, at.exception
+    assert not at.table
+    assert "No student in the class yet: share its join code on the Classes page." in [
+        caption.value for caption in at.caption
+    ]
+    assert at.selectbox(key="assign_template").value == "upsc-gs-250"

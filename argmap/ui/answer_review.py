@@ -22,9 +22,12 @@ class _RubricLine(Protocol):
     out_of: int
 
 
-def marks_and_rubric(marks: float, out_of: int, words_line: str, rubric: Sequence[_RubricLine]) -> None:
-    """The marks as a heading, the words against the limit, and the rubric's marks per criterion."""
-    st.subheader(f"Marks: {marks:g} / {out_of}")
+def marks_and_rubric(
+    marks: float, out_of: int, words_line: str, rubric: Sequence[_RubricLine], title: str = "Marks"
+) -> None:
+    """The marks as a heading (``title``: what they are), the words against the limit, and the
+    rubric's marks per criterion."""
+    st.subheader(f"{title}: {marks:g} / {out_of}")
     st.caption(words_line)
     st.table(
         {
@@ -46,16 +49,17 @@ def kept_review(review: KeptReview, argument_map: ArgumentMap) -> None:
     when = review.when.astimezone().strftime("%d %b %Y, %H:%M")
     which = "submitted with the map" if review.submitted else "the latest, not submitted"
     st.caption(f"Reviewed {when} ({which}), against version {review.map_version} of the map.")
-    marks_and_rubric(
-        review.marks, review.out_of, f"{review.words} words; limit {review.limit}.", review.rubric
-    )
+    # Not the teacher's marks for the assignment: the ones the answer's review gave the student.
+    words = f"{review.words} words; limit {review.limit}."
+    marks_and_rubric(review.marks, review.out_of, words, review.rubric, "Review marks")
     if review.findings:
         st.markdown("**Findings**")
         st.markdown("\n".join(f"- {md(finding.message)}" for finding in review.findings))
     else:
         st.markdown("**Findings**: none, well covered.")
-    if review.missing:
-        st.markdown("missed: " + ", ".join(label(node_id) for node_id in review.missing))
     st.markdown("**The answer**")
     with st.container(border=True):
         st.markdown(md(review.answer))
+    if review.missing:
+        missed = ", ".join(label(node_id) for node_id in review.missing)
+        st.markdown(f"**Points of the map it missed**: {missed}")

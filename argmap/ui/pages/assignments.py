@@ -116,6 +116,7 @@ def assignment_form(class_id: int) -> None:
             "Outline template",
             list(TEMPLATES),
             key="assign_template",
+            index=list(TEMPLATES).index("upsc-gs-250"),  # the service's default: a 250-word GS answer
             format_func=lambda name: f"{TEMPLATES[name].title} ({TEMPLATES[name].words} words)",
         )
         st.selectbox(
@@ -253,21 +254,24 @@ def teacher_view(assignment) -> None:  # type: ignore[no-untyped-def]
     room = people.room()
     place = f"assignment_{assignment.id}"
     rows = room.statuses(assignment.id)
-    st.table(
-        [
-            {
-                "Student": row.student.name or "(not signed in yet)",
-                "E-mail": row.student.email,
-                "Status": row.status,
-                "Submitted": when(row.submission.submitted_at)
-                if row.submission and row.submission.submitted_at
-                else "",
-                "Marks": f"{row.grade.marks:g}" if row.grade else "",
-            }
-            for row in rows
-        ],
-        hide_index=True,
-    )
+    if not rows:
+        st.caption("No student in the class yet: share its join code on the Classes page.")
+    else:
+        st.table(
+            [
+                {
+                    "Student": row.student.name or "(not signed in yet)",
+                    "E-mail": row.student.email,
+                    "Status": row.status,
+                    "Submitted": when(row.submission.submitted_at)
+                    if row.submission and row.submission.submitted_at
+                    else "",
+                    "Marks": f"{row.grade.marks:g}" if row.grade else "",
+                }
+                for row in rows
+            ],
+            hide_index=True,
+        )
     started = [row for row in rows if row.submission is not None]
     left, middle, right = st.columns(3)
     left.button(
