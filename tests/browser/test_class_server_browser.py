@@ -201,8 +201,12 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     assert "Asha Rao,asha@example.org,submitted,7" in marks and "Vikram Nair" in marks
     assignment.get_by_role("button", name="Open in the Editor to comment on its points").click()
     expect(the_map(teacher)).to_contain_text("S-400")
+    # Her work is read-only for the teacher: no edit form, and the map's keys change nothing.
+    expect(teacher.get_by_text("A student's work: read-only for you")).to_be_visible()
     point = the_map(teacher).locator("g.node").filter(has_text="S-400")
     point.click()
+    expect(teacher.get_by_role("button", name="Save changes")).to_have_count(0)
+    teacher.keyboard.press("Delete")
     # The comment box of that point (the previous selection's stays on the page until replaced).
     comment = f".st-key-comment_new_{point.get_attribute('id')}"
     teacher.locator(comment).get_by_role("textbox").fill("Which year was the S-400 deal signed?")
@@ -217,6 +221,8 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     screenshot(asha, "classroom-student-marks")
     asha.goto(f"/editor?map={asha_map}")
     expect(asha.get_by_text("1 new comment from Meera Iyer")).to_be_visible()
+    expect(asha.get_by_text("You have submitted this map, so it is read-only")).to_be_visible()
+    expect(the_map(asha)).to_contain_text("S-400")  # the teacher's Delete deleted nothing
     the_map(asha).locator("g.node").filter(has_text="S-400").click()
     expect(asha.get_by_text("Which year was the S-400 deal signed?")).to_be_visible()
     asha.get_by_label("Answer").fill("In 2018.")
