@@ -12,8 +12,9 @@ imports the note beside it with ``--from notes`` and prints, per note and overal
 :func:`score_note` and :func:`score_corpus` are what ``tests/test_notes_benchmark.py`` runs.
 
 It then times the hostile notes of issue #12 (a Markdown heading with 1,000 spaces, a bullet with
-20,000 spaces, 1,100 nested bullets, and the same at ten times the size) against a floor measured
-in the same run: reading the seed note.
+20,000 spaces, 1,100 nested bullets, and the same at ten times the size) and a note of 2,000 and of
+10,000 challenges each with its answer (linking: five times the points should take about five
+times as long, not twenty-five) against a floor measured in the same run: reading the seed note.
 
 Each label file names the batch its note came in (``batch: N``, in the order the batches were
 written); the totals are printed per batch and overall, since a batch measured on arrival is the
@@ -148,6 +149,14 @@ HOSTILE = {
     "'- a' + 200,000 spaces + 'b'": "- a" + " " * 200_000 + "b",
     "1,100 nested bullets": "".join(" " * depth + "- point\n" for depth in range(1100)),
     "1,900 nested bullets": "".join(" " * depth + "- point\n" for depth in range(1900)),
+    "2,000 challenges, 2,000 answers": "Challenges\n"
+    + "".join(f"- The port {n} and the grid {n % 7} fail.\n" for n in range(2000))
+    + "\nWay forward\n"
+    + "".join(f"- Fix the port {n} and the grid soon.\n" for n in range(2000)),
+    "10,000 challenges, 10,000 answers": "Challenges\n"
+    + "".join(f"- The port {n} and the grid {n % 7} fail.\n" for n in range(10_000))
+    + "\nWay forward\n"
+    + "".join(f"- Fix the port {n} and the grid soon.\n" for n in range(10_000)),
 }
 
 

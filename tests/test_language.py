@@ -167,3 +167,11 @@ def test_a_maps_aliases_survive_loading_and_saving_unchanged():
 
     assert loaded.aliases == {"helicopters": ["Mi-35", "Hind"]}
     assert dump_map(loaded) == text
+
+
+def test_related_words_of_policy_writing_are_found_by_lemma():
+    from argmap.language.related import related_groups
+
+    assert "jobs" in related_groups(lemma("employees")) & related_groups(lemma("layoffs"))
+    assert "time taken" in related_groups(lemma("delays")) & related_groups(lemma("backlog"))
+    assert related_groups(lemma("tram")) == frozenset()

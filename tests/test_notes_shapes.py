@@ -162,19 +162,145 @@ def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_obje
     assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
 
 
-def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words():
+_COURT_NOTE = (
+    "Case brief: Residents' Welfare Forum v. State of Examplia (2019) - night curfew on shops\n\n"
+    "Background\n"
+    "The state ordered every shop in its towns to close by 9 pm.\n\n"
+    "Contentions of the appellant\n"
+    "- The curfew takes away the livelihood of small traders.\n"
+    "- No study showed that late trading caused disorder.\n\n"
+    "Respondent's submissions\n"
+    "- Police cannot patrol every market through the night.\n"
+    "- Residents complained of noise in their petitions to the council.\n\n"
+    "Judgment\n"
+    "The bench upheld the order as a reasonable restriction.\n\n"
+    "Reasoning\n"
+    "- On livelihood, the court found that traders keep twelve hours of business each day.\n"
+    "- On the missing study, the court said a state need not wait for harm to happen.\n\n"
+    "My view: the court was right to defer to the state on public order.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "kinds"),
+    [
+        (
+            "Should the city build more flyovers?\n\n"
+            "In my view, more flyovers would do more harm than good for the city.\n\n"
+            "- New lanes fill with traffic again within a few years.\n\n"
+            "- Supporters say flyovers will cut travel time and benefit commuters.\n",
+            # the note argues against its proposal, but a point with no cue word is its own
+            [("New lanes fill", Kind.CLAIM), ("Supporters say", Kind.COUNTERPOINT)],
+        ),
+        (
+            _COURT_NOTE,
+            # the court upheld the order: the respondent's side is the note's, the appellant's not
+            [
+                ("Police cannot", Kind.CLAIM),
+                ("The curfew takes", Kind.COUNTERPOINT),
+                ("The bench upheld", Kind.CLAIM),
+            ],
+        ),
+        (
+            _COURT_NOTE.replace("upheld the order as a reasonable restriction", "struck the order down"),
+            [("Police cannot", Kind.COUNTERPOINT), ("The curfew takes", Kind.CLAIM)],
+        ),
+    ],
+    ids=[
+        "no-cue-word-in-a-note-against-its-proposal",
+        "court-case-note-the-court-upheld",
+        "court-case-note-the-court-struck-down",
+    ],
+)
+def test_points_of_a_note_take_the_kind_its_shape_gives(note, kinds):
+    argument_map = _map(note)
+    assert [(start, _kind_of(argument_map, start)) for start, _ in kinds] == kinds
+
+
+def test_sentences_opening_on_a_named_challenge_answer_it():
     note = (
-        "Challenges\n"
-        "- Too many rate slabs and frequent changes create classification disputes.\n"
-        "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
-        "Way forward\n"
-        "- Bring natural gas and petroleum products into GST in stages.\n"
-        "- Rationalise the structure into three slabs.\n\n"
-        "In conclusion, GST has delivered a common market.\n"
+        "Should towns charge for kerbside parking?\n\n"
+        "The worries are real. Shopkeepers fear that customers will drive to the malls instead.\n\n"
+        "Commuters on low wages also fear a daily toll just to reach work.\n\n"
+        "Both worries have answers. On the shopkeepers, surveys of paid streets show footfall holding "
+        "steady once spaces turn over. On low-wage commuters, passes at half price keep the toll small.\n\n"
+        "On 5 August, the council will vote on the plan.\n\n"
+        "In conclusion, towns should charge for kerbside parking.\n"
     )
     argument_map = _map(note)
-    assert _node(argument_map, "Bring natural gas").opposes == [_node(argument_map, "Petroleum products").id]
-    assert _node(argument_map, "Rationalise").opposes == [_node(argument_map, "Too many rate slabs").id]
+    assert _kind_of(argument_map, "On the shopkeepers") is Kind.REBUTTAL
+    assert _node(argument_map, "On the shopkeepers").opposes == [_node(argument_map, "The worries").id]
+    assert _node(argument_map, "On low-wage").opposes == [_node(argument_map, "Commuters on").id]
+    assert _kind_of(argument_map, "On 5 August") is not Kind.REBUTTAL
+
+
+def test_a_court_case_notes_reasons_answer_the_losing_sides_arguments():
+    argument_map = _map(_COURT_NOTE)
+    assert _node(argument_map, "On livelihood").opposes == [_node(argument_map, "The curfew takes").id]
+    assert _node(argument_map, "On the missing study").opposes == [_node(argument_map, "No study").id]
+
+
+_TRAM_NOTE = (
+    "Concerns\n"
+    "- Ticket sales will not cover the running expenses.\n"
+    "- Drivers of the old buses fear for their livelihood.\n"
+    "- Construction will close the main road for two years.\n\n"
+    "Way forward\n"
+    "- Fund the gap from a parking levy.\n"
+    "- Offer every displaced employee a place in the new depots.\n\n"
+    "Thus, the tram is worth building.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "links"),
+    [
+        (
+            "Challenges\n"
+            "- Too many rate slabs and frequent changes create classification disputes.\n"
+            "- Petroleum products remain outside GST, so cascading taxes persist.\n\n"
+            "Way forward\n"
+            "- Bring natural gas and petroleum products into GST in stages.\n"
+            "- Rationalise the structure into three slabs.\n\n"
+            "In conclusion, GST has delivered a common market.\n",
+            [("Bring natural gas", "Petroleum products"), ("Rationalise", "Too many rate slabs")],
+        ),
+        # 'fund' names 'expenses' only as public money, 'employee' names 'livelihood' only as jobs
+        (_TRAM_NOTE, [("Fund the gap", "Ticket sales"), ("Offer every", "Drivers of")]),
+    ],
+    ids=["shared-words", "related-words-of-policy-writing"],
+)
+def test_a_way_forward_item_is_linked_to_the_challenge_it_answers_in_other_words(note, links):
+    argument_map = _map(note)
+    for answer, challenge in links:
+        assert _node(argument_map, answer).opposes == [_node(argument_map, challenge).id]
+
+
+def test_an_answer_in_words_related_to_no_challenge_supports_the_thesis():
+    unrelated = _map(_TRAM_NOTE.replace("Fund the gap", "Fill the gap").replace("employee", "person"))
+    assert _node(unrelated, "Fill the gap").supports == [unrelated.thesis().id]
+    assert _node(unrelated, "Offer every").supports == [unrelated.thesis().id]
+
+
+def test_answers_sharing_no_word_follow_the_order_of_as_many_challenges():
+    note = (
+        "Issues\n"
+        "- Village clinics stand empty for most of the week.\n"
+        "- Patients travel far for a scan.\n\n"
+        "What should be done\n"
+        "- Rotate doctors through them on fixed days.\n"
+        "- Put a mobile imaging van on each district route.\n\n"
+        "In conclusion, rural care can be fixed.\n"
+    )
+    argument_map = _map(note)
+    assert _node(argument_map, "Rotate doctors").opposes == [_node(argument_map, "Village clinics").id]
+    assert _node(argument_map, "Put a mobile").opposes == [_node(argument_map, "Patients travel").id]
+    why = next(p for p in explain_notes(note, "note.txt")[1].points if p.text.startswith("Rotate"))
+    assert "number 1 of 2 answers to as many challenges" in why.why
+    # one answer more than the challenges: order says nothing, the answers support the thesis
+    extra = note.replace("In conclusion", "- Train nurses to run the clinics.\n\nIn conclusion")
+    argument_map = _map(extra)
+    assert _node(argument_map, "Rotate doctors").supports == [argument_map.thesis().id]
 
 
 def test_a_way_forward_item_that_answers_no_challenge_supports_the_thesis():
@@ -251,6 +377,30 @@ def test_hostile_notes_are_read_in_linear_time_without_recursion(text, first):
     argument_map = _map(text)
     texts = [n.text for n in argument_map.nodes] + [argument_map.title]
     assert first in texts
+
+
+def test_each_answer_is_compared_only_with_the_challenges_that_share_an_idea(monkeypatch):
+    from argmap.formats.notes import linking
+
+    compared = []
+    original = linking.similarity
+
+    def counting(first, second, rarity):
+        compared.append(second)
+        return original(first, second, rarity)
+
+    monkeypatch.setattr(linking, "similarity", counting)
+    count = 300
+    note = (
+        "Challenges\n"
+        + "".join(f"- The ferry {n} and the canal fail.\n" for n in range(count))
+        + "\nWay forward\n"
+        + "".join(f"- Repair the ferry {n} and the canal.\n" for n in range(count))
+    )
+    argument_map = _map(note)
+    # 'ferry' and 'canal' are in every challenge: only the number finds the candidates
+    assert len(compared) <= 2 * count
+    assert _node(argument_map, "Repair the ferry 7 ").opposes == [_node(argument_map, "The ferry 7 ").id]
 
 
 def test_a_note_over_the_size_limit_is_refused_in_one_line():

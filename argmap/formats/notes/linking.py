@@ -5,7 +5,9 @@ Ideas are :mod:`argmap.language` terms (lemmas, with the field's aliases folded 
 and close spelling variants matched), each weighted twice over: by its rarity in English (from
 wordfreq, as the language package gives it) and by its rarity among the note's own points (an idea
 every point mentions, such as the two countries, counts for almost nothing; ``deficit`` or ``land``
-for much). The score mixes the share of the answer's weight that the counterpoint shares with the
+for much). An idea the answer names only by a related word of policy writing ("proceeds" for
+"deficit", "employees" for "workers": :mod:`argmap.language.related`) counts at
+:data:`RELATED_SHARE` of its weight. The score mixes the share of the answer's weight that the counterpoint shares with the
 geometric mean of both sides, and a link is made only above :data:`LINK_THRESHOLD`; below it the
 answer supports the thesis instead.
 
@@ -21,6 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.language import Matcher, terms
+from argmap.language.aliases import CONCEPT
+from argmap.language.matching import STEM
+from argmap.language.related import related_groups
 
 #: Smallest score for an answer to be linked to a counterpoint (0: nothing shared, 1: the same ideas).
 LINK_THRESHOLD = 0.10
@@ -28,6 +33,13 @@ LINK_THRESHOLD = 0.10
 ORDER_BONUS = 0.08
 #: A second counterpoint is linked too when it scores at least this share of the best one.
 SECOND_LINK_SHARE = 0.85
+#: Share of a counterpoint's idea counted when the answer names it only by a related word
+#: (:mod:`argmap.language.related`: "proceeds" for "deficit", "employees" for "workers").
+RELATED_SHARE = 0.6
+#: A word held by more counterpoints than this finds no candidates by itself (see :class:`Linker`).
+CROWDED = 64
+RELATED_PREFIX = "~"
+STEM_PREFIX = "^"
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,12 @@ def similarity(first: str, second: str, rarity: Rarity) -> tuple[float, list[str
     stated = Matcher({"other": second}).stated_keys(first)
     shared = [key for key in b if key in stated]
     weight = sum(b[key] for key in shared)
+    # an idea the answer names only by a related word counts for less than the same word
+    answer_groups = {group for key in a for group in related_groups(key)}
+    for key in b:
+        if key not in shared and related_groups(key) & answer_groups:
+            shared.append(key)
+            weight += RELATED_SHARE * b[key]
     total_a, total_b = sum(a.values()), sum(b.values())
     # the shared weight over the answer's own (an answer names the problem in few words of its
     # own; the counterpoint's length, with its evidence, should not dilute the match), tempered
@@ -71,25 +89,63 @@ def similarity(first: str, second: str, rarity: Rarity) -> tuple[float, list[str
     return score, sorted(shared, key=lambda key: (-b[key], key))
 
 
-def best_matches(
-    answer: str, candidates: Sequence[tuple[str, str]], rarity: Rarity, aligned: str | None = None
-) -> list[tuple[str, float, list[str]]]:
-    """The candidates (key, text) that ``answer`` answers: the best one above the threshold and any
-    other close to it, as (key, score, shared ideas); empty when none is close enough.
-
-    ``aligned`` is the candidate in the same place in its list as the answer in its own (notes
-    often take the challenges up in the order they listed them); it gets :data:`ORDER_BONUS`, which
-    is not enough on its own: some idea must be shared too.
+class Linker:
+    """The counterpoints (key, text) of a note, indexed once by their ideas, so that each answer is
+    compared only with the counterpoints it could match: those holding one of its words, a word of
+    the same beginning, a spelling variant or a related word. A word held by more than
+    :data:`CROWDED` counterpoints finds none on its own (it is common to the note and weighs almost
+    nothing), so a note of thousands of points is linked in time near its length, not its square.
     """
-    scored = []
-    for key, text in candidates:
-        score, shared = similarity(answer, text, rarity)
-        if key == aligned and shared:
-            score += ORDER_BONUS
-        if score >= LINK_THRESHOLD:
-            scored.append((key, score, shared))
-    if not scored:
-        return []
-    scored.sort(key=lambda found: -found[1])
-    best = scored[0][1]
-    return [found for found in scored[:3] if found[1] >= best * SECOND_LINK_SHARE]
+
+    def __init__(self, candidates: Sequence[tuple[str, str]], rarity: Rarity):
+        self.rarity = rarity
+        self._texts = dict(candidates)
+        self._order = {key: place for place, (key, _) in enumerate(candidates)}
+        self._matcher = Matcher(self._texts)
+        self._postings: dict[str, list[str]] = {}
+        for key, text in candidates:
+            for index_key in dict.fromkeys(k for term in terms(text).items for k in _index_keys(term.key)):
+                self._postings.setdefault(index_key, []).append(key)
+
+    def _candidates(self, answer: str, aligned: str | None) -> list[str]:
+        wanted = set(self._matcher.stated_keys(answer))
+        wanted.update(k for term in terms(answer).items for k in _index_keys(term.key))
+        found = {
+            key
+            for index_key in wanted
+            if len(self._postings.get(index_key, ())) <= CROWDED
+            for key in self._postings.get(index_key, ())
+        }
+        if aligned in self._texts:
+            found.add(aligned)
+        return sorted(found, key=self._order.__getitem__)
+
+    def best(self, answer: str, aligned: str | None = None) -> list[tuple[str, float, list[str]]]:
+        """The counterpoints that ``answer`` answers: the best one above the threshold and any
+        other close to it, as (key, score, shared ideas); empty when none is close enough.
+
+        ``aligned`` is the counterpoint in the same place in its list as the answer in its own
+        (notes often take the challenges up in the order they listed them); it gets
+        :data:`ORDER_BONUS`, which is not enough on its own: some idea must be shared too.
+        """
+        scored = []
+        for key in self._candidates(answer, aligned):
+            score, shared = similarity(answer, self._texts[key], self.rarity)
+            if key == aligned and shared:
+                score += ORDER_BONUS
+            if score >= LINK_THRESHOLD:
+                scored.append((key, score, shared))
+        if not scored:
+            return []
+        scored.sort(key=lambda found: -found[1])
+        best = scored[0][1]
+        return [found for found in scored[:3] if found[1] >= best * SECOND_LINK_SHARE]
+
+
+def _index_keys(key: str) -> list[str]:
+    """The keys under which a text holding ``key`` is found: the key, its beginning (for derived
+    forms) and its related-word groups."""
+    found = [key, *(RELATED_PREFIX + group for group in related_groups(key))]
+    if len(key) >= STEM and not key.startswith(CONCEPT) and not any(ch.isdigit() for ch in key):
+        found.append(STEM_PREFIX + key[:STEM])
+    return found

@@ -14,8 +14,9 @@ The steps, in order (each a function below):
 4. :func:`_take_facts` moves the facts inside a point (a sentence or a bracketed aside with a
    figure, a year or a named agreement) into evidence under it.
 5. :func:`_link_answers` links each way-forward item and each answer to the counterpoint(s) it
-   answers (see :mod:`argmap.formats.notes.linking`); an answer that matches nothing supports the
-   thesis.
+   answers (see :mod:`argmap.formats.notes.linking`); an answer that shares no idea with any
+   challenge is linked by its place when the note gives as many answers as open challenges (notes
+   answer their challenges in the order they listed them), else it supports the thesis.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
 from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
-from argmap.formats.notes.linking import Rarity, best_matches
+from argmap.formats.notes.linking import Linker, Rarity
 from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
 
@@ -134,6 +135,7 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         if title.endswith("?") or title_heading.shape == "question":
             question = question or title
     points = _place(blocks, title_heading, motion, warnings, source_name)
+    _court_sides(points)
     thesis, conclusion, against = _choose_thesis(points, motion, title)
     if thesis is None:
         warnings.append(
@@ -151,6 +153,34 @@ def place(blocks: list[Block], source_name: str) -> Placement:
     if title_heading is not None and title != title_heading.text:
         meta_lines.append(title_heading.text)  # a first line the map's title did not take is kept
     return Placement(points, title, question, tags, meta_lines, thesis, conclusion, warnings, against)
+
+
+def _court_sides(points: list[Placed]) -> None:
+    """A court case note: the arguments of the side the court decided for are claims, those of
+    the other side counterpoints, what the court held a claim, and the court's reasons answers to
+    be linked to the arguments they meet. Only when headings name both parties' arguments and the
+    note says which way the court went."""
+    parties = {p.heading: cues.party_heading(p.heading) for p in points if p.heading}
+    if {"petitioner", "respondent"} - set(parties.values()):
+        return
+    held = [p for p in points if p.heading and cues.holding_heading(p.heading)]
+    winner = cues.court_decided_for([p.text for p in held] or [p.text for p in points])
+    if winner is None:
+        return
+    for placed in points:
+        party = parties.get(placed.heading or "")
+        if placed.depth or placed.kind is Kind.EVIDENCE or placed.parent is not None:
+            continue
+        if party is not None:
+            kind = Kind.CLAIM if party == winner else Kind.COUNTERPOINT
+            side = "for" if party == winner else "against"
+            _set(placed, kind, f"under heading '{placed.heading}' (the side the court decided {side})")
+            placed.by_side = True
+        elif placed.heading and cues.holding_heading(placed.heading):
+            _set(placed, Kind.CLAIM, f"under heading '{placed.heading}' (what the court decided)")
+            placed.by_side = True
+        elif placed.heading and cues.reasoning_heading(placed.heading):
+            _set(placed, Kind.REBUTTAL, f"under heading '{placed.heading}' (the court's answer)")
 
 
 def _metadata(blocks: list[Block]) -> tuple[str | None, str | None, list[str], list[str], Meta | None]:
@@ -506,7 +536,17 @@ def _place_point(
         )
         if label and number == 0 and len(label.split()) <= 4:
             placed.tags = [label]
-        if number > 0:
+        topic = cues.topic_answer(text)
+        answers_follow = number + 1 < len(pieces) and cues.topic_answer(pieces[number + 1][0])
+        if answers_follow and len(text.split()) <= 8 and not cues.topic_answer(text):
+            # "Each risk has an answer." before "On X, …" sentences only announces them
+            _set(placed, Kind.CONTEXT, "introduces the answers after it")
+        elif topic and any(p.kind is Kind.COUNTERPOINT for p in [*points, *out]):
+            # "On cash, the Court found …": an answer to the challenge it names, wherever that
+            # challenge was stated; the linker finds it by the words they share
+            _set(placed, Kind.REBUTTAL, f"answers the challenge it names ('{topic}')")
+            placed.by_side = True
+        elif number > 0:
             before = out[-1]
             if before.kind in (Kind.COUNTERPOINT,):
                 _set(
@@ -713,7 +753,10 @@ def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_r
     elif previous is None and not has_roles and placed.line <= 3 and not placed.marker:
         _set(placed, Kind.CONTEXT, "the note's opening, with no cue")
     else:
+        # the note's own point, whichever way the note argues: a note against a proposal argues
+        # against it in its own points too, so these are never turned
         _set(placed, Kind.CLAIM, "no cue word; a point of the note is read as a claim")
+        return
     placed.by_side = placed.kind in (Kind.CLAIM, Kind.COUNTERPOINT)
 
 
@@ -756,7 +799,7 @@ def _split_points(text: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     current: list[str] = []
     for sentence in sentences(text):
-        opening = cues.answer_opening(sentence)
+        opening = cues.answer_opening(sentence) or cues.topic_answer(sentence)
         if current and opening and opening not in ("yet", "still"):
             pieces.append((" ".join(current), ""))
             current = [sentence]
@@ -911,7 +954,8 @@ def _why_thesis(placed: Placed, motion: Meta | None) -> str:
 
 def _turn_sides(points: list[Placed], thesis: Placed) -> None:
     """The note argues against the proposal it names: arguments for the proposal are objections
-    to the thesis, arguments against it support the thesis, and answers to them turn with them."""
+    to the thesis, arguments against it support the thesis, and answers to them turn with them.
+    A point with no cue word is the note's own and is never turned."""
     for placed in points:
         if placed is thesis or not placed.by_side:
             continue
@@ -1034,10 +1078,19 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
     answered = {p.parent for p in points if p.kind is Kind.REBUTTAL and p.parent}
     open_counterpoints = [key for key in open_counterpoints if key not in answered]
     answers = [p for p in points if p.parent is None and p.kind in (Kind.RECOMMENDATION, Kind.REBUTTAL)]
+    linker = Linker(counterpoints, rarity)
     for rank, placed in enumerate(answers):
         aligned = open_counterpoints[rank] if rank < len(open_counterpoints) else None
         text = placed.text if not placed.label else f"{placed.label} {placed.text}"
-        matches = best_matches(text, counterpoints, rarity, aligned) if counterpoints else []
+        matches = linker.best(text, aligned)
+        if not matches and aligned is not None and len(answers) == len(open_counterpoints) > 1:
+            # as many answers as open challenges: a note answers them in the order it listed them
+            placed.parent, placed.relation = aligned, RelationType.OPPOSES
+            placed.why += (
+                f"; answers line {aligned.split('-')[1]} (shares no idea with any challenge, but is "
+                f"number {rank + 1} of {len(answers)} answers to as many challenges)"
+            )
+            continue
         if matches:
             key, score, shared = matches[0]
             placed.parent, placed.relation = key, RelationType.OPPOSES
