@@ -162,6 +162,14 @@ def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_obje
     assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
 
 
+_MILLS_NOTE = (
+    "Should the old mills become housing?\n\n"
+    "The mills along the river, in the 1980s the largest employers of the region, closed one by one.\n\n"
+    "Housing there would bring families back to the centre and support its shops.\n\n"
+    "In conclusion, the mills should become homes.\n"
+)
+
+
 _COURT_NOTE = (
     "Case brief: Residents' Welfare Forum v. State of Examplia (2019) - night curfew on shops\n\n"
     "Background\n"
@@ -184,6 +192,14 @@ _COURT_NOTE = (
 @pytest.mark.parametrize(
     ("note", "kinds"),
     [
+        (_MILLS_NOTE, [("The mills along", Kind.CONTEXT)]),
+        (
+            _MILLS_NOTE.replace(
+                ", in the 1980s the largest employers of the region, closed one by one",
+                " fall under the Mills Act of 1948, which lets the city buy them cheaply",
+            ),
+            [("The mills along", Kind.CLAIM)],
+        ),
         (
             "Should the city build more flyovers?\n\n"
             "In my view, more flyovers would do more harm than good for the city.\n\n"
@@ -207,6 +223,8 @@ _COURT_NOTE = (
         ),
     ],
     ids=[
+        "a-prose-note-opening-on-a-dated-story",
+        "a-year-in-a-name-dates-no-story",
         "no-cue-word-in-a-note-against-its-proposal",
         "court-case-note-the-court-upheld",
         "court-case-note-the-court-struck-down",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.formats.notes.facts import sentences
 from argmap.model import Kind
 
 # Phrases are matched on " words of the text " with single spaces, so " issue" also finds "issues".
@@ -1147,6 +1148,22 @@ def counterpoint_weight(found: list[str]) -> float:
 def claim_cues(text: str) -> list[str]:
     """The words of benefit or support in the point."""
     return _found(spaced(text), _CLAIM_CUES)
+
+
+_WHEN = re.compile(
+    r"\b(?:in|since|from|until|till|after|before|during|by)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
+    r"(?:1[6-9]\d\d|20\d\d)s?\b",
+    re.IGNORECASE,
+)
+
+
+def dated_opening(text: str) -> str | None:
+    """The time its first sentence sets the text in (``in 2006``, ``in the 1930s``, ``since
+    2018``), if any: a year after a preposition of time, not a year in a name (``the Treaty of
+    1950``)."""
+    first = sentences(text)[:1]
+    found = _WHEN.search(first[0]) if first else None
+    return found.group(0) if found else None
 
 
 def context_cues(text: str) -> list[str]:

@@ -565,9 +565,9 @@ def _place_point(
                     RelationType.OPPOSES,
                 )
             else:
-                _decide(placed, section, None, previous, has_roles, label=None)
+                _decide(placed, section, None, previous, has_roles, label=None, earlier=len(points) + number)
         else:
-            _decide(placed, section, parent, previous, has_roles, label=label)
+            _decide(placed, section, parent, previous, has_roles, label=label, earlier=len(points) + number)
         out.append(placed)
     return out
 
@@ -585,6 +585,7 @@ def _decide(
     previous: Placed | None,
     has_roles: bool,
     label: str | None,
+    earlier: int = 0,
 ) -> None:
     text = placed.text
     opening = cues.answer_opening(text)
@@ -722,7 +723,7 @@ def _decide(
     if background and not opening:
         _set(placed, Kind.CONTEXT, "background" + (by_role or " (before the note's first section)"))
         return
-    _by_cues(placed, opening, previous, has_roles)
+    _by_cues(placed, opening, previous, has_roles, earlier)
 
 
 def _answers(placed: Placed, previous: Placed, opening: str) -> bool:
@@ -734,12 +735,27 @@ def _answers(placed: Placed, previous: Placed, opening: str) -> bool:
     return True
 
 
-def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_roles: bool) -> None:
+def _by_cues(
+    placed: Placed, opening: str | None, previous: Placed | None, has_roles: bool, earlier: int = 0
+) -> None:
     text = placed.text
     recommendation = cues.recommendation_cue(text)
     against = cues.counterpoint_cues(text)
     support = cues.claim_cues(text)
     background = cues.context_cues(text)
+    dated = cues.dated_opening(text)
+    if (
+        dated
+        and earlier <= 1
+        and not has_roles
+        and not placed.marker
+        and not opening
+        and not recommendation
+        and cues.stance_score(text)[0] < 4
+    ):
+        # a note of prose opens with the story so far: a dated paragraph before its arguments
+        _set(placed, Kind.CONTEXT, f"background: the note's opening, dated ('{dated}')")
+        return
     if opening:
         _set(placed, Kind.COUNTERPOINT, f"opens with '{opening}'")
     elif recommendation:
