@@ -19,7 +19,7 @@ from argmap.model import ArgumentMap
 from argmap.outline.builder import build_outline
 from argmap.outline.model import Outline, Point
 from argmap.outline.templates import TEMPLATES
-from argmap.outline.wording import condense, echoes, fits, point_words, word_count
+from argmap.outline.wording import condense, echoes, fit_point, fits, point_words, word_count
 
 NOTES = ROOT / "tests" / "fixtures" / "notes"
 
@@ -78,6 +78,25 @@ def test_condensing_only_drops_words_never_adds_them():
     for target in (5, 9, 14, 22, 30):
         assert words(condense(LONG, target)) <= words(LONG)
         assert word_count(condense(LONG, target)) <= round(target * 1.3)
+
+
+def test_a_point_and_its_answer_cut_at_clauses_still_fit_together():
+    """Each piece may end at a clause a little past its share; the whole must still fit."""
+    point = Point(
+        text="Bail hearings for petty offences are listed far behind long serious trials, "
+        "so undertrials sit in jail for months.",
+        words=19,
+        sub_points=(
+            Point(
+                text="Give bail matters a separate daily list with a hearing date for each, "
+                "as several busy sessions courts tried in 2019.",
+                label="Way out",
+            ),
+        ),
+    )
+    fitted = fit_point(point)
+    assert point_words(fitted) <= 19 * 1.3
+    assert fitted.sub_points  # the answer is kept, shortened, not dropped
 
 
 # -- the measure ------------------------------------------------------------------------------
