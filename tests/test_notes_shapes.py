@@ -192,6 +192,10 @@ _COURT_NOTE = (
 @pytest.mark.parametrize(
     ("note", "kinds"),
     [
+        (
+            "Benefits\n- Bike lanes calm the streets; surveys of riders find that most feel safer on them.\n",
+            [("Bike lanes calm", Kind.CLAIM), ("surveys of riders", Kind.EVIDENCE)],
+        ),
         (_MILLS_NOTE, [("The mills along", Kind.CONTEXT)]),
         (
             _MILLS_NOTE.replace(
@@ -223,6 +227,7 @@ _COURT_NOTE = (
         ),
     ],
     ids=[
+        "a-finding-after-a-semicolon-is-evidence",
         "a-prose-note-opening-on-a-dated-story",
         "a-year-in-a-name-dates-no-story",
         "no-cue-word-in-a-note-against-its-proposal",
@@ -233,6 +238,13 @@ _COURT_NOTE = (
 def test_points_of_a_note_take_the_kind_its_shape_gives(note, kinds):
     argument_map = _map(note)
     assert [(start, _kind_of(argument_map, start)) for start, _ in kinds] == kinds
+
+
+def test_a_reason_after_a_semicolon_stays_in_its_point():
+    argument_map = _map(
+        "Benefits\n- Bike lanes calm the streets; drivers slow down where the road looks narrow.\n"
+    )
+    assert [(n.kind, n.text[:15]) for n in argument_map.nodes] == [(Kind.CLAIM, "Bike lanes calm")]
 
 
 def test_sentences_opening_on_a_named_challenge_answer_it():

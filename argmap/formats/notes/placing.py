@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
-from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
+from argmap.formats.notes.facts import clauses, fact_basis, inference, reports, sentences
 from argmap.formats.notes.linking import Linker, Rarity
 from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
@@ -1025,7 +1025,10 @@ def _take_facts(points: list[Placed]) -> None:
             semicolon = sentence.find("; ")
             for piece in pieces[1:]:
                 after_semicolon = (
-                    semicolon >= 0 and sentence.find(piece) > semicolon and len(piece.split()) >= 5
+                    semicolon >= 0
+                    and sentence.find(piece) > semicolon
+                    and len(piece.split()) >= 5
+                    and reports(piece)  # a reason after a semicolon stays the point's own
                 )
                 if not tail and not after_semicolon and (fact_basis(piece) is None or len(piece.split()) < 4):
                     head.append(piece)
