@@ -1,6 +1,7 @@
 """The words on the map are readable against their boxes: WCAG 2's contrast ratio of at least 4.5:1
 for text (success criterion 1.4.3, level AA) between each text's colour and the fill of the box or
-frame it sits in, in the SVG that ``dot`` draws of the seed map, in both themes.
+frame it sits in, in the SVG that ``dot`` draws of the seed map, in both themes, with its boxes
+plain, shaded by strength and dimmed.
 
 axe-core checks every other colour of the app in the browser
 (tests/browser/test_accessibility_browser.py) but cannot judge text drawn over SVG shapes, so the
@@ -14,6 +15,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import SEED_MAP
 
+from argmap.analysis import compute_strengths
 from argmap.render import RenderOptions, render_bytes
 from argmap.store import load_path
 
@@ -55,9 +57,21 @@ def texts_on_their_boxes(svg: bytes) -> list[tuple[str, str, str, str]]:
     return found
 
 
+def options(theme: str, view: str) -> RenderOptions:
+    """The seed map's drawing as plain boxes, shaded by strength (the Editor's "Shade by strength"),
+    or all dimmed (what a view leaves in the background)."""
+    seed = load_path(SEED_MAP).map
+    if view == "shaded by strength":
+        return RenderOptions(theme=theme, scores=compute_strengths(seed).strength)
+    if view == "dimmed":
+        return RenderOptions(theme=theme, dimmed=frozenset(node.id for node in seed.nodes))
+    return RenderOptions(theme=theme)
+
+
+@pytest.mark.parametrize("view", ["plain", "shaded by strength", "dimmed"])
 @pytest.mark.parametrize("theme", ["default", "print"])
-def test_every_text_on_the_seed_map_meets_wcag_aa_contrast_with_its_box(theme: str) -> None:
-    texts = texts_on_their_boxes(render_bytes(load_path(SEED_MAP).map, RenderOptions(theme=theme)))
+def test_every_text_on_the_seed_map_meets_wcag_aa_contrast_with_its_box(theme: str, view: str) -> None:
+    texts = texts_on_their_boxes(render_bytes(load_path(SEED_MAP).map, options(theme, view)))
     assert len({group for group, *_ in texts}) > 20  # the boxes and the tag frames were found
     poor = [
         f"{group} {words!r}: {colour} on {fill} is {contrast(colour, fill):.2f}:1"
