@@ -45,6 +45,12 @@ _NODE_FIELDS = (
     "text",
 )
 _MAP_FIELDS = ("aliases", "conclusion", "directive", "nodes", "question", "tags", "title", "vocabulary")
+_NODE_KEYS, _MAP_KEYS = frozenset(_NODE_FIELDS), frozenset(("schema", *_MAP_FIELDS))
+_SOURCE_KEYS, _VOCABULARY_KEYS = (
+    frozenset(("date", "publisher", "title", "url")),
+    frozenset(("against", "for")),
+)
+_KINDS = {kind.value: kind for kind in Kind}  # a lookup: Kind(value) is a slower call per node
 
 
 class PlainMapError(ValueError):
@@ -57,7 +63,7 @@ class PlainSource:
     __slots__ = ("date", "publisher", "title", "url")
 
     def __init__(self, data: dict[str, Any]):
-        _fields(data, PlainSource.__slots__)
+        _fields(data, _SOURCE_KEYS)
         self.title: str = data["title"]
         self.publisher: str | None = data["publisher"]
         self.date: str | None = data["date"]
@@ -68,7 +74,7 @@ class PlainVocabulary:
     __slots__ = ("against", "for_")
 
     def __init__(self, data: dict[str, Any]):
-        _fields(data, ("against", "for"))
+        _fields(data, _VOCABULARY_KEYS)
         self.for_: str = data["for"]
         self.against: str = data["against"]
 
@@ -77,10 +83,10 @@ class PlainNode(NodeQueries):
     __slots__ = _NODE_FIELDS
 
     def __init__(self, data: dict[str, Any]):
-        _fields(data, _NODE_FIELDS)
+        _fields(data, _NODE_KEYS)
         basis, priority = data["basis"], data["priority"]
         self.id: str = data["id"]
-        self.kind: Kind = Kind(data["kind"])
+        self.kind: Kind = _KINDS[data["kind"]]
         self.supports: list[str] = data["supports"]
         self.opposes: list[str] = data["opposes"]
         self.label: str | None = data["label"]
@@ -97,7 +103,7 @@ class PlainMap(MapQueries[PlainNode]):
     __slots__ = _MAP_FIELDS
 
     def __init__(self, data: dict[str, Any]):
-        _fields(data, ("schema", *_MAP_FIELDS))
+        _fields(data, _MAP_KEYS)
         if data["schema"] != SCHEMA_VERSION:
             raise PlainMapError(f"schema version is not {SCHEMA_VERSION}")
         vocabulary, directive = data["vocabulary"], data["directive"]
@@ -111,10 +117,10 @@ class PlainMap(MapQueries[PlainNode]):
         self.nodes: list[PlainNode] = [PlainNode(node) for node in data["nodes"]]
 
 
-def _fields(data: dict[str, Any], names: tuple[str, ...]) -> None:
+def _fields(data: dict[str, Any], keys: frozenset[str]) -> None:
     """Refuse data without exactly these keys (the model's dump has every field)."""
-    if len(data) != len(names) or not all(name in data for name in names):
-        raise PlainMapError(f"the fields are not {', '.join(names)}")
+    if data.keys() != keys:
+        raise PlainMapError(f"the fields are not {', '.join(sorted(keys))}")
 
 
 def plain_map(data: Any) -> PlainMap:
