@@ -673,3 +673,27 @@ def test_a_clause_break_repeated_in_one_long_sentence_is_read_in_linear_time():
 
     sentence = "Steel imports" + " under the x" * 20_000 + " have surged."
     assert clauses(sentence)  # each break looks at most 200 characters ahead for the verb
+
+
+def test_an_emoji_before_a_heading_or_filing_line_decorates_it_and_rules_of_box_lines_are_no_points():
+    note = (
+        "🎯 Urban Flooding in Indian Cities\n"
+        "🗂️ GS-1 | Geography | Disaster management\n"
+        "════════════\n"
+        "💡 Arguments against\n"
+        "🔟 Storm drains in most cities were sized for rainfall of the 1970s.\n"
+        "1️⃣ Lakes that once held runoff have been built over.\n"
+        "────────────\n"
+        "🚀 Way ahead\n"
+        "✨ Restore lakes as sponge basins.\n"
+        "✨ Redesign drains for today's rainfall.\n"
+    )
+    argument_map = _map(note)
+    texts = [node.text for node in argument_map.nodes]
+    assert not any("GS-1" in text or "═" in text or "─" in text or "Way ahead" in text for text in texts)
+    assert "Urban Flooding" in argument_map.title
+    assert _kind_of(argument_map, "Storm drains") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "Lakes that") is Kind.COUNTERPOINT
+    assert _node(argument_map, "Storm drains").text.startswith("Storm drains")
+    # a list's items share their emoji: they stay points, read as the section's measures
+    assert _kind_of(argument_map, "Restore lakes") is Kind.RECOMMENDATION

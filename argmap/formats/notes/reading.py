@@ -126,6 +126,7 @@ class _Line:
     blank_before: int = 0
     table: str = ""  # "header" or "row" for a line of a Markdown pipe table
     lead: str = ""  # a mark read off before the marker ("Ans.")
+    symbol: str = ""  # the emoji or pictograph the line opens with, when that is its marker
     heading: Heading | None = None
     meta: Meta | None = None
     extra: list[str] = field(default_factory=list)
@@ -179,8 +180,30 @@ def _lines(text: str) -> list[_Line]:
         if lead in SIGN_MARKS:
             marker = "bullet"
         out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=lead.strip()))
+        if marker == "bullet" and not lead and _pictograph(stripped[0]):
+            out[-1].symbol = stripped[0]
         blank = 0
+    _decorations(out)
     return out
+
+
+def _pictograph(char: str) -> bool:
+    """An emoji or other pictograph (``🌱``, ``⚠``), not a bullet character of its own."""
+    return char not in _BULLETS and unicodedata.category(char) == "So"
+
+
+def _decorations(lines: list[_Line]) -> None:
+    """An emoji set before a heading, a title or a filing line (``🌱 Basics``, ``⚠️ Concerns``,
+    ``🔖 GS-3 | Environment``) decorates it; it is no bullet. Told apart from an emoji bullet by
+    shape: a short line with no closing punctuation whose emoji neither line beside it shares (a
+    list's items share their marker)."""
+    for index, line in enumerate(lines):
+        if not line.symbol or not _short(line.text, 12) or line.text[-1] in _TERMINAL:
+            continue
+        beside = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
+        if any(other.symbol == line.symbol for other in beside):
+            continue
+        line.marker, line.raw = "", line.text
 
 
 def _table_cells(text: str) -> list[str] | None:
@@ -201,9 +224,12 @@ def _row_text(cells: list[str]) -> str:
 
 
 def _is_rule(text: str) -> bool:
-    """A separator line such as ``----``, ``====`` or ``* * *``."""
+    """A separator line such as ``----``, ``====``, ``* * *`` or ``━━━━`` (one mark repeated)."""
     chars = set(text.replace(" ", ""))
-    return len(chars) == 1 and chars <= set("-=_*~#•") and len(text) >= 3
+    if len(chars) != 1 or len(text) < 3:
+        return False
+    mark = next(iter(chars))
+    return mark in "-=_*~#•" or "\u2500" <= mark <= "\u257f"  # box-drawing lines
 
 
 _ANSWER_MARKS = ("ans. ", "ans: ", "ans.- ", "ans - ", "ans.", "ans:")
@@ -231,6 +257,9 @@ def _marker(text: str) -> tuple[str, str]:
     first = text[0]
     if first == "o" and text[1:2] == " " and (text[2:3].isupper() or text[2:3].isdigit()):
         return "bullet", text[2:].strip()  # a word processor's second-level bullet copied as "o"
+    keycap = _KEYCAP.match(text)
+    if keycap:
+        return "numbered", text[keycap.end() :].strip()  # "1️⃣ …": a digit in an emoji keycap
     if first in _BULLETS and (len(text) == 1 or text[1].isspace()):
         return "bullet", text[1:].strip()
     if first in "-–—" and len(text) > 1 and text[1] not in "-–—" and not text[1].isalnum():
@@ -241,6 +270,9 @@ def _marker(text: str) -> tuple[str, str]:
     if numbered:
         return "numbered", text[numbered.end() :].strip()
     return "", text
+
+
+_KEYCAP = re.compile("\\d{1,2}\ufe0f?\u20e3\\s*|\U0001f51f\\s*")
 
 
 def _skin(char: str) -> bool:
