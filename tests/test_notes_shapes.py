@@ -697,3 +697,16 @@ def test_an_emoji_before_a_heading_or_filing_line_decorates_it_and_rules_of_box_
     assert _node(argument_map, "Storm drains").text.startswith("Storm drains")
     # a list's items share their emoji: they stay points, read as the section's measures
     assert _kind_of(argument_map, "Restore lakes") is Kind.RECOMMENDATION
+
+
+@pytest.mark.parametrize("label", ["Reply", "Our answer", "Gov reply", "Question from Prop"])
+def test_a_point_nested_under_an_objection_and_labelled_for_our_side_answers_it(label):
+    note = (
+        "This House would tax sugary drinks\n\n"
+        "Against\n"
+        "- A sugar tax hits poor households hardest, since they spend more of their income on food.\n"
+        f"    - {label}: the revenue can fund free school meals, which help the same households most.\n"
+    )
+    argument_map = _map(note)
+    answer = _node(argument_map, "the revenue")
+    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "A sugar tax").id]

@@ -1320,7 +1320,7 @@ _SIDE_LABELS = {
 
 def label_side(label: str) -> Kind | None:
     """The side a point's label names in a debate brief (``NEG:`` an objection, ``AFF:`` our side,
-    ``Opp will say:`` an objection, ``Our response:`` our side)."""
+    ``Opp will say:`` an objection, ``Our response:`` our side, ``POI from Prop:`` our side)."""
     lowered = label.strip().lower().rstrip(".")
     if lowered in _SIDE_LABELS:
         return _SIDE_LABELS[lowered]
@@ -1329,6 +1329,8 @@ def label_side(label: str) -> Kind | None:
         return _SIDE_LABELS[words[0]]
     if 1 < len(words) <= 3 and words[0] in ("our", "my") and words[-1] in _ANSWER_WORDS:
         return Kind.CLAIM
+    if 2 < len(words) <= 4 and words[-2] in ("from", "by") and words[-1] in _SIDE_WORDS:
+        return _SIDE_LABELS[words[-1]]  # "POI from Prop", "Question by Opp": the asking side's
     return None
 
 

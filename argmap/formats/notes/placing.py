@@ -590,6 +590,8 @@ def _decide(
     text = placed.text
     opening = cues.answer_opening(text)
     if parent is not None:
+        if opening is None and label and cues.label_side(label) is Kind.CLAIM:
+            opening = label  # "↳ Response: …", "Prop reply: …" under an objection: our side's answer
         if opening and parent.kind is Kind.COUNTERPOINT:
             _set(
                 placed,
