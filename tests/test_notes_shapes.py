@@ -710,3 +710,36 @@ def test_a_point_nested_under_an_objection_and_labelled_for_our_side_answers_it(
     argument_map = _map(note)
     answer = _node(argument_map, "the revenue")
     assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "A sugar tax").id]
+
+
+def test_a_position_stated_in_the_first_person_after_a_scene_setting_sentence_is_the_thesis():
+    note = (
+        "# Ten years of the smart cities mission\n\n"
+        "The mission was launched in June 2015 for a hundred cities. "
+        "My position is plain: it built showpiece projects while the basic drains and buses were left behind.\n\n"
+        "## What went wrong\n"
+        "- Special purpose vehicles bypassed elected councils.\n"
+        "- Most money went to a few central districts.\n\n"
+        "If the next mission funds councils directly, cities may yet see the benefit.\n"
+    )
+    thesis = _map(note).thesis()
+    assert thesis is not None and "showpiece projects" in thesis.text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Arun K. · 3 March 2024 · 4 min read",
+        "By Staff Writer | 2023-11-05",
+        "By Priya (economics teacher) - 8 min read",
+    ],
+)
+def test_a_byline_with_a_date_or_a_reading_time_is_metadata_not_a_point(byline):
+    note = f"# Why metro fares rose\n\n{byline}\n\n## Reasons\n- Power tariffs for traction doubled.\n"
+    argument_map = _map(note)
+    assert not any("By " in node.text or "read" in node.text for node in argument_map.nodes)
+
+
+def test_a_sentence_opening_with_by_is_still_a_point():
+    note = "Concerns\n- By 2030 the cities will need twice the water they draw today.\n"
+    assert _map(note).nodes[0].text.startswith("By 2030")

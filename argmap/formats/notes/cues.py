@@ -769,6 +769,37 @@ _STANCE_OPENINGS = (
     "i would argue",
     "my stand",
     "our stand",
+    "my argument",
+    "our argument",
+    "my position",
+    "our position",
+    "i contend",
+    "i will argue",
+    "this post argues",
+    "this essay argues",
+    "this article argues",
+    "this answer argues",
+)
+#: Openings in which the writer states a position as their own: read in any early sentence.
+_FIRST_PERSON_STANCES = frozenset(
+    {
+        "my view",
+        "my take",
+        "i argue",
+        "i would argue",
+        "i will argue",
+        "i contend",
+        "in my opinion",
+        "in my view",
+        "my stand",
+        "my argument",
+        "my position",
+        "this post argues",
+        "this essay argues",
+        "this article argues",
+        "this answer argues",
+        "this note argues",
+    }
 )
 _STANCE_PHRASES: tuple[str, ...] = (
     " despite ",
@@ -1181,6 +1212,14 @@ def stance_score(text: str) -> tuple[int, str | None]:
         ):
             score, why = 5, opening
             break
+    else:
+        # "The Act turns twenty today. My argument is simple: …": the writer's own position,
+        # stated in the first person after a sentence that sets the scene
+        for sentence in sentences(text)[1:3]:
+            opening = stance_opening(sentence)
+            if opening in _FIRST_PERSON_STANCES:
+                score, why = 5, opening
+                break
     phrases = _found(spaced(text), _STANCE_PHRASES)
     if phrases:
         score += 2 + min(len(phrases), 2)

@@ -325,7 +325,7 @@ def _meta(line: _Line) -> Meta | None:
         return Meta(line.number, "tags", " ".join(w.lstrip("#") for w in text.split()), line.raw)
     if _is_date(text):
         return Meta(line.number, "date", text, line.raw)
-    if _set_apart_metadata(line.raw):
+    if _set_apart_metadata(line.raw) or _byline(text):
         return Meta(line.number, "note", text, line.raw)
     from argmap.formats.notes.cues import motion_opening
 
@@ -353,6 +353,17 @@ def _set_apart_metadata(raw: str) -> bool:
     dated = any(month in lowered.split() for month in MONTHS) and any(ch.isdigit() for ch in raw)
     separated = sum(raw.count(sep) for sep in ("·", "|", ",", " — ", " – ")) >= 1
     return separated and (filed or dated)
+
+
+def _byline(text: str) -> bool:
+    """A byline: ``By Name (…) · 12 October 2025 · 6 min read``: "By" and a name, then a date or a
+    reading time after a separator."""
+    if not text.startswith("By ") or not text[3:4].isupper() or len(text) > 200:
+        return False
+    parts = [part.strip() for part in re.split(r"\s[·|•—–]\s|\s-\s", text)]
+    if len(parts) < 2 or _words(parts[0]) > 8:
+        return False
+    return any(_is_date(part) or part.lower().endswith(("min read", "minute read", "mins read")) for part in parts[1:])
 
 
 def _is_date(text: str) -> bool:
