@@ -743,3 +743,21 @@ def test_a_byline_with_a_date_or_a_reading_time_is_metadata_not_a_point(byline):
 def test_a_sentence_opening_with_by_is_still_a_point():
     note = "Concerns\n- By 2030 the cities will need twice the water they draw today.\n"
     assert _map(note).nodes[0].text.startswith("By 2030")
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "Let district hospitals hire nurses on contract where posts have stayed empty for a year.",
+        "Scale up the mobile clinics that fear of travel keeps patients from missing.",
+        "Open up a second night shift in crowded outpatient wards.",
+    ],
+)
+def test_a_command_by_its_form_is_a_measure_even_with_a_difficulty_word(measure):
+    note = f"Rural health care\n\nA middle path\n- {measure}\n"
+    assert _map(note).nodes[0].kind is Kind.RECOMMENDATION
+
+
+def test_a_sentence_with_a_particle_after_its_subject_is_no_command():
+    note = "Rural health care\n\nNotes\n- Costs went up sharply and patients fear the bills.\n"
+    assert _map(note).nodes[0].kind is not Kind.RECOMMENDATION

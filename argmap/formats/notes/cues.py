@@ -1151,18 +1151,26 @@ _DETERMINERS = frozenset(
 
 def _command(lowered: str) -> str | None:
     """An opening verb in the imperative, told by its shape rather than a list: a content word
-    (not a function word, a figure or a number word) followed at once by a determiner, as in
-    ``Plan a just transition``, ``Revive the council``, ``link the next round``. A sentence that
+    (not a function word, a figure or a number word) followed at once by a determiner, or by a
+    particle and a determiner, as in ``Plan a just transition``, ``Revive the council``, ``link
+    the next round``, ``Top up the accounts``, or ``Let`` and whom it lets act. A sentence that
     opens with its subject almost never puts ``the`` or ``a`` right after the first word."""
     from argmap.language import stop_words
 
     first, _, rest = lowered.partition(" ")
-    second = rest.split(" ", 1)[0] if rest else ""
+    words = rest.split(" ", 2)
+    second = words[0] if rest else ""
+    if first == "let" and second and second not in ("alone", "down"):
+        return first  # "Let pension funds offer …", "Let states decide …": a command by its form
     if not first.isalpha() or len(first) < 3 or first in stop_words() or first in _NUMBERS:
         return None
+    if second in _PARTICLES and len(words) > 1:
+        # a phrasal verb: "Top up the accounts", "Scale back the subsidy", "Open up a second route"
+        return f"{first} {second}" if words[1] in _DETERMINERS else None
     return first if second in _DETERMINERS else None
 
 
+_PARTICLES = frozenset("up down out back off over".split())  # noqa: SIM905
 _NUMBERS = frozenset("half twice double most much many few several both".split())  # noqa: SIM905
 
 
