@@ -761,3 +761,18 @@ def test_a_command_by_its_form_is_a_measure_even_with_a_difficulty_word(measure)
 def test_a_sentence_with_a_particle_after_its_subject_is_no_command():
     note = "Rural health care\n\nNotes\n- Costs went up sharply and patients fear the bills.\n"
     assert _map(note).nodes[0].kind is not Kind.RECOMMENDATION
+
+
+def test_a_reported_fact_joined_by_and_becomes_evidence_but_a_reason_so_joined_stays():
+    note = (
+        "India–Chile relations\n\n"
+        "Areas of cooperation\n"
+        "- Mining: Chile holds large lithium reserves that India's battery makers need, "
+        "and an Indian state firm signed an exploration deal in 2024.\n"
+        "- Trade: a wider trade pact would cut duties on copper for Indian smelters, "
+        "and lower duties would help 40 per cent of small exporters.\n"
+    )
+    argument_map = _map(note)
+    fact = _node(argument_map, "and an Indian state firm")
+    assert fact.kind is Kind.EVIDENCE and fact.supports == [_node(argument_map, "Chile holds").id]
+    assert "lower duties" in _node(argument_map, "a wider trade pact").text
