@@ -776,3 +776,21 @@ def test_a_reported_fact_joined_by_and_becomes_evidence_but_a_reason_so_joined_s
     fact = _node(argument_map, "and an Indian state firm")
     assert fact.kind is Kind.EVIDENCE and fact.supports == [_node(argument_map, "Chile holds").id]
     assert "lower duties" in _node(argument_map, "a wider trade pact").text
+
+
+def test_key_value_lines_right_under_the_title_are_metadata_not_points():
+    note = (
+        "Sharma v. Union of India (2022): the licence rules case\n"
+        "Court and Docket: Delhi High Court, W.P. 1142 of 2021\n"
+        "Coram: Two judges | Decided: 14 March 2022\n\n"
+        "Arguments of the petitioner\n"
+        "- The rule gave officials unchecked power over licences.\n"
+    )
+    argument_map = _map(note)
+    assert not any("Docket" in n.text or "Coram" in n.text or "Decided" in n.text for n in argument_map.nodes)
+    assert argument_map.nodes[0].text.startswith("The rule gave")
+
+
+def test_a_labelled_sentence_under_the_title_stays_a_point():
+    note = "India–Peru relations\nTrade: Peru sells India gold and copper worth billions.\n"
+    assert _map(note).nodes[0].text.startswith("Peru sells") or "Peru sells" in _map(note).nodes[0].text

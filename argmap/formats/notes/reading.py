@@ -419,6 +419,12 @@ def _mark_headings(lines: list[_Line]) -> None:
             and _note_on_note(lines[0].raw)
         ):
             lines[0].meta = Meta(lines[0].number, "note", lines[0].raw, lines[0].raw)
+    for index, line in enumerate(lines[1:], start=1):
+        if line.blank_before or line.marker:
+            break
+        if line.meta is None and _header_field(line.text):
+            # "Case Title and Citation: …", "Bench: … | Decided: …" right under the title line
+            line.meta = Meta(line.number, "note", line.text, line.raw)
     for index, line in enumerate(lines):
         if line.meta is not None:
             continue
@@ -533,6 +539,16 @@ _TITLE_META_SIGNS = (
 )
 
 
+def _header_field(text: str) -> bool:
+    """A ``Key: value`` line of a note's heading block: a short key in title case (``Case Title
+    and Citation:``, ``Bench:``) and a value that is no sentence (it does not end in a full stop)."""
+    key, found, value = text.partition(": ")
+    if not found or not value or text[-1] in ".!?" or not 1 <= _words(key) <= 5 or _words(value) > 20:
+        return False
+    capitals = [word for word in key.split() if word.lower() not in ("and", "of", "the", "&")]
+    return bool(capitals) and all(word[:1].isupper() for word in capitals)
+
+
 def _split_title_line(line: _Line) -> None:
     """A first line holding a title and notes on the note after a dash or a bar
     (``India–Canada Relations — GS2 | IR | updated March 2025``, ``Essay practice – "Topic" –
@@ -622,9 +638,13 @@ def _number_levels(lines: list[_Line]) -> None:
 
 
 def _long_title(lines: list[_Line], text: str) -> bool:
-    if not (_short(text, 14) and text[-1] not in _TERMINAL and _title_case(text)):
-        return False
     nxt = lines[1] if len(lines) > 1 else None
+    if not (_short(text, 14) and text[-1] not in _TERMINAL):
+        return False
+    if nxt is not None and nxt.meta is not None and not nxt.blank_before and nxt.meta.field == "note":
+        return True  # a first line set right over the note's filing lines names the note
+    if not _title_case(text):
+        return False
     return nxt is None or nxt.meta is not None or bool(nxt.blank_before) or _in_metadata_block(lines, 1)
 
 
