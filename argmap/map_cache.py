@@ -2,9 +2,13 @@
 
 Reading a 2,000-node map's YAML takes about 0.2 s, most of what ``argmap render`` adds to ``dot``;
 the same data as JSON validates in about 20 ms. So when the command line reads a map of a folder
-library (by name, or by a path to a file directly in the library's folder), it keeps the map's data
-as JSON in ``.argmap/parsed/SHA256.json``, named by the SHA-256 of the map file's bytes, and the
-next run that reads the same bytes validates that JSON instead of parsing the YAML.
+library (by name, or by a path to a file directly in the library's folder), it keeps the validated
+map's dump as JSON in ``.argmap/parsed/SHA256.json``, named by the SHA-256 of the map file's bytes,
+and the next run that reads the same bytes validates that JSON instead of parsing the YAML.
+Drawing a map (:func:`load_for_drawing`) goes further: the entry's header proves which bytes it
+was made from and that its JSON is what was written, and what was written was a map the model
+validated, so it is read back as a plain map (:mod:`argmap.model_plain`) without importing pydantic,
+whose import alone costs about 0.1 s of CPU at every start.
 
 What the cache may never do, and why it cannot:
 
@@ -12,8 +16,10 @@ What the cache may never do, and why it cannot:
   the map file, and its first line must name that same hash (and the hash of the JSON that
   follows it); a changed file has another hash, so it is parsed again.
 - **Give a map the file would not give.** An entry is written only when its JSON, validated, is
-  equal to the map the YAML gave; and a hit still passes the model's full validation (every rule),
-  so even an edited entry cannot hold an invalid map. Maps that fail to load are never cached.
+  equal to the map the YAML gave; a hit still passes the model's full validation (every rule),
+  and a plain map read for drawing must have exactly the model's fields and keep every rule of the
+  map, so even an edited entry cannot hold a map breaking the rules. Maps that fail to load are
+  never cached.
 - **Break a run.** An entry that cannot be read, is not JSON, is of another format, is too large
   or fails validation is ignored (the YAML is parsed as if there were no cache) and replaced.
   A library that cannot be written (read-only, full disk) is read without caching.
@@ -32,10 +38,11 @@ import json
 import os
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.errors import StoreError
-from argmap.model import ArgumentMap, MapRuleError
+from argmap.model_base import MapRuleError
+from argmap.model_plain import PlainMapError, plain_map
 from argmap.store import (
     MAP_FILE_LIMIT,
     SUFFIX,
@@ -44,16 +51,19 @@ from argmap.store import (
     load_path,
     read_own_file,
     resolve,
+    revision_of,
     target_path,
     write_atomic,
 )
 
 if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.model_plain import AnyMap, PlainMap
     from argmap.stores import MapLibrary
 
 FOLDER = "parsed"
-#: Bumped whenever what an entry holds changes meaning (the YAML reader's output, the header).
-FORMAT = 1
+#: Bumped whenever what an entry holds changes meaning (the model's dump, the header).
+FORMAT = 2
 #: An entry larger than this is neither written nor read.
 ENTRY_LIMIT = MAP_FILE_LIMIT
 #: At most this many entries (one per map version read) and this many bytes in all.
@@ -77,8 +87,9 @@ class ParsedMaps:
         fields = {"format": FORMAT, "revision": revision, "payload": hashlib.sha256(payload).hexdigest()}
         return json.dumps(fields).encode("ascii")
 
-    def get(self, revision: str) -> ArgumentMap | None:
-        """The map whose file's bytes hash to ``revision``, when a sound entry holds it; else None."""
+    def _payload(self, revision: str) -> bytes | None:
+        """The JSON of a sound entry for ``revision``: its header names that revision and the
+        hash of the JSON; else None."""
         try:
             path = self._folder() / f"{revision}.json"
             raw = read_own_file(path, "parsed-map cache entry", ENTRY_LIMIT)
@@ -87,21 +98,42 @@ class ParsedMaps:
         header, newline, payload = raw.partition(b"\n")
         if not newline or header != self._header(revision, payload):
             return None
-        try:
-            argument_map = ArgumentMap.model_validate_json(payload)
-        except (ValueError, MapRuleError):  # pydantic's ValidationError is a ValueError
-            return None
         with suppress(OSError):
             os.utime(path)  # recently used: pruned last
-        return argument_map
+        return payload
 
-    def keep(self, revision: str, data: dict[str, Any], argument_map: ArgumentMap) -> None:
-        """Remember ``argument_map``, read from ``data`` (the file's plain YAML data), under
-        ``revision``, when the data's JSON gives the very same map; never raises."""
+    def get(self, revision: str) -> ArgumentMap | None:
+        """The map whose file's bytes hash to ``revision``, when a sound entry holds it; else None."""
+        payload = self._payload(revision)
+        if payload is None:
+            return None
+        from argmap.model import ArgumentMap
+
         try:
-            payload = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+            return ArgumentMap.model_validate_json(payload)
+        except (ValueError, MapRuleError):  # pydantic's ValidationError is a ValueError
+            return None
+
+    def get_plain(self, revision: str) -> PlainMap | None:
+        """As :meth:`get`, read back without pydantic (:mod:`argmap.model_plain`): for drawing."""
+        payload = self._payload(revision)
+        if payload is None:
+            return None
+        try:
+            return plain_map(json.loads(payload))
+        except (ValueError, PlainMapError, RecursionError):  # JSONDecodeError is a ValueError
+            return None
+
+    def keep(self, revision: str, argument_map: ArgumentMap) -> None:
+        """Remember ``argument_map`` under ``revision`` when its dump, validated, gives the very
+        same map; never raises."""
+        from argmap.model import ArgumentMap
+
+        try:
+            dump = argument_map.model_dump(mode="json")
+            payload = json.dumps(dump, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
         except (TypeError, ValueError):
-            return  # data JSON cannot hold (a date, an infinite number): parsed every time
+            return
         if len(payload) > ENTRY_LIMIT:
             return
         try:
@@ -142,9 +174,8 @@ def parsed_with_cache(cache: ParsedMaps, text: str, where: str, revision: str) -
         return found
     from argmap.mapfile import map_from_data, read_map_data  # YAML is loaded only on a miss
 
-    data = read_map_data(text, where)
-    argument_map = map_from_data(data, where, text)
-    cache.keep(revision, data, argument_map)
+    argument_map = map_from_data(read_map_data(text, where), where, text)
+    cache.keep(revision, argument_map)
     return argument_map
 
 
@@ -164,6 +195,26 @@ def load_cached(target: str, library: MapLibrary) -> LoadedMap:
     return load_path(path, parse if _in_folder(path, library.root) else None)
 
 
+def load_for_drawing(target: str, library: MapLibrary) -> AnyMap:
+    """The map to draw (a name, or a path): read back as a plain map, without pydantic, when the
+    library's cache holds the file's bytes; else as :func:`load_cached` reads it (and caches it),
+    with the same errors."""
+    if isinstance(library, Library):
+        path = target_path(target)
+        try:
+            if path is None:
+                path = library.path_of(target)
+            elif not _in_folder(path, library.root):
+                path = None
+            data = None if path is None else read_own_file(path, "map file")
+        except (StoreError, OSError):
+            data = None  # reported, one line, by the full read below
+        found = None if data is None else ParsedMaps(library).get_plain(revision_of(data))
+        if found is not None:
+            return found
+    return load_cached(target, library).map
+
+
 def _in_folder(path: Path, folder: Path) -> bool:
     """True when ``path`` is a map file directly in ``folder`` (no link on the way)."""
     try:
@@ -172,4 +223,13 @@ def _in_folder(path: Path, folder: Path) -> bool:
         return False
 
 
-__all__ = ["ENTRY_LIMIT", "FOLDER", "KEPT", "TOTAL_LIMIT", "ParsedMaps", "load_cached", "parsed_with_cache"]
+__all__ = [
+    "ENTRY_LIMIT",
+    "FOLDER",
+    "KEPT",
+    "TOTAL_LIMIT",
+    "ParsedMaps",
+    "load_cached",
+    "load_for_drawing",
+    "parsed_with_cache",
+]

@@ -19,71 +19,25 @@ Cycles are legal (DF-QuAD and the checks need to see them) and are reported by
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Annotated, NamedTuple
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from argmap.rules import (
-    SLUG,
-    SLUG_MAX,
-    Kind,
-    RelationType,
-    allowed_parent_kinds,
-    refusal,
+from argmap.model_base import (
+    LABEL_MAX,
+    SCHEMA_VERSION,
+    Basis,
+    Directive,
+    MapQueries,
+    MapRuleError,
+    NodeQueries,
+    Priority,
+    Problem,
+    Relation,
+    check_rules,
+    derive_label,
 )
-
-SCHEMA_VERSION = 1
-LABEL_MAX = 48
-
-
-class Basis(StrEnum):
-    FACT = "fact"
-    STATISTIC = "statistic"
-    EXPERT_OPINION = "expert opinion"
-    EXAMPLE = "example"
-    AGREEMENT = "agreement"
-    EVENT = "event"
-    QUOTE = "quote"
-    PUBLICATION = "publication"
-    COMMON_KNOWLEDGE = "common knowledge"
-
-
-class Priority(StrEnum):
-    """How much a point matters to the student: key points come first in an outline, minor ones
-    last; strength only orders points of the same priority. Unset means normal."""
-
-    KEY = "key"
-    NORMAL = "normal"
-    MINOR = "minor"
-
-
-class Directive(StrEnum):
-    DISCUSS = "discuss"
-    CRITICALLY_EXAMINE = "critically examine"
-    ANALYSE = "analyse"
-    EVALUATE = "evaluate"
-    COMMENT = "comment"
-    EXPLAIN = "explain"
-
-
-_SENTENCE_END = re.compile(r"[.;:!?] ")  # in text whose white space is single spaces
-
-
-def derive_label(text: str, limit: int = LABEL_MAX) -> str:
-    """A short label for the map box: the text's first sentence, cut at a word under ``limit``."""
-    flat = " ".join(text.split())
-    end = _SENTENCE_END.search(flat)
-    first = (flat[: end.start() + 1] if end else flat).rstrip(".;:")
-    if len(first) <= limit:
-        return first
-    cut = first[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(",;:-– ") + "…"
+from argmap.rules import SLUG, Kind, RelationType
 
 
 def _new_list() -> list:
@@ -125,7 +79,7 @@ def _slug_tags(tags: list[str]) -> list[str]:
     return tags
 
 
-class Node(_Strict):
+class Node(_Strict, NodeQueries):
     """One box of the map: a thesis, claim, counterpoint, rebuttal, evidence, recommendation or context."""
 
     id: str
@@ -147,18 +101,6 @@ class Node(_Strict):
     def _tags_are_slugs(cls, tags: list[str]) -> list[str]:
         return _slug_tags(tags)
 
-    @property
-    def display_label(self) -> str:
-        """The label drawn in the map box: the given label, else one derived from the text."""
-        return self.label if self.label else derive_label(self.text)
-
-    def parents(self) -> Iterator[tuple[RelationType, str]]:
-        """Each (relation, parent id) this node declares, in file order: supports first."""
-        for parent in self.supports:
-            yield RelationType.SUPPORTS, parent
-        for parent in self.opposes:
-            yield RelationType.OPPOSES, parent
-
 
 class Vocabulary(_Strict):
     """What the map calls the two sides, e.g. convergences / irritants. Templates fall back to
@@ -168,42 +110,7 @@ class Vocabulary(_Strict):
     against: NonEmpty
 
 
-class Relation(NamedTuple):
-    """A derived edge from child to parent. Its id, ``child->parent``, is stable and unique
-    because a node may relate to a given parent only once. (A named tuple: a big map has thousands
-    and they are made afresh for every drawing and analysis.)"""
-
-    source: str
-    target: str
-    type: RelationType
-
-    @property
-    def id(self) -> str:
-        return f"{self.source}->{self.target}"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One breach of the map's rules, placed at a node (and field) where there is one."""
-
-    message: str
-    node: str | None = None
-    field: str | None = None
-    index: int | None = None  # position of the node in the map's list, for locating it in a file
-
-
-class MapRuleError(Exception):
-    """A map breaks one or more rules; ``problems`` lists every one of them.
-
-    Deliberately not a ValueError, so that pydantic lets it through unwrapped.
-    """
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("; ".join(p.message for p in problems))
-
-
-class ArgumentMap(_Strict):
+class ArgumentMap(_Strict, MapQueries[Node]):
     """A whole map: its question, its vocabulary and its nodes in the author's order."""
 
     schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
@@ -239,117 +146,22 @@ class ArgumentMap(_Strict):
             raise MapRuleError(problems)
         return self
 
-    # -- queries -----------------------------------------------------------------------------
-    def node_index(self) -> dict[str, Node]:
-        return {node.id: node for node in self.nodes}
 
-    def get(self, node_id: str) -> Node:
-        """The node with this id; raises KeyError naming it when there is none."""
-        for node in self.nodes:
-            if node.id == node_id:
-                return node
-        raise KeyError(f"no node {node_id!r} in map {self.title!r}")
-
-    def relations(self) -> list[Relation]:
-        """Every relation, in node order then declaration order."""
-        found: list[Relation] = []
-        for node in self.nodes:
-            if node.supports:
-                found.extend([Relation(node.id, parent, RelationType.SUPPORTS) for parent in node.supports])
-            if node.opposes:
-                found.extend([Relation(node.id, parent, RelationType.OPPOSES) for parent in node.opposes])
-        return found
-
-    def thesis(self) -> Node | None:
-        return next((node for node in self.nodes if node.kind is Kind.THESIS), None)
-
-    def children(self, node_id: str) -> list[tuple[Relation, Node]]:
-        """The nodes pointing at ``node_id``, in map order, with the relation they use."""
-        return [
-            (Relation(node.id, node_id, relation), node)
-            for node in self.nodes
-            for relation, parent in node.parents()
-            if parent == node_id
-        ]
-
-    def counts_by_kind(self) -> dict[str, int]:
-        counts = {kind.value: 0 for kind in Kind}
-        for node in self.nodes:
-            counts[node.kind.value] += 1
-        return counts
-
-    def counts_by_relation(self) -> dict[str, int]:
-        counts = {rel.value: 0 for rel in RelationType}
-        for relation in self.relations():
-            counts[relation.type.value] += 1
-        return counts
-
-    def all_tags(self) -> list[str]:
-        """The map's own tags, then node tags in first-seen order, without repeats."""
-        seen: dict[str, None] = dict.fromkeys(self.tags)
-        for node in self.nodes:
-            seen.update(dict.fromkeys(node.tags))
-        return list(seen)
-
-
-def check_rules(argument_map: ArgumentMap) -> list[Problem]:
-    """Every breach of the map's rules, in node order. An empty list means the map is valid."""
-    problems: list[Problem] = []
-    kinds: dict[str, Kind] = {}
-    first_thesis: str | None = None
-    for index, node in enumerate(argument_map.nodes):
-
-        def report(message: str, field: str, node: Node = node, index: int = index) -> None:
-            problems.append(Problem(message, node.id, field, index))
-
-        if not SLUG.match(node.id) or len(node.id) > SLUG_MAX:
-            report(
-                f"node id {node.id!r} must be lower-case letters, digits and single hyphens "
-                f"(at most {SLUG_MAX} characters), e.g. 'nuclear-energy'",
-                "id",
-            )
-        if node.id in kinds:
-            report(f"node id {node.id!r} is used more than once", "id")
-        else:
-            kinds[node.id] = node.kind
-        if node.kind is Kind.THESIS:
-            if first_thesis is None:
-                first_thesis = node.id
-            else:
-                report(
-                    f"node {node.id!r} is a second thesis; a map has at most one (the first is {first_thesis!r})",
-                    "kind",
-                )
-
-    for index, node in enumerate(argument_map.nodes):
-
-        def report(message: str, field: str, node: Node = node, index: int = index) -> None:
-            problems.append(Problem(message, node.id, field, index))
-
-        if node.kind is not Kind.EVIDENCE:
-            if node.basis is not None:
-                report(f"node {node.id!r} has a basis, but only evidence has one", "basis")
-            if node.sources:
-                report(
-                    f"node {node.id!r} lists sources, but only evidence carries sources; "
-                    "add an evidence node under it",
-                    "sources",
-                )
-        seen_parents: set[str] = set()
-        for relation, parent in node.parents():
-            field = relation.value
-            if parent == node.id:
-                report(f"node {node.id!r} {field} itself", field)
-                continue
-            if parent in seen_parents:
-                report(f"node {node.id!r} relates to {parent!r} more than once", field)
-                continue
-            seen_parents.add(parent)
-            if parent not in kinds:
-                report(f"node {node.id!r} {field} {parent!r}, which does not exist", field)
-                continue
-            parent_kind = kinds[parent]
-            if parent_kind not in allowed_parent_kinds(node.kind, relation):
-                report(refusal(node.id, node.kind, relation, parent, parent_kind), field)
-    problems.sort(key=lambda p: p.index if p.index is not None else -1)
-    return problems
+__all__ = [
+    "LABEL_MAX",
+    "SCHEMA_VERSION",
+    "ArgumentMap",
+    "Basis",
+    "Directive",
+    "Kind",
+    "MapRuleError",
+    "Node",
+    "Priority",
+    "Problem",
+    "Relation",
+    "RelationType",
+    "Source",
+    "Vocabulary",
+    "check_rules",
+    "derive_label",
+]

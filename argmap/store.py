@@ -34,18 +34,18 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from argmap.errors import MapFileError, StaleMapError, StoreError
-from argmap.model import ArgumentMap
 from argmap.store_index import INDEX_FILE, INDEX_LIMIT, Entry, ListingIndex, file_key, summary_entry
 
 if TYPE_CHECKING:
+    from argmap.model import ArgumentMap  # for types only: a cached read for drawing needs no pydantic
     from argmap.stores import MapLibrary
 
 #: Reads a map from its text, the file's name for messages and its revision (see
 #: ``argmap.map_cache``); the default parses the YAML.
-Parser = Callable[[str, str, str], ArgumentMap]
+Parser = Callable[[str, str, str], "ArgumentMap"]
 
 SUFFIX = ".yaml"
 DATA_DIR = ".argmap"
@@ -197,13 +197,24 @@ def write_atomic(path: Path, data: bytes, *, before_replace: Callable[[], None] 
     runs after the temporary file is complete and before the rename (tests use it to simulate a
     crash at the worst moment).
     """
+    write_atomic_with(path, lambda out: out.write(data), before_replace=before_replace)
+
+
+def write_atomic_with(
+    path: Path, fill: Callable[[BinaryIO], object], *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """As :func:`write_atomic`, the temporary file filled by ``fill`` (which may hand its file to
+    another program, as the renderer does to ``dot``); whatever ``fill`` raises leaves ``path``
+    as it was."""
     try:
-        _write_atomic(path, data, before_replace)
+        _write_atomic(path, fill, before_replace)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
-def _write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | None) -> None:
+def _write_atomic(
+    path: Path, fill: Callable[[BinaryIO], object], before_replace: Callable[[], None] | None
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -215,7 +226,7 @@ def _write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | 
             mode = 0o666 & ~_UMASK
         os.chmod(temporary, mode)
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            fill(out)
             out.flush()
             os.fsync(out.fileno())
         if before_replace is not None:
@@ -665,5 +676,6 @@ __all__ = [
     "revision_of",
     "save_path",
     "write_atomic",
+    "write_atomic_with",
     "write_map_file",
 ]

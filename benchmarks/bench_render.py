@@ -10,11 +10,17 @@ For synthetic maps of 100, 500 and 2,000 nodes (``argmap generate``), prints:
 * the same three as CPU time (user + system of the process and its children), the fairer
   comparison on a machine shared with other work (a wait for a core is wall time, not CPU);
 * their ratios (targets: build <= 5% of dot at 500 and 2,000 nodes; CLI <= 1.3x dot at 2,000),
-  and the peak memory (max RSS) of the CLI's Python process and of its ``dot`` child.
+  and the peak memory (max RSS) of the CLI's Python process and of its ``dot`` child;
+* the CPU ratios of each round (CLI over the floor measured just before it): their median and
+  their range over the rounds, the figure to read on a machine shared with other work.
+
+The CLI runs with Python's bytecode cache allowed (``PYTHONDONTWRITEBYTECODE`` removed from its
+environment), as an installed package has it: otherwise every run compiles argmap's modules again.
 
 First, the CLI's start-up (#13 item 6): ``argmap --help`` beside ``python -c pass`` (median of 5).
 
-Run: ``.venv/bin/python benchmarks/bench_render.py [SIZES...]``. Not a test: figures vary by machine.
+Run: ``.venv/bin/python benchmarks/bench_render.py [--rounds N] [SIZES...]`` (default 5 rounds).
+Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ from argmap.render import build_dot
 
 SIZES = (100, 500, 2000)
 ARGMAP = Path(sys.executable).with_name("argmap")
+#: The CLI's environment: bytecode cached as in an installed package.
+CLI_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def timed(command: list[str], stdin: bytes | None = None) -> float:
@@ -46,7 +54,7 @@ def run(command: list[str], stdin: bytes | None = None) -> tuple[float, float]:
     CPU time is what to compare on a loaded machine: waiting for a core counts in the wall time only."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, input=stdin, check=True, capture_output=True)
+    subprocess.run(command, input=stdin, check=True, capture_output=True, env=CLI_ENV)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -63,7 +71,9 @@ def peak_rss_mb(command: list[str]) -> tuple[float, float]:
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(me, kids, file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True, env=CLI_ENV
+    )
     me, kids = done.stderr.split()[-2:]
     return int(me) / 1024, int(kids) / 1024
 
@@ -76,7 +86,7 @@ def startup() -> None:
     )
 
 
-def main(sizes: tuple[int, ...]) -> None:
+def main(sizes: tuple[int, ...], rounds: int = 5) -> None:
     print(f"load average: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     startup()
     print(
@@ -96,7 +106,8 @@ def main(sizes: tuple[int, ...]) -> None:
             render = [str(ARGMAP), "--library", str(library), "render", str(map_path), "-o", out]
             cache = library / ".argmap" / "parsed"
             floor, cold, warm = [], [], []
-            for _ in range(3):  # interleaved, so that a burst of load weighs on all three alike
+            subprocess.run(render, check=True, capture_output=True, env=CLI_ENV)  # bytecode written
+            for _ in range(rounds):  # interleaved, so that a burst of load weighs on all three alike
                 floor.append(run(["dot", "-Tsvg"], dot_source))
                 shutil.rmtree(cache, ignore_errors=True)
                 cold.append(run(render))
@@ -116,6 +127,16 @@ def main(sizes: tuple[int, ...]) -> None:
                 f"warm {cpu[2]:.2f} s ({cpu[2] / cpu[0]:.2f}x)",
                 flush=True,
             )
+            for name, runs in (("cold", cold), ("warm", warm)):
+                ratios = sorted(
+                    used / floor_used for (_, used), (_, floor_used) in zip(runs, floor, strict=True)
+                )
+                print(
+                    f"{'':>6} CPU {name} / dot per round: median {statistics.median(ratios):.2f}x, "
+                    f"range {ratios[0]:.2f}-{ratios[-1]:.2f}x over {len(ratios)} rounds",
+                    flush=True,
+                )
+    print(f"load average at the end: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     print(
         f"(max RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
     )
@@ -128,4 +149,8 @@ def _build_time(argument_map) -> float:
 
 
 if __name__ == "__main__":
-    main(tuple(int(arg) for arg in sys.argv[1:]) or SIZES)
+    arguments = sys.argv[1:]
+    count = 5
+    if arguments[:1] == ["--rounds"]:
+        count, arguments = int(arguments[1]), arguments[2:]
+    main(tuple(int(arg) for arg in arguments) or SIZES, count)

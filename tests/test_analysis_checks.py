@@ -390,7 +390,8 @@ def test_score_prints_a_table_strongest_first_then_the_verdict(clean_file, capsy
     # thesis = 0.5 + 0.5 * (0.98 - 0.25) = 0.865
     assert lines[1].split() == ["arms", "claim", "0.50", "0.98"]
     assert lines[-2].startswith(
-        "Thesis holds at 0.86: the case for (supporting lines: 1 point) outweighs the case against (objections: 1 point)"
+        "The thesis stands (about 9 in 10): the case for (supporting lines: 1 point) outweighs the case against "
+        "(objections: 1 point)"
     )
     assert lines[-1] == "Unanswered objections: none"
 
@@ -399,7 +400,7 @@ def test_score_json_lists_every_node_with_base_and_strength(clean_file, capsys):
     assert main(["score", str(clean_file), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["converged"] is True
-    assert result["verdict"].startswith("Thesis holds")
+    assert result["verdict"].startswith("The thesis stands")
     assert {row["id"] for row in result["nodes"]} == {n["id"] for n in clean_nodes()}
     evidence = next(row for row in result["nodes"] if row["id"] == "arms-share")
     assert evidence == {"id": "arms-share", "kind": "evidence", "base": 0.8, "strength": 0.8}
@@ -421,7 +422,9 @@ def cycle_file(tmp_path):
 def test_score_names_a_cycle_even_when_it_settles(cycle_file, capsys):
     assert main(["score", str(cycle_file)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    verdict_at = next(i for i, line in enumerate(lines) if line.startswith("Thesis holds at 1.00"))
+    verdict_at = next(
+        i for i, line in enumerate(lines) if line.startswith("The thesis stands (about 10 in 10)")
+    )
     assert lines[verdict_at + 1].startswith("Cycle (circular reasoning, settled in ")
     assert lines[verdict_at + 1].endswith(" rounds): a -> b -> a")
     assert not any(line.startswith("Did not converge") for line in lines)
@@ -439,7 +442,7 @@ def test_score_json_lists_the_cycles(cycle_file, clean_file, capsys):
 def test_score_of_the_seed_map_reports_the_thesis_strength(capsys):
     assert main(["score", str(SEED_MAP)]) == 0
     out = capsys.readouterr().out
-    assert "Thesis holds at" in out
+    assert "The thesis stands (about 6 in 10): " in out
     assert "\nUnanswered irritants: " in out
 
 

@@ -114,8 +114,8 @@ def test_sourced_statistics_start_higher_than_unsourced_ones_and_an_own_score_wi
 def test_the_verdict_names_the_sides_in_the_maps_own_words():
     m = skeleton_map("bilateral", "India and Russia")
     assert verdict(m).sentence == (
-        "Thesis holds at 0.62: the case for (convergences: 1 point) outweighs the case against (irritants: 1 point); "
-        "the strongest objection is “An irritant that strains the relationship” (0.25)."
+        "The thesis stands (about 6 in 10): the case for (convergences: 1 point) outweighs the case against "
+        "(irritants: 1 point); the strongest objection is “An irritant that strains the relationship” (a weak point)."
     )
 
 
@@ -129,8 +129,8 @@ def test_the_verdict_without_vocabulary_speaks_of_supporting_lines_and_objection
     assert judgement.holds is False
     assert judgement.unanswered == ("x",)
     assert judgement.sentence == (
-        "Thesis does not hold at 0.15: the case against (objections: 1 point) outweighs the case for (supporting lines: 1 point); "
-        "the strongest objection is “Text of x” (0.90), still unanswered."
+        "The thesis does not stand (about 1 in 10): the case against (objections: 1 point) outweighs the case for "
+        "(supporting lines: 1 point); the strongest objection is “Text of x” (a strong point), still unanswered."
     )
 
 
@@ -145,7 +145,7 @@ def test_the_seed_map_verdict_reports_the_thesis_strength_and_its_unanswered_irr
     judgement = verdict(m, strengths)
     assert judgement.thesis == m.thesis().id
     assert judgement.sentence.startswith(
-        f"Thesis holds at {strengths.strength[judgement.thesis]:.2f}: the case for (convergences: "
+        f"The thesis stands (about {round(strengths.strength[judgement.thesis] * 10)} in 10): the case for (convergences: "
     )
     answered_by = {"rebuttal", "recommendation"}
     for counterpoint in (n for n in m.nodes if n.kind == "counterpoint"):

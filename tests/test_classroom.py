@@ -21,6 +21,7 @@ from argmap.cli import main
 from argmap.errors import ClassroomError, StoreError
 from argmap.model import Node
 from argmap.services.classroom import Classroom, User, sign_in, status_of
+from argmap.services.review import review_text
 from argmap.stores import open_library
 from argmap.stores.postgres import create_app_role, upgrade
 
@@ -35,6 +36,7 @@ USER_TABLES = (
     "comments",
     "comment_reads",
     "grades",
+    "answer_reviews",
 )
 
 
@@ -255,6 +257,117 @@ def test_a_student_can_read_change_or_delete_nothing_of_another_students(school:
         assert owner.execute("SELECT count(*) FROM comments").fetchone() == (1,)
 
 
+def map_id(school: School, name: str) -> int:
+    with psycopg.connect(school.owner_url) as owner:
+        found = owner.execute("SELECT id FROM maps WHERE name = %s", [name]).fetchone()
+    assert found is not None
+    return int(found[0])
+
+
+def review_answer_to(room: Classroom, map_name: str, text: str) -> None:
+    """``text`` reviewed against the map and kept, as the Answer page does in classroom mode."""
+    review = review_text(room.library().load(map_name).map, text, "the answer")
+    room.answer_reviews().record(map_name, review)
+
+
+FIRST_ANSWER = "India and Russia remain close partners. Defence ties endure."
+SECOND_ANSWER = (
+    "Ties with Russia remain strong despite differences.\n\n"
+    "Defence cooperation, nuclear energy and a shared view of a multipolar order bind them. "
+    "Yet Russia's pivot to China is a challenge. Way forward: diversify trade. In conclusion, the ties endure."
+)
+
+
+def test_the_answer_reviewed_last_is_frozen_with_the_submission_for_the_teacher(school: School):
+    teacher, asha = school.room(school.teacher), school.room(school.asha)
+    _, assignment_id, names = class_with_work(school)
+    mine = names["asha@school.test"]
+    submission_id = asha.my_submission(assignment_id).id  # type: ignore[union-attr]
+    assert teacher.answer_reviews().for_submission(submission_id) is None
+
+    review_answer_to(asha, mine, FIRST_ANSWER)
+    school.clock.now += timedelta(minutes=5)
+    review_answer_to(asha, mine, SECOND_ANSWER)
+    latest = teacher.answer_reviews().for_submission(submission_id)
+    assert latest is not None and latest.answer == SECOND_ANSWER and not latest.submitted
+
+    asha.submit(assignment_id)
+    school.clock.now += timedelta(minutes=5)
+    review_answer_to(asha, mine, FIRST_ANSWER)  # practising after submitting: kept, not submitted
+    assert [attempt.answer for attempt in asha.answer_reviews().history(mine)] == [
+        FIRST_ANSWER,
+        SECOND_ANSWER,
+        FIRST_ANSWER,
+    ]
+    frozen = teacher.answer_reviews().for_submission(submission_id)
+    assert frozen is not None and frozen.submitted
+    assert (frozen.answer, frozen.when, frozen.map_version) == (SECOND_ANSWER, latest.when, 2)
+    seen = review_text(asha.library().load(mine).map, SECOND_ANSWER, "the answer")
+    assert frozen.marks == seen.marks and frozen.words == seen.words
+    assert [f.message for f in frozen.findings] == [f.message for f in seen.findings]
+    assert [(line.criterion, line.marks) for line in frozen.rubric] == [
+        (line.criterion, line.marks) for line in seen.rubric
+    ]
+    assert frozen.missing == seen.missing
+
+
+def test_no_one_but_the_student_and_their_teacher_reads_an_answer_review(school: School):
+    teacher = school.room(school.teacher)
+    _, assignment_id, names = class_with_work(school)
+    bens_map = names["ben@school.test"]
+    ben = school.room(school.ben)
+    review_answer_to(ben, bens_map, SECOND_ANSWER)
+    bens = ben.submit(assignment_id)
+    assert teacher.answer_reviews().for_submission(bens.id) is not None
+    other = school.room(school.other_teacher)
+    school.room(school.chen).join(other.create_class("Other batch").join_code)
+    asha = school.room(school.asha)
+    assert asha.answer_reviews().history(bens_map) == []
+    for room in (asha, other):
+        with pytest.raises(ClassroomError, match=f"no submission {bens.id} that you can see"):
+            room.answer_reviews().for_submission(bens.id)
+    own_maps = {}
+    for user in (school.asha, school.other_teacher, school.chen):
+        school.room(user).library().create(f"own-{user.id}", "Own")
+        own_maps[user.id] = map_id(school, f"own-{user.id}")
+    bens_map_id = map_id(school, bens_map)
+    for user in (school.asha, school.other_teacher, school.chen):
+        with as_user(school.url, user) as db:
+            assert db.execute("SELECT * FROM answer_reviews").fetchall() == [], user.email
+            assert (
+                db.execute("SELECT * FROM submissions WHERE student_id = %s", [school.ben.id]).fetchall()
+                == []
+            )
+            # Reviews are a record: the app's role may neither change nor delete one, anyone's.
+            for statement in ("UPDATE answer_reviews SET marks = 10", "DELETE FROM answer_reviews"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege), db.transaction():
+                    db.execute(statement)
+            # Nor add one in Ben's name (on their own map), nor one of theirs to Ben's map.
+            for student, on_map in ((school.ben, own_maps[user.id]), (user, bens_map_id)):
+                refused = pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security")
+                with refused, db.transaction():
+                    db.execute(
+                        "INSERT INTO answer_reviews (map_id, student_id, map_version, answer, marks,"
+                        " out_of, words, review, created_at) VALUES (%s, %s, 1, 'forged', 10, 10, 1,"
+                        " '{}', now())",
+                        [on_map, student.id],
+                    )
+    with psycopg.connect(school.owner_url) as owner:
+        bens_review = owner.execute("SELECT id FROM answer_reviews").fetchone()
+    asha_copy = asha.my_submission(assignment_id)
+    assert asha_copy is not None and bens_review is not None
+    with (  # her submission may not take Ben's review as hers
+        as_user(school.url, school.asha) as db,
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"),
+    ):
+        db.execute(
+            "UPDATE submissions SET answer_review_id = %s WHERE id = %s", [bens_review[0], asha_copy.id]
+        )
+    with psycopg.connect(school.owner_url) as owner:  # and Ben's review is as he left it
+        rows = owner.execute("SELECT answer, student_id FROM answer_reviews").fetchall()
+        assert rows == [(SECOND_ANSWER, school.ben.id)]
+
+
 def test_a_teacher_sees_nothing_of_another_class_and_grades_wait_for_release(school: School):
     class_id, assignment_id, names = class_with_work(school)
     teacher = school.room(school.teacher)
@@ -324,6 +437,32 @@ def test_the_app_role_owns_nothing_and_every_user_table_forces_row_security(scho
         assert not any(owned for _, _, owned in by_name.values())
         # Without a signed-in user's id the app sees no one's data.
         assert db.execute("SELECT count(*) FROM users").fetchone() == (0,)
+
+
+def test_the_listing_pages_own_and_class_maps_with_whose_each_is(school: School):
+    teacher, asha = school.room(school.teacher), school.room(school.asha)
+    made = teacher.create_class("Listing batch")
+    asha.join(made.join_code)
+    for number in range(7):
+        asha.library().create(f"asha-{number}", f"Asha's map {number}", question="Why do 40% vote?")
+    teacher.library().create("published", "Published motion")
+    teacher.share_map("published", made.id)
+    teacher.library().create("private", "The teacher's own")
+
+    first = asha.listing(page_size=3)
+    assert (first.mine_total, first.others_total) == (7, 1)
+    assert [row.entry.name for row in first.mine] == ["asha-0", "asha-1", "asha-2"]
+    assert [(row.entry.name, row.info.mine, row.info.visibility) for row in first.others] == [
+        ("published", False, "class")
+    ]
+    assert first.mine[0].entry.title == "Asha's map 0" and first.mine[0].info.mine
+    last = asha.listing(page_size=3, mine_page=2, others_page=5)
+    assert ([row.entry.name for row in last.mine], last.others) == (["asha-6"], [])
+    assert last.others_total == 1  # the totals stand on a page past the end
+    found = asha.listing(words="MAP 5")
+    assert [row.entry.name for row in found.mine] == ["asha-5"] and found.others_total == 0
+    assert asha.listing(words="40%").mine_total == 7 and asha.listing(words="4_").mine_total == 0
+    assert "private" not in [row.entry.name for row in asha.listing().others]
 
 
 def test_status_follows_the_due_date():

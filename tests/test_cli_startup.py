@@ -70,3 +70,44 @@ def test_formats_load_their_reader_on_first_use():
 
     assert MAP_FORMATS["argdown"].reader.__name__ == "read_argdown"
     assert MAP_FORMATS["notes"].writer is None
+
+
+def test_the_command_table_names_what_each_module_registers():
+    """A run builds only the parser of the command it names, found in cli.COMMANDS."""
+    import argparse
+    import importlib
+
+    from argmap.cli import COMMANDS
+
+    for module, names in COMMANDS.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        assert tuple(sub.choices) == names, module
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["render", "m", "-o", "m.svg"], "render"),
+        (["--library", "render", "show", "m"], "show"),  # a library folder named "render"
+        (["--database", "postgresql://x", "--library", "lib", "outline", "m"], "outline"),
+        (["--library=lib", "list"], "list"),
+        (["--", "validate", "m"], "validate"),
+        (["--help"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_past_the_options_before_it(argv, command):
+    from argmap.cli import command_named
+
+    assert command_named(argv) == command
+
+
+def test_a_command_run_alone_parses_as_with_every_command_built(capsys):
+    from argmap.cli import build_parser
+
+    argv = ["--library", "lib", "render", "m", "-o", "m.svg", "--theme", "print", "--depth", "2"]
+    assert vars(build_parser("render").parse_args(argv)) == vars(build_parser().parse_args(argv))
+    with pytest.raises(SystemExit):
+        build_parser("render").parse_args(["render", "m", "-o", "m.svg", "--theme", "neon"])
+    assert "invalid choice: 'neon'" in capsys.readouterr().err

@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 
 from argmap import map_cache, mapfile
-from argmap.errors import MapFileError
+from argmap.errors import MapFileError, StoreError
 from argmap.generate import generate_map
-from argmap.map_cache import load_cached
+from argmap.map_cache import load_cached, load_for_drawing
 from argmap.mapfile import dump_map, parse_map
+from argmap.model import ArgumentMap
+from argmap.model_plain import PlainMap
+from argmap.render import RenderOptions, build_dot
 from argmap.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +87,7 @@ def test_a_file_changed_back_uses_its_old_entry(library: Library, parses: list[s
         lambda raw: b"",
         lambda raw: raw[: len(raw) // 2],  # torn write
         lambda raw: b"not json at all\n{}",
-        lambda raw: raw.replace(b'"format": 1', b'"format": 99', 1),
+        lambda raw: raw.replace(f'"format": {map_cache.FORMAT}'.encode(), b'"format": 99', 1),
         lambda raw: raw.replace(b"Ties hold", b"Ties fold", 1),  # altered data, header unchanged
         lambda raw: raw.split(b"\n", 1)[1],  # no header
         lambda raw: b"\xff\xfe" + raw,
@@ -223,3 +226,117 @@ def test_a_cached_show_reads_no_yaml(library: Library):
     assert runs[0].stdout.splitlines()[0] == runs[1].stdout.splitlines()[0]  # the same title
     assert "LOADED ['argmap.mapfile', 'yaml']" in runs[0].stdout  # the first read parses the YAML
     assert "LOADED []" in runs[1].stdout
+
+
+# -- drawing from the cache without pydantic (argmap.model_plain) ---------------------------------
+
+DRAWINGS = [
+    RenderOptions(),
+    RenderOptions(theme="print", group_by="kind", direction="down", legend=False),
+    RenderOptions(group_by="none", evidence=False, direction="right", wrap=22),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*(path.read_text(encoding="utf-8") for path in MAPS), dump_map(generate_map(700, seed=5))],
+    ids=[*(path.stem for path in MAPS), "generated-700"],
+)
+def test_a_map_drawn_from_the_cache_is_drawn_as_the_yaml_gives_it(library: Library, text: str):
+    put(library, "m", text)
+    first = load_for_drawing("m", library)
+    second = load_for_drawing("m", library)
+    assert isinstance(first, ArgumentMap) and isinstance(second, PlainMap)  # parsed, then cached
+    for options in DRAWINGS:
+        assert build_dot(second, options) == build_dot(first, options)
+    assert second.relations() == first.relations() and second.all_tags() == first.all_tags()
+    assert [node.display_label for node in second.nodes] == [node.display_label for node in first.nodes]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data["nodes"].append(
+            {**data["nodes"][0], "kind": "claim", "supports": [data["nodes"][0]["id"]]}
+        ),
+        lambda data: data.pop("title"),  # a field missing
+        lambda data: data["nodes"][0].update(size=3),  # a field the model does not have
+        lambda data: data["nodes"][0].update(kind="verdict"),
+        lambda data: data.update(schema=7),
+        lambda data: data.update(vocabulary=["for", "against"]),
+        lambda data: data.update(nodes=None),
+    ],
+    ids=[
+        "duplicate-id",
+        "missing-field",
+        "unknown-field",
+        "unknown-kind",
+        "schema",
+        "not-a-mapping",
+        "no-list",
+    ],
+)
+def test_a_forged_entry_is_never_drawn(library: Library, parses: list[str], change):
+    """An entry whose header is made to match still cannot give a drawing a map the model refuses:
+    the map file is parsed again and its own map drawn."""
+    put(library, "m", "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: Ties hold.\n  notes: N\n")
+    expected = load_for_drawing("m", library)
+    [entry] = entries(library)
+    header, payload = entry.read_bytes().split(b"\n", 1)
+    data = json.loads(payload)
+    change(data)
+    forged = json.dumps(data).encode()
+    entry.write_bytes(map_cache.ParsedMaps._header(json.loads(header)["revision"], forged) + b"\n" + forged)
+    drawn = load_for_drawing("m", library)
+    assert isinstance(drawn, ArgumentMap) and drawn == expected
+    assert parses == ["m.yaml", "m.yaml"]
+    assert isinstance(load_for_drawing("m", library), PlainMap)  # the entry was written again
+
+
+def test_drawing_a_changed_file_parses_it_again(library: Library, parses: list[str]):
+    path = put(library, "m", "title: One\nnodes: []\n")
+    load_for_drawing("m", library)
+    path.write_text("title: Two\nnodes: []\n")
+    assert load_for_drawing("m", library).title == "Two"
+    assert parses == ["m.yaml", "m.yaml"]
+
+
+def test_drawing_reports_bad_input_as_a_full_read_does(tmp_path: Path, library: Library):
+    put(library, "bad", "title: T\nnodes:\n- id: t\n  kind: thesis\n  text: x\n  size: 3\n")
+    for _ in range(2):  # an invalid map is never cached
+        with pytest.raises(MapFileError, match=r"bad\.yaml:6: unknown key 'size'"):
+            load_for_drawing("bad", library)
+    with pytest.raises(StoreError, match="no map named 'missing'"):
+        load_for_drawing("missing", library)
+    with pytest.raises(StoreError, match="no such map file"):
+        load_for_drawing(str(tmp_path / "nowhere.yaml"), library)
+
+
+def test_drawing_a_map_outside_the_library_uses_no_cache(tmp_path: Path, library: Library, parses: list[str]):
+    path = tmp_path / "m.yaml"
+    path.write_text("title: T\nnodes: []\n")
+    assert load_for_drawing(str(path), library).title == "T"
+    assert isinstance(load_for_drawing(str(path), library), ArgumentMap)
+    assert parses == ["m.yaml", "m.yaml"] and entries(library) == []
+
+
+def test_a_cached_render_imports_no_pydantic_and_draws_the_same_picture(library: Library, tmp_path: Path):
+    """`argmap render` of a map read before (#21 item 4): no pydantic, YAML or graphviz package,
+    and the same SVG as the first, parsing run."""
+    put(library, "m", (ROOT / "arguments" / "india-russia.yaml").read_text(encoding="utf-8"))
+    probe = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        f"code = main(['--library', {str(library.root)!r}, 'render', 'm', '-o', sys.argv[1]])\n"
+        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml', 'graphviz'}))\n"
+    )
+    outputs = [tmp_path / "first.svg", tmp_path / "second.svg"]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe, str(out)], capture_output=True, text=True, check=True, timeout=60
+        )
+        for out in outputs
+    ]
+    assert "LOADED ['pydantic', 'yaml']" in runs[0].stdout
+    assert "LOADED []" in runs[1].stdout
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()

@@ -162,6 +162,114 @@ def test_a_note_against_its_titles_proposal_turns_the_arguments_for_it_into_obje
     assert _kind_of(argument_map, "The fiscal cost") is Kind.CLAIM
 
 
+_MILLS_NOTE = (
+    "Should the old mills become housing?\n\n"
+    "The mills along the river, in the 1980s the largest employers of the region, closed one by one.\n\n"
+    "Housing there would bring families back to the centre and support its shops.\n\n"
+    "In conclusion, the mills should become homes.\n"
+)
+
+
+_COURT_NOTE = (
+    "Case brief: Residents' Welfare Forum v. State of Examplia (2019) - night curfew on shops\n\n"
+    "Background\n"
+    "The state ordered every shop in its towns to close by 9 pm.\n\n"
+    "Contentions of the appellant\n"
+    "- The curfew takes away the livelihood of small traders.\n"
+    "- No study showed that late trading caused disorder.\n\n"
+    "Respondent's submissions\n"
+    "- Police cannot patrol every market through the night.\n"
+    "- Residents complained of noise in their petitions to the council.\n\n"
+    "Judgment\n"
+    "The bench upheld the order as a reasonable restriction.\n\n"
+    "Reasoning\n"
+    "- On livelihood, the court found that traders keep twelve hours of business each day.\n"
+    "- On the missing study, the court said a state need not wait for harm to happen.\n\n"
+    "My view: the court was right to defer to the state on public order.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "kinds"),
+    [
+        (
+            "Benefits\n- Bike lanes calm the streets; surveys of riders find that most feel safer on them.\n",
+            [("Bike lanes calm", Kind.CLAIM), ("surveys of riders", Kind.EVIDENCE)],
+        ),
+        (_MILLS_NOTE, [("The mills along", Kind.CONTEXT)]),
+        (
+            _MILLS_NOTE.replace(
+                ", in the 1980s the largest employers of the region, closed one by one",
+                " fall under the Mills Act of 1948, which lets the city buy them cheaply",
+            ),
+            [("The mills along", Kind.CLAIM)],
+        ),
+        (
+            "Should the city build more flyovers?\n\n"
+            "In my view, more flyovers would do more harm than good for the city.\n\n"
+            "- New lanes fill with traffic again within a few years.\n\n"
+            "- Supporters say flyovers will cut travel time and benefit commuters.\n",
+            # the note argues against its proposal, but a point with no cue word is its own
+            [("New lanes fill", Kind.CLAIM), ("Supporters say", Kind.COUNTERPOINT)],
+        ),
+        (
+            _COURT_NOTE,
+            # the court upheld the order: the respondent's side is the note's, the appellant's not
+            [
+                ("Police cannot", Kind.CLAIM),
+                ("The curfew takes", Kind.COUNTERPOINT),
+                ("The bench upheld", Kind.CLAIM),
+            ],
+        ),
+        (
+            _COURT_NOTE.replace("upheld the order as a reasonable restriction", "struck the order down"),
+            [("Police cannot", Kind.COUNTERPOINT), ("The curfew takes", Kind.CLAIM)],
+        ),
+    ],
+    ids=[
+        "a-finding-after-a-semicolon-is-evidence",
+        "a-prose-note-opening-on-a-dated-story",
+        "a-year-in-a-name-dates-no-story",
+        "no-cue-word-in-a-note-against-its-proposal",
+        "court-case-note-the-court-upheld",
+        "court-case-note-the-court-struck-down",
+    ],
+)
+def test_points_of_a_note_take_the_kind_its_shape_gives(note, kinds):
+    argument_map = _map(note)
+    assert [(start, _kind_of(argument_map, start)) for start, _ in kinds] == kinds
+
+
+def test_a_reason_after_a_semicolon_stays_in_its_point():
+    argument_map = _map(
+        "Benefits\n- Bike lanes calm the streets; drivers slow down where the road looks narrow.\n"
+    )
+    assert [(n.kind, n.text[:15]) for n in argument_map.nodes] == [(Kind.CLAIM, "Bike lanes calm")]
+
+
+def test_sentences_opening_on_a_named_challenge_answer_it():
+    note = (
+        "Should towns charge for kerbside parking?\n\n"
+        "The worries are real. Shopkeepers fear that customers will drive to the malls instead.\n\n"
+        "Commuters on low wages also fear a daily toll just to reach work.\n\n"
+        "Both worries have answers. On the shopkeepers, surveys of paid streets show footfall holding "
+        "steady once spaces turn over. On low-wage commuters, passes at half price keep the toll small.\n\n"
+        "On 5 August, the council will vote on the plan.\n\n"
+        "In conclusion, towns should charge for kerbside parking.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "On the shopkeepers") is Kind.REBUTTAL
+    assert _node(argument_map, "On the shopkeepers").opposes == [_node(argument_map, "The worries").id]
+    assert _node(argument_map, "On low-wage").opposes == [_node(argument_map, "Commuters on").id]
+    assert _kind_of(argument_map, "On 5 August") is not Kind.REBUTTAL
+
+
+def test_a_court_case_notes_reasons_answer_the_losing_sides_arguments():
+    argument_map = _map(_COURT_NOTE)
+    assert _node(argument_map, "On livelihood").opposes == [_node(argument_map, "The curfew takes").id]
+    assert _node(argument_map, "On the missing study").opposes == [_node(argument_map, "No study").id]
+
+
 _TRAM_NOTE = (
     "Concerns\n"
     "- Ticket sales will not cover the running expenses.\n"

@@ -166,3 +166,23 @@ def test_the_outlines_own_instructions_are_not_called_short_of_the_maps_words() 
 
     assert "Burden (opposition) (" not in guidance
     assert "Weighing (" not in guidance
+
+
+def test_a_debate_case_indexes_the_map_once(monkeypatch):
+    """The ranking, the strengths and the unanswered-point prompts share one MapGraph (#21 item 4)."""
+    from argmap.generate import generate_map
+    from argmap.graph import MapGraph
+    from argmap.outline.builder import build_outline
+
+    argument_map = generate_map(200, seed=4)
+    real = MapGraph.of.__func__
+    built: list[int] = []
+
+    def counting(cls, indexed):
+        built.append(len(indexed.nodes))
+        return real(cls, indexed)
+
+    monkeypatch.setattr(MapGraph, "of", classmethod(counting))
+    for side in ("for", "against"):
+        build_outline(argument_map, "debate-case", OutlineOptions(side=side))
+    assert built == [len(argument_map.nodes)] * 2

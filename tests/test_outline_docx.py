@@ -179,3 +179,16 @@ def test_a_condensed_point_carries_the_nodes_full_text_as_a_comment_on_its_words
         assert "".join(anchored.itertext()).startswith(" ".join(point.text.split())[:20])
         assert anchored.getnext().tag == qn("w:commentRangeEnd")
         assert anchored.getnext().getnext().find(qn("w:commentReference")) is not None
+
+
+def test_argmaps_own_styles_are_new_to_the_template_and_each_defined_once(essay_docx):
+    """The writer adds its styles without python-docx's name check (a scan of every style), so
+    the template must not have them already."""
+    from docx import Document
+
+    from argmap.outline.docx import BUDGET_STYLE, NOTE_STYLE
+
+    ours = (GUIDANCE_STYLE, HINT_STYLE, NOTE_STYLE, BUDGET_STYLE)
+    assert not {style.name for style in Document().styles} & set(ours)
+    names = [style.name for style in essay_docx.styles]
+    assert all(names.count(name) == 1 for name in ours)

@@ -8,6 +8,7 @@ sub-points) is within ±30% of its budget.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from conftest import ARGUMENTS, ROOT
@@ -18,7 +19,7 @@ from argmap.model import ArgumentMap
 from argmap.outline.builder import build_outline
 from argmap.outline.model import Outline, Point
 from argmap.outline.templates import TEMPLATES
-from argmap.outline.wording import condense, echoes, fits, point_words, word_count
+from argmap.outline.wording import condense, echoes, fit_point, fits, point_words, word_count
 
 NOTES = ROOT / "tests" / "fixtures" / "notes"
 
@@ -77,6 +78,25 @@ def test_condensing_only_drops_words_never_adds_them():
     for target in (5, 9, 14, 22, 30):
         assert words(condense(LONG, target)) <= words(LONG)
         assert word_count(condense(LONG, target)) <= round(target * 1.3)
+
+
+def test_a_point_and_its_answer_cut_at_clauses_still_fit_together():
+    """Each piece may end at a clause a little past its share; the whole must still fit."""
+    point = Point(
+        text="Bail hearings for petty offences are listed far behind long serious trials, "
+        "so undertrials sit in jail for months.",
+        words=19,
+        sub_points=(
+            Point(
+                text="Give bail matters a separate daily list with a hearing date for each, "
+                "as several busy sessions courts tried in 2019.",
+                label="Way out",
+            ),
+        ),
+    )
+    fitted = fit_point(point)
+    assert point_words(fitted) <= 19 * 1.3
+    assert fitted.sub_points  # the answer is kept, shortened, not dropped
 
 
 # -- the measure ------------------------------------------------------------------------------
@@ -200,12 +220,13 @@ def test_a_minor_point_comes_after_a_weaker_normal_one():
     assert for_points(argument_map) == ["b", "a"]
 
 
-def test_points_left_out_for_length_are_named_with_their_priority_and_strength_never_as_weaker():
+def test_points_left_out_for_length_are_named_with_their_standing_in_words_never_as_weaker():
     argument_map = claims(*({"id": name} for name in "abcde"))  # five equal points, room for three
     [body] = [s for s in build_outline(argument_map, "argumentative-essay").sections if s.role == "for"]
     [left] = [line for line in body.guidance if line.startswith("Left out for length")]
-    assert "Point d matters (normal priority, strength 0.50)" in left
-    assert "weaker" not in left
+    assert "Point d matters (an evenly balanced point)" in left
+    assert "weaker" not in left and "strength" not in left and "0.5" not in left
+    assert "Those as strong and as important as a point kept come after it" in left
     assert [p.node_id for p in body.points] == ["a", "b", "c"]  # ties keep the map's order
 
 
@@ -225,3 +246,47 @@ def test_outlines_of_imported_notes_read_as_a_students(template):
         closing = [s for s in outline.sections if s.role == "conclusion"]
         if thesis is not None and closing:
             assert thesis.text not in " ".join(p.text for p in closing[0].all_points()), name
+
+
+def test_a_left_out_points_standing_names_its_priority_when_it_has_one():
+    argument_map = claims(
+        *({"id": name, "score": 0.95, "priority": "key"} for name in "abc"),
+        {"id": "d", "score": 0.1, "priority": "minor"},
+        {"id": "e", "score": 0.9, "priority": "key"},
+    )
+    [body] = [s for s in build_outline(argument_map, "argumentative-essay").sections if s.role == "for"]
+    [left] = [line for line in body.guidance if line.startswith("Left out for length")]
+    assert "Point e matters (a strong point, marked key)" in left
+    assert "Point d matters (a very weak point, marked minor)" in left
+
+
+@pytest.mark.parametrize(
+    ("strength", "words"),
+    [
+        (1.0, "a strong point"),
+        (0.8, "a strong point"),
+        (0.79, "a fairly strong point"),
+        (0.5, "an evenly balanced point"),
+        (0.2, "a weak point"),
+        (0.19, "a very weak point"),
+        (0.0, "a very weak point"),
+    ],
+)
+def test_strengths_read_in_words(strength, words):
+    from argmap.analysis.explain import in_ten, strength_words
+
+    assert strength_words(strength) == words
+    assert in_ten(strength) == f"about {round(strength * 10)} in 10"
+
+
+def test_the_debate_case_document_shows_no_strength_figures(tmp_path):
+    """The case a student prints names standings in words, never DF-QuAD's numbers."""
+    from argmap.generate import generate_map
+    from argmap.outline import outline_to_markdown
+    from argmap.outline.builder import OutlineOptions
+
+    argument_map = generate_map(300, seed=2)
+    for side in ("for", "against"):
+        text = outline_to_markdown(build_outline(argument_map, "debate-case", OutlineOptions(side=side)))
+        assert "Left out for length" in text
+        assert not re.search(r"strength \d|priority, strength|DF-QuAD|\d\.\d\d\)", text), side

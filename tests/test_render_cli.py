@@ -105,3 +105,32 @@ def test_a_dot_that_crashes_is_reported_in_one_line(small_map, tmp_path, capsys,
     assert main(["render", str(small_map), "-o", str(tmp_path / "m.svg")]) == 1
     assert capsys.readouterr().err == "argmap: Graphviz's dot failed: Error: out of memory\n"
     assert not (tmp_path / "m.svg").exists()
+
+
+def test_a_failing_dot_leaves_the_old_picture_as_it_was(small_map, tmp_path, capsys, monkeypatch):
+    """dot writes the picture into the temporary file itself: half a picture never replaces one."""
+    out = tmp_path / "m.svg"
+    assert main(["render", str(small_map), "-o", str(out)]) == 0
+    before = out.read_bytes()
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, script in (
+        ("half", "#!/bin/sh\ncat >/dev/null\necho '<svg'\necho 'Error: killed' >&2\nexit 9\n"),
+        ("empty", "#!/bin/sh\ncat >/dev/null\nexit 0\n"),
+    ):
+        fake = bin_dir / "dot"
+        fake.write_text(script)
+        fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+        monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin:/bin")
+        assert main(["render", str(small_map), "-o", str(out)]) == 1, name
+        assert capsys.readouterr().err.startswith("argmap: Graphviz's dot failed: "), name
+        assert out.read_bytes() == before, name
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["bin", "m.svg", "small.yaml"], name
+
+
+def test_the_digraph_and_the_dot_text_are_the_same_drawing(small_map):
+    from argmap.mapfile import parse_map
+    from argmap.render import build_digraph
+
+    argument_map = parse_map(small_map.read_text(encoding="utf-8"))
+    assert build_digraph(argument_map).source == build_dot(argument_map)

@@ -10,10 +10,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ROOT, SEED_MAP
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.generate import generate_map
 from argmap.model import ArgumentMap, Kind, Node, RelationType
 from argmap.render import RenderError, RenderOptions, build_dot
+from argmap.render.escape import QUOTED_PART_MAX, quoted, quoted_part
 from argmap.render.themes import DEFAULT, PATTERN_WORDS, PRINT, THEMES
 from argmap.store import load_path
 
@@ -316,3 +319,19 @@ def test_nodes_with_open_comments_carry_the_count_in_their_caption_and_class(see
     assert "· 1 COMMENT<" in space or "· 1 COMMENT</" in space
     assert 'class="kind-claim commented dimmed"' in space
     assert "COMMENT" not in node_statement(dot, "strong-ties")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=1600), st.text(max_size=1600), st.sampled_from(["supports", "opposes"]))
+def test_an_arrows_tooltip_from_labels_escaped_once_is_the_whole_tooltip_escaped(source, target, name):
+    """Each label is escaped once for the tooltips of all its arrows (escape.quoted_part)."""
+    whole = quoted(f"{source} — {name} — {target}")
+    parts = quoted_part(source), quoted_part(target)
+    if None in parts:
+        assert max(len(source), len(target)) > QUOTED_PART_MAX
+    else:
+        assert f'"{parts[0]} — {name} — {parts[1]}"' == whole
+    for tricky in ("a\r", "\nb", 'say "no"', "back\\slash", "x\u202ey", "tab\there", "&amp;", "\x00"):
+        assert f'"{quoted_part(tricky)} — {name} — {quoted_part(source[:50])}"' == quoted(
+            f"{tricky} — {name} — {source[:50]}"
+        )

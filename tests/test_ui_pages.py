@@ -605,7 +605,7 @@ def test_analysis_shows_the_verdict_and_what_would_flip_it(app: AppTest):
     opened(app)
     app.switch_page(ANALYSIS).run()
     assert not app.exception
-    assert app.success[0].value.startswith("Thesis holds at")
+    assert app.success[0].value.startswith("The thesis stands (about 6 in 10): ")
     assert app.selectbox(key="sensitivity_node").value == "strong-ties"
     assert "The largest move: without" in app.info[0].value or app.warning
 

@@ -24,8 +24,27 @@ from argmap.graph import MapGraph, Side
 from argmap.model import ArgumentMap, Kind, RelationType
 from argmap.words import counted
 
-#: At or above this strength the thesis "holds"; DF-QuAD's neutral point.
+#: At or above this strength the thesis "holds" (stands); DF-QuAD's neutral point.
 HOLDS_AT = 0.5
+
+#: How a strength reads to a student: the words of the first band whose floor it reaches.
+STRENGTH_WORDS = (
+    (0.8, "a strong point"),
+    (0.6, "a fairly strong point"),
+    (0.4, "an evenly balanced point"),
+    (0.2, "a weak point"),
+    (0.0, "a very weak point"),
+)
+
+
+def strength_words(value: float) -> str:
+    """A strength in a student's words: ``a fairly strong point`` for 0.62 (see :data:`STRENGTH_WORDS`)."""
+    return next((words for floor, words in STRENGTH_WORDS if value >= floor), STRENGTH_WORDS[-1][1])
+
+
+def in_ten(value: float) -> str:
+    """A strength as a student reads a score: ``about 6 in 10`` for 0.57."""
+    return f"about {round(value * 10)} in 10"
 
 
 @dataclass(frozen=True)
@@ -120,11 +139,13 @@ def verdict(argument_map: ArgumentMap, strengths: Strengths | None = None) -> Ve
         objection = "nothing opposes it directly"
     else:
         label = index[strongest].display_label
-        objection = f"the strongest objection is “{label}” ({strengths.strength[strongest]:.2f})"
+        objection = f"the strongest objection is “{label}” ({strength_words(strengths.strength[strongest])})"
         if strongest in unanswered:
             objection += ", still unanswered"
     holds = value >= HOLDS_AT
-    sentence = f"Thesis {'holds' if holds else 'does not hold'} at {value:.2f}: {weighing}; {objection}."
+    sentence = (
+        f"The thesis {'stands' if holds else 'does not stand'} ({in_ten(value)}): {weighing}; {objection}."
+    )
     if not strengths.converged:
         sentence += " (A cycle did not settle; its strengths are approximate.)"
     return Verdict(thesis, value, holds, supporting, opposing, strongest, unanswered, sentence)

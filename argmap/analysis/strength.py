@@ -104,14 +104,19 @@ def combine(base: float, attack: float, support: float) -> float:
 
 
 def compute_strengths(
-    argument_map: ArgumentMap, *, max_rounds: int = MAX_ROUNDS, tolerance: float = TOLERANCE
+    argument_map: ArgumentMap,
+    *,
+    max_rounds: int = MAX_ROUNDS,
+    tolerance: float = TOLERANCE,
+    graph: MapGraph | None = None,
 ) -> Strengths:
-    """Base score and DF-QuAD strength of every node of the map (see the module docstring).
+    """Base score and DF-QuAD strength of every node of the map (see the module docstring);
+    ``graph``, when the caller has indexed the map already, is its :class:`MapGraph`.
 
     Linear in nodes plus relations for a map without cycles. Never raises for a valid map; a cycle
     that does not settle within ``max_rounds`` is reported through ``converged``/``unconverged``.
     """
-    graph = MapGraph.of(argument_map)
+    graph = graph if graph is not None else MapGraph.of(argument_map)
     base = {node.id: base_score(node) for node in argument_map.nodes}
     strength: dict[str, float] = {}
     rounds, cyclic, unconverged = evaluate(

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.commands.common import add_map_argument, load_target
+from argmap.commands.common import add_map_argument, library_of, load_target
 from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.model_plain import AnyMap
 
 GENERATE_MAX = 100_000  # far beyond any real map; stops a typo from filling the disk
 
@@ -73,13 +77,18 @@ def cmd_render(args: argparse.Namespace) -> int:
     format_of(out)  # a bad suffix is reported before the map is even read
     if args.depth is not None and args.depth < 0:
         raise ArgmapError(f"--depth must be 0 or more, not {args.depth}")
-    loaded = load_target(args)
     scores = None
     if args.scores:
         # Imported here: the plain render path must not pay for the analysis.
         from argmap.analysis import compute_strengths
 
-        scores = compute_strengths(loaded.map).strength
+        loaded = load_target(args).map
+        scores = compute_strengths(loaded).strength
+        argument_map: AnyMap = loaded
+    else:  # a map read before comes from the cache without pydantic (argmap.map_cache)
+        from argmap.map_cache import load_for_drawing
+
+        argument_map = load_for_drawing(args.path, library_of(args))
     options = RenderOptions(
         theme=args.theme,
         group_by=args.group_by,
@@ -90,6 +99,6 @@ def cmd_render(args: argparse.Namespace) -> int:
         legend=not args.no_legend,
         scores=scores,
     )
-    render_file(loaded.map, out, options)
+    render_file(argument_map, out, options)
     print(f"wrote {out}")
     return 0

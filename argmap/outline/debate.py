@@ -136,7 +136,8 @@ class DebateRoles(PointMaker):
         # imported here: argmap.practice renders its documents with this package's renderers
         from argmap.practice.gaps import gaps
 
-        return {gap.node_id: gap.line for gap in gaps(self.map, self.side, self.index.strength)}
+        found = gaps(self.map, self.side, self.index.strength, self.index.graph)
+        return {gap.node_id: gap.line for gap in found}
 
 
 #: the prompt for an unanswered argument the gap finder does not reach (it is not on the other side)

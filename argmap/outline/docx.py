@@ -14,11 +14,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 
 from argmap.outline.model import EvidenceRef, Outline, Point, Section, Table, xml_safe
@@ -75,7 +77,7 @@ class _Writer:
         )
         self.style_note = self._paragraph_style(NOTE_STYLE, italic=False, size=10, colour=(0x9C, 0x27, 0x06))
         self.style_hint = self._paragraph_style(HINT_STYLE, italic=True, size=10, colour=(0x1F, 0x4E, 0x79))
-        budget = styles.add_style(BUDGET_STYLE, WD_STYLE_TYPE.CHARACTER)
+        budget = self._new_style(BUDGET_STYLE, WD_STYLE_TYPE.CHARACTER)
         budget.font.size = Pt(9)
         budget.font.color.rgb = RGBColor(0x76, 0x76, 0x76)
         self.style_budget = budget
@@ -94,9 +96,14 @@ class _Writer:
             self._comments = CommentWriter(self.document, "argmap", "A", date)
         return self._comments
 
+    def _new_style(self, name: str, style_type: WD_STYLE_TYPE) -> Any:
+        """A style of argmap's own (the default template has none of these names), added without
+        python-docx's ``add_style`` check, which reads every style's name (about 165) for each."""
+        return StyleFactory(self.document.styles.element.add_style_of_type(name, style_type, False))
+
     def _paragraph_style(self, name: str, *, italic: bool, size: int, colour: tuple[int, int, int]):
-        style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = self.document.styles["Normal"]
+        style = self._new_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.style_normal
         style.quick_style = True
         style.font.italic = italic
         style.font.size = Pt(size)

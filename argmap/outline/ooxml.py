@@ -136,32 +136,42 @@ class CommentWriter:
         self._comments = document.comments._comments_elm  # the part is made on first use
         self._id, self._val = qn("w:id"), qn("w:val")
         self._attributes = {qn("w:author"): author, qn("w:initials"): initials, qn("w:date"): date}
-        used = [int(comment.get(self._id)) for comment in self._comments.iterchildren(qn("w:comment"))]
+        # the element names, qualified once (qn splits and looks up its prefix on every call)
+        self._comment, self._p, self._ppr, self._pstyle = (
+            qn("w:comment"),
+            qn("w:p"),
+            qn("w:pPr"),
+            qn("w:pStyle"),
+        )
+        self._r, self._rpr, self._rstyle, self._t = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t")
+        self._annotation, self._reference = qn("w:annotationRef"), qn("w:commentReference")
+        self._start, self._end = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
+        used = [int(comment.get(self._id)) for comment in self._comments.iterchildren(self._comment)]
         self._next = max(used, default=-1) + 1
 
     def _styled_run(self, parent: Any, style: str) -> Any:
-        run = SubElement(parent, qn("w:r"))
-        SubElement(SubElement(run, qn("w:rPr")), qn("w:rStyle"), {self._val: style})
+        run = SubElement(parent, self._r)
+        SubElement(SubElement(run, self._rpr), self._rstyle, {self._val: style})
         return run
 
     def add(self, run: Any, text: str) -> None:
         """Comment ``text`` on ``run`` (a ``w:r`` element in the document body)."""
         number = str(self._next)
         self._next += 1
-        comment = SubElement(self._comments, qn("w:comment"), {self._id: number, **self._attributes})
-        paragraph = SubElement(comment, qn("w:p"))
-        SubElement(SubElement(paragraph, qn("w:pPr")), qn("w:pStyle"), {self._val: "CommentText"})
-        SubElement(self._styled_run(paragraph, "CommentReference"), qn("w:annotationRef"))
-        words = SubElement(SubElement(paragraph, qn("w:r")), qn("w:t"))
+        comment = SubElement(self._comments, self._comment, {self._id: number, **self._attributes})
+        paragraph = SubElement(comment, self._p)
+        SubElement(SubElement(paragraph, self._ppr), self._pstyle, {self._val: "CommentText"})
+        SubElement(self._styled_run(paragraph, "CommentReference"), self._annotation)
+        words = SubElement(SubElement(paragraph, self._r), self._t)
         words.text = text
         if text != text.strip():
             words.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run.addprevious(run.makeelement(qn("w:commentRangeStart"), {self._id: number}))
-        reference = run.makeelement(qn("w:r"), {})
-        SubElement(SubElement(reference, qn("w:rPr")), qn("w:rStyle"), {self._val: "CommentReference"})
-        SubElement(reference, qn("w:commentReference"), {self._id: number})
+        run.addprevious(run.makeelement(self._start, {self._id: number}))
+        reference = run.makeelement(self._r, {})
+        SubElement(SubElement(reference, self._rpr), self._rstyle, {self._val: "CommentReference"})
+        SubElement(reference, self._reference, {self._id: number})
         run.addnext(reference)
-        run.addnext(run.makeelement(qn("w:commentRangeEnd"), {self._id: number}))
+        run.addnext(run.makeelement(self._end, {self._id: number}))
 
 
 __all__ = [

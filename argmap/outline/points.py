@@ -183,15 +183,16 @@ class PointMaker:
         return kept, self.left_out(kept, nodes[len(kept) :])
 
     def left_out(self, kept: list[Node], left: list[Node]) -> tuple[str, ...]:
-        """The guidance naming the points left out for length, each with the priority and strength
-        that ranked it below those kept; a point as strong as one kept is not called weaker."""
+        """The guidance naming the points left out for length, each with the standing (strength and
+        priority, in words) that ranked it below those kept; a point as strong as one kept is not
+        called weaker."""
         if not left:
             return ()
         named = "; ".join(f"{node.display_label} ({self.index.standing(node)})" for node in left)
         kept_ranks = {self.index.rank(node)[:2] for node in kept}
         tied = any(self.index.rank(node)[:2] in kept_ranks for node in left)
         why = (
-            " Those of the same priority and strength as a point kept come after it because it has "
+            " Those as strong and as important as a point kept come after it because it has "
             "more evidence under it or comes first in the map."
             if tied
             else ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.analysis import compute_strengths
+from argmap.analysis.explain import strength_words
 from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Kind, Node, Priority, RelationType
 
@@ -33,10 +34,11 @@ class MapIndex:
         self.map = argument_map
         self.graph = MapGraph.of(argument_map)
         self.nodes = self.graph.node
-        self.strengths = compute_strengths(argument_map)
+        self.strengths = compute_strengths(argument_map, graph=self.graph)  # the map indexed once
         self.strength = self.strengths.strength
         self.thesis = argument_map.thesis()
         self.order = {node.id: position for position, node in enumerate(argument_map.nodes)}
+        self._ranks: dict[str, tuple[int, float, int, int]] = {}
 
     def strongest_first(self, nodes: Iterable[Node]) -> list[Node]:
         """Key points first and minor ones last; within a priority the stronger first; points of
@@ -44,19 +46,26 @@ class MapIndex:
         return sorted(nodes, key=self.rank)
 
     def rank(self, node: Node) -> tuple[int, float, int, int]:
-        """The sort key of :meth:`strongest_first`."""
-        evidence = len(self.graph.below(node.id, (Kind.EVIDENCE,)))
-        return (
-            _PRIORITY_RANK[node.priority or Priority.NORMAL],
-            -round(self.strength.get(node.id, 0.0), 2),
-            -evidence,
-            self.order[node.id],
-        )
+        """The sort key of :meth:`strongest_first` (worked out once per node: an outline sorts the
+        same points for several sections)."""
+        key = self._ranks.get(node.id)
+        if key is None:
+            evidence = len(self.graph.below(node.id, (Kind.EVIDENCE,)))
+            key = (
+                _PRIORITY_RANK[node.priority or Priority.NORMAL],
+                -round(self.strength.get(node.id, 0.0), 2),
+                -evidence,
+                self.order[node.id],
+            )
+            self._ranks[node.id] = key
+        return key
 
     def standing(self, node: Node) -> str:
-        """What ranked the node where it is, for a reader: ``normal priority, strength 0.62``."""
-        priority = (node.priority or Priority.NORMAL).value
-        return f"{priority} priority, strength {self.strength.get(node.id, 0.0):.2f}"
+        """What ranked the node where it is, in a reader's words: ``a fairly strong point`` (0.62),
+        ``a strong point, marked key`` (a key point at 0.88)."""
+        words = strength_words(self.strength.get(node.id, 0.0))
+        priority = node.priority or Priority.NORMAL
+        return words if priority is Priority.NORMAL else f"{words}, marked {priority.value}"
 
     def roots(self, kind: Kind) -> list[Node]:
         return [

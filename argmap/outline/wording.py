@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from argmap.outline.model import Outline, Point, Section
+from argmap.outline.model import EvidenceRef, Outline, Point, Section
 
 #: the share of its budget a point's wording may fall short or run over and still fit it
 TOLERANCE = 0.3
@@ -157,7 +157,8 @@ def _level(lengths: list[int], target: float) -> float:
     low, high = 0.0, float(max(lengths, default=0))
     for _ in range(40):
         middle = (low + high) / 2
-        if sum(min(length, middle) for length in lengths) < target:
+        # min(length, middle) in the list's order, written out: this loop is most of fitting words
+        if sum([middle if middle < length else length for length in lengths]) < target:
             low = middle
         else:
             high = middle
@@ -175,7 +176,8 @@ def _fit_point(point: Point, target: float) -> Point:
     if point_words(point) <= target * (1 + TOLERANCE):
         return point
     fixed = [sub for sub in point.sub_points if sub.fixed]  # kept whole; the rest share what is left
-    target = max(target - sum(point_words(sub) for sub in fixed), _MIN_PIECE)
+    fixed_words = sum(point_words(sub) for sub in fixed)
+    target = max(target - fixed_words, _MIN_PIECE)
     evidence, subs = list(point.evidence), [sub for sub in point.sub_points if not sub.fixed]
     while True:
         lengths = [word_count(point.text), *(word_count(e.text) for e in evidence)]
@@ -188,6 +190,18 @@ def _fit_point(point: Point, target: float) -> Point:
         else:
             subs.pop()
     cap = max(cap, _MIN_PIECE)
+    fitted = _cut_pieces(point, evidence, subs, cap)
+    # each piece may end at a clause up to TOLERANCE past the cap, so together they can overflow:
+    # lower the cap until the whole fits (or the pieces are as short as a piece may be)
+    while point_words(fitted) > (target + fixed_words) * (1 + TOLERANCE) and cap > _MIN_PIECE:
+        cap = max(cap * 0.85, _MIN_PIECE)
+        fitted = _cut_pieces(point, evidence, subs, cap)
+    return fitted
+
+
+def _cut_pieces(point: Point, evidence: list[EvidenceRef], subs: list[Point], cap: float) -> Point:
+    """``point`` keeping ``evidence`` and ``subs`` (and its fixed sub-points), each piece
+    condensed to about ``cap`` words."""
     text = condense(point.text, round(cap))
     fitted_evidence = tuple(dataclasses.replace(e, text=condense(e.text, round(cap))) for e in evidence)
     fitted_subs = tuple(

@@ -66,13 +66,19 @@ def side_name(side: Side, fmt: DebateFormat | None = None) -> str:
     return fmt.side_name(side) if fmt is not None else DEFAULT_SIDE_NAMES[side]
 
 
-def gaps(argument_map: ArgumentMap, side: Side | str, strengths: Mapping[str, float]) -> list[Gap]:
-    """The other side's points that nothing of ``side`` answers, strongest first (ties in map order).
+def gaps(
+    argument_map: ArgumentMap,
+    side: Side | str,
+    strengths: Mapping[str, float],
+    graph: MapGraph | None = None,
+) -> list[Gap]:
+    """The other side's points that nothing of ``side`` answers, strongest first (ties in map order);
+    ``graph``, when the caller has indexed the map already, is its :class:`MapGraph`.
 
     Only points reached from the thesis count (a map without a thesis has no sides, hence no gaps).
     """
     side = Side(side)
-    graph = MapGraph.of(argument_map)
+    graph = graph if graph is not None else MapGraph.of(argument_map)
     sides = graph.sides()
     index = argument_map.node_index()
     found = []

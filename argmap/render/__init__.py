@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING
 from argmap.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
-    from argmap.render.dot import PICTURE_FORMATS, format_of, run_dot
+    from argmap.model_plain import AnyMap
+    from argmap.render.dot import PICTURE_FORMATS, format_of, run_dot, run_dot_into
     from argmap.render.graph import (
         GROUP_BY,
         RenderError,
@@ -64,12 +64,14 @@ __all__ = [
     "render_bytes",
     "render_file",
     "run_dot",
+    "run_dot_into",
 ]
 
 _HOMES = {
     "PICTURE_FORMATS": "dot",
     "format_of": "dot",
     "run_dot": "dot",
+    "run_dot_into": "dot",
     "GROUP_BY": "graph",
     "RenderError": "graph",
     "RenderOptions": "graph",
@@ -83,7 +85,7 @@ _HOMES = {
 __getattr__ = lazy_names(__name__, _HOMES)
 
 
-def render_bytes(argument_map: ArgumentMap, options: RenderOptions | None = None, fmt: str = "svg") -> bytes:
+def render_bytes(argument_map: AnyMap, options: RenderOptions | None = None, fmt: str = "svg") -> bytes:
     """The map drawn as ``fmt`` (svg, png, pdf, or dot for the DOT text itself).
 
     Raises RenderError for bad options or a failing ``dot``, ToolMissingError when ``dot`` is missing.
@@ -97,10 +99,17 @@ def render_bytes(argument_map: ArgumentMap, options: RenderOptions | None = None
     return run_dot(dot_source, fmt)
 
 
-def render_file(argument_map: ArgumentMap, path: Path, options: RenderOptions | None = None) -> Path:
-    """Draw the map into ``path`` in the format its suffix names; the file is replaced atomically."""
-    from argmap.render.dot import format_of
-    from argmap.store import write_atomic
+def render_file(argument_map: AnyMap, path: Path, options: RenderOptions | None = None) -> Path:
+    """Draw the map into ``path`` in the format its suffix names; the file is replaced atomically
+    (``dot`` writes the picture into the temporary file itself)."""
+    from argmap.render.dot import format_of, run_dot_into
+    from argmap.render.graph import build_dot
+    from argmap.store import write_atomic, write_atomic_with
 
-    write_atomic(path, render_bytes(argument_map, options, format_of(path)))
+    fmt = format_of(path)
+    dot_source = build_dot(argument_map, options)
+    if fmt == "dot":
+        write_atomic(path, dot_source.encode("utf-8"))
+    else:
+        write_atomic_with(path, lambda out: run_dot_into(dot_source, fmt, out))
     return path

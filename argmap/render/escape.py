@@ -70,8 +70,23 @@ def quoted(text: str) -> str:
         text = clean_text(text)  # once, so that no "\r\n" is cut in two
         pieces = (text[start : start + _QUOTED_PIECE] for start in range(0, len(text), _QUOTED_PIECE))
         return " + ".join(quoted(piece) for piece in pieces)
+    return f'"{_quoted_inside(text)}"'
+
+
+#: The longest text :func:`quoted_part` escapes: two such parts and a short joint stay one piece.
+QUOTED_PART_MAX = _QUOTED_PIECE // 2 - 50
+
+
+def quoted_part(text: str) -> str | None:
+    """What :func:`quoted` writes between its quotes for ``text``, to be joined with other parts
+    inside one pair of quotes (escaping works character by character, and joints that contain no
+    line end cannot make a ``\r\n``); None for a text longer than :data:`QUOTED_PART_MAX`. The
+    renderer escapes each box's label once this way for all the tooltips of its arrows."""
+    return None if len(text) > QUOTED_PART_MAX else _quoted_inside(text)
+
+
+def _quoted_inside(text: str) -> str:
     if not _QUOTE_SPECIAL.search(text):
-        return f'"{text}"'
+        return text
     text = clean_text(text)
-    text = text.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{text}"'
+    return text.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")

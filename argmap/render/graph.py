@@ -27,14 +27,20 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
-
-import graphviz
+from typing import TYPE_CHECKING, Literal
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, Basis, Kind, Node, RelationType
-from argmap.render.escape import clean_text, html_escape, html_text, quoted
+from argmap.model_base import Basis
+from argmap.render.escape import clean_text, html_escape, html_text, quoted, quoted_part
 from argmap.render.themes import PATTERN_WORDS, THEMES, EdgeStyle, NodeStyle, Theme
+from argmap.rules import Kind, RelationType
+
+if TYPE_CHECKING:
+    import graphviz
+
+    # A validated map, or one read back from the parsed-map cache (argmap.model_plain): drawing
+    # needs no pydantic, so `argmap render` of a map read before does not import it (#21).
+    from argmap.model_plain import AnyMap, AnyNode
 
 GroupBy = Literal["tag", "kind", "none"]
 GROUP_BY: tuple[str, ...] = ("tag", "kind", "none")
@@ -88,11 +94,24 @@ KIND_WORDS: dict[Kind, str] = {
 }
 
 
-def build_digraph(argument_map: ArgumentMap, options: RenderOptions | None = None) -> graphviz.Digraph:
-    """The map as a ``graphviz.Digraph`` (its ``.source`` is the DOT text).
+def build_digraph(argument_map: AnyMap, options: RenderOptions | None = None) -> graphviz.Digraph:
+    """The map as a ``graphviz.Digraph`` (its ``.source`` is :func:`build_dot`'s text).
 
     Raises RenderError when the options name an unknown theme, grouping or focus node.
     """
+    import graphviz  # only here: the command line writes the DOT text without the package
+
+    return graphviz.Digraph(name="argmap", body=_statements(argument_map, options))
+
+
+def build_dot(argument_map: AnyMap, options: RenderOptions | None = None) -> str:
+    """The map as DOT text: deterministic, ending in a newline (what ``graphviz.Digraph`` writes
+    for the same statements)."""
+    return f"digraph argmap {{\n{''.join(_statements(argument_map, options))}}}\n"
+
+
+def _statements(argument_map: AnyMap, options: RenderOptions | None) -> list[str]:
+    """The DOT statements inside the graph's braces, each a line."""
     options = options or RenderOptions()
     theme = _theme(options)
     if options.depth is not None and options.depth < 0:
@@ -125,8 +144,8 @@ def build_digraph(argument_map: ArgumentMap, options: RenderOptions | None = Non
     ]
     drawn = [node for node in argument_map.nodes if node.id in visible]
     keys = _group_keys(argument_map, drawn, options.group_by)
-    groups: dict[str, list[Node]] = {}
-    loose: list[Node] = []
+    groups: dict[str, list[AnyNode]] = {}
+    loose: list[AnyNode] = []
     for node in drawn:
         key = keys[node.id]
         (groups.setdefault(key, []) if key else loose).append(node)
@@ -138,19 +157,15 @@ def build_digraph(argument_map: ArgumentMap, options: RenderOptions | None = Non
     for key, members in groups.items():
         body.append(_cluster(key, members, labels, options, theme, looks, counts))
     minlen = _stagger(children, visible) if down else {}
+    tips = {node_id: quoted_part(label) for node_id, label in labels.items()}  # each label escaped once
     for source, target, relation_type in relations:
         if source in visible and target in visible:
-            statement = _edge_statement(source, target, relation_type, labels, options, theme)
+            statement = _edge_statement(source, target, relation_type, labels, tips, options, theme)
             rank_gap = minlen.get((source, target), 1) if minlen else 1
             if rank_gap > 1:
                 statement = statement[:-1] + f" minlen={rank_gap}]"
             body.append(f"\t{statement}\n")
-    return graphviz.Digraph(name="argmap", body=body)
-
-
-def build_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> str:
-    """The DOT text of :func:`build_digraph`: deterministic, ending in a newline."""
-    return build_digraph(argument_map, options).source
+    return body
 
 
 def _theme(options: RenderOptions) -> Theme:
@@ -162,7 +177,7 @@ def _theme(options: RenderOptions) -> Theme:
 
 
 def _visible(
-    argument_map: ArgumentMap, options: RenderOptions, children: dict[str, list[str]], has_parent: set[str]
+    argument_map: AnyMap, options: RenderOptions, children: dict[str, list[str]], has_parent: set[str]
 ) -> set[str]:
     """Ids of the nodes to draw: all, or those within ``depth`` levels below the focus or the roots."""
     if options.focus is None and options.depth is None:
@@ -189,7 +204,7 @@ def _visible(
     return seen
 
 
-def folded_away(argument_map: ArgumentMap, collapsed: Collection[str]) -> dict[str, set[str]]:
+def folded_away(argument_map: AnyMap, collapsed: Collection[str]) -> dict[str, set[str]]:
     """The boxes each box of ``collapsed`` hides when the whole map is drawn (see
     :attr:`RenderOptions.collapsed`); a collapsed box that hides nothing is left out."""
     children: dict[str, list[str]] = {}
@@ -269,7 +284,7 @@ def _points_down(direction: str, children: dict[str, list[str]], visible: set[st
     return len(visible) - with_children <= DOWN_MAX_LEAVES
 
 
-def _group_keys(argument_map: ArgumentMap, drawn: list[Node], group_by: str) -> dict[str, str]:
+def _group_keys(argument_map: AnyMap, drawn: list[AnyNode], group_by: str) -> dict[str, str]:
     """Cluster key of each drawn node ("" for none): its kind, or its first tag.
 
     A node tagged with its parent's cluster tag joins that cluster even when the tag is not its
@@ -292,7 +307,7 @@ def _group_keys(argument_map: ArgumentMap, drawn: list[Node], group_by: str) -> 
 
 def _cluster(
     key: str,
-    members: list[Node],
+    members: list[AnyNode],
     labels: Mapping[str, str],
     options: RenderOptions,
     theme: Theme,
@@ -357,7 +372,7 @@ def _box_attributes(style: NodeStyle, fill: str, border: str, penwidth: float) -
 
 
 def _node_statement(
-    node: Node,
+    node: AnyNode,
     label: str,
     options: RenderOptions,
     theme: Theme,
@@ -402,7 +417,7 @@ _BASIS_CAPTIONS = {basis: f" · {basis.value.upper()}" for basis in Basis}
 
 
 def _label(
-    node: Node,
+    node: AnyNode,
     label: str,
     look: _KindLook,
     wrap: int,
@@ -476,6 +491,7 @@ def _edge_statement(
     target: str,
     relation: RelationType,
     labels: Mapping[str, str],
+    tips: Mapping[str, str | None],
     options: RenderOptions,
     theme: Theme,
 ) -> str:
@@ -484,7 +500,11 @@ def _edge_statement(
     if options.scores and source in options.scores:
         penwidth = round(0.6 + 3.4 * options.scores[source], 2)
     name = relation.value
-    tip = quoted(f"{labels[source]} — {name} — {labels[target]}")
+    source_tip, target_tip = tips[source], tips[target]
+    if source_tip is None or target_tip is None:  # a label too long to be one piece with another
+        tip = quoted(f"{labels[source]} — {name} — {labels[target]}")
+    else:
+        tip = f'"{source_tip} — {name} — {target_tip}"'
     return (
         f'"{source}" -> "{target}" [id="{source}->{target}" class="{name}" color="{style.colour}" '
         f"style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} samehead={name} tooltip={tip}]"
@@ -501,7 +521,7 @@ def _shade(fill: str, border: str, strength: float) -> str:
     return "#" + "".join(f"{channel:02x}" for channel in mixed)
 
 
-def _graph_attributes(argument_map: ArgumentMap, options: RenderOptions, theme: Theme, down: bool) -> str:
+def _graph_attributes(argument_map: AnyMap, options: RenderOptions, theme: Theme, down: bool) -> str:
     attributes = [
         f'id="argmap" rankdir={"BT" if down else "RL"} newrank=true outputorder=edgesfirst',
         # A stable layout (see the module's docstring): each box's children in the map's order, and
@@ -514,7 +534,7 @@ def _graph_attributes(argument_map: ArgumentMap, options: RenderOptions, theme: 
     return " ".join(attributes)
 
 
-def _legend(argument_map: ArgumentMap, options: RenderOptions, theme: Theme) -> str:
+def _legend(argument_map: AnyMap, options: RenderOptions, theme: Theme) -> str:
     """Title, question and a one-row key of kinds and relations, in the map's own words."""
     vocabulary = argument_map.vocabulary
     names = dict(KIND_WORDS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.model import Kind, RelationType
+from argmap.rules import Kind, RelationType
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -27,8 +28,9 @@ from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap, Directive
 from argmap.outline.templates import TEMPLATES
 from argmap.rules import slugify
+from argmap.services.answer_reviews import AnswerReviews
 from argmap.skeletons import SKELETONS
-from argmap.store import SUFFIX, check_name, new_map, revision_of
+from argmap.store import SUFFIX, Entry, check_name, new_map, revision_of
 from argmap.stores.postgres import PostgresStore, transaction
 
 Clock = Callable[[], datetime]
@@ -70,6 +72,25 @@ class MapInfo:
     visibility: str
     locked: bool
     mine: bool
+
+
+@dataclass(frozen=True)
+class ListedMap:
+    """A map of the library listing with whose it is (one row of :meth:`Classroom.listing`)."""
+
+    entry: Entry
+    info: MapInfo
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of the user's own maps and one of the other maps they may see, with how many of
+    each match in all."""
+
+    mine: list[ListedMap]
+    mine_total: int
+    others: list[ListedMap]
+    others_total: int
 
 
 @dataclass(frozen=True)
@@ -205,6 +226,11 @@ class Classroom:
             row = connection.execute("SELECT email FROM users WHERE id = %s", [self.user_id]).fetchone()
         return PostgresStore(self.url, user_id=self.user_id, author=row[0] if row else None)
 
+    def answer_reviews(self) -> AnswerReviews:
+        """The answers this user had reviewed, kept in the database (their own; a teacher's
+        classes')."""
+        return AnswerReviews(self.url, self.user_id, self.clock)
+
     @staticmethod
     def _role(connection: psycopg.Connection, class_id: int) -> str | None:
         row = connection.execute("SELECT argmap_class_role(%s)", [class_id]).fetchone()
@@ -303,13 +329,71 @@ class Classroom:
         with self._tx() as connection:
             bare = check_name(name)
             row = connection.execute(
-                "SELECT owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= now()"
+                "SELECT owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= %s"
                 " FROM maps WHERE name = %s AND deleted_at IS NULL",
-                [bare],
+                [self.clock(), bare],
             ).fetchone()
         if row is None:
             raise ClassroomError(f"no map named {bare!r} that you can see")
         return MapInfo(bare, row[0], row[1], row[2], bool(row[3]), row[0] == self.user_id)
+
+    def listing(
+        self, page_size: int = 50, mine_page: int = 0, others_page: int = 0, words: str = ""
+    ) -> Listing:
+        """A page (numbered from 0) of your own maps and one of the others you may see (the shared
+        library, your classes' published maps, and as a teacher your students' work), by name,
+        those with every word of ``words`` in their name, title or question; in one query, however
+        many maps there are."""
+        size = max(1, int(page_size))
+        found_in = " AND (name || ' ' || title || ' ' || coalesce(question, '')) ILIKE %s ESCAPE '\\'"
+        matching = found_in * len(words.split())
+        patterns = [f"%{_literal_like(word)}%" for word in words.split()]
+        rows = self._listing_rows(matching, patterns, size, max(0, mine_page), max(0, others_page))
+        listing = Listing([], int(rows[0][0]), [], int(rows[0][1]))
+        for (
+            _,
+            _,
+            name,
+            title,
+            question,
+            count,
+            kinds,
+            updated,
+            owner,
+            class_id,
+            visibility,
+            locked,
+            mine,
+        ) in rows:
+            if name is None:  # no map on either page: the totals' row alone
+                continue
+            listed = ListedMap(
+                Entry(name, Path(f"{name}{SUFFIX}"), title, question, count, dict(kinds), updated),
+                MapInfo(name, owner, class_id, visibility, bool(locked), bool(mine)),
+            )
+            (listing.mine if mine else listing.others).append(listed)
+        return listing
+
+    def _listing_rows(
+        self, matching: str, patterns: list[str], size: int, mine_page: int, others_page: int
+    ) -> list[tuple[Any, ...]]:
+        query = (
+            "WITH visible AS (SELECT name, title, question, node_count, counts_by_kind, updated_at,"
+            " owner_id, class_id, visibility, locked_after IS NOT NULL AND locked_after <= %s AS locked,"
+            " owner_id IS NOT DISTINCT FROM %s AS mine FROM maps WHERE deleted_at IS NULL" + matching + "),"
+            " ranked AS (SELECT *, row_number() OVER (PARTITION BY mine ORDER BY name) - 1 AS place FROM visible),"
+            " totals AS (SELECT count(*) FILTER (WHERE mine), count(*) FILTER (WHERE NOT mine) FROM visible)"
+            " SELECT totals.*, ranked.name, ranked.title, ranked.question, ranked.node_count,"
+            " ranked.counts_by_kind, ranked.updated_at, ranked.owner_id, ranked.class_id, ranked.visibility,"
+            " ranked.locked, ranked.mine FROM totals LEFT JOIN ranked"
+            " ON ranked.place / %s = CASE WHEN ranked.mine THEN %s ELSE %s END"
+            " ORDER BY ranked.mine DESC, ranked.name"
+        )
+        with self._tx() as connection:
+            return connection.execute(
+                query,  # type: ignore[arg-type]  # our own text; the words are parameters
+                [self.clock(), self.user_id, *patterns, size, mine_page, others_page],
+            ).fetchall()
 
     def share_map(self, name: str, class_id: int | None) -> MapInfo:
         """Publish one of your maps to a class you teach (``None``: make it private again)."""
@@ -517,8 +601,9 @@ class Classroom:
         raise ClassroomError(f"no free map name like {base!r}")
 
     def submit(self, assignment_id: int) -> Submission:
-        """Freeze the copy's current version as the submission. Unless the teacher allows edits after
-        submitting (and only until the due date), the map can no longer be changed."""
+        """Freeze the copy's current version as the submission, with the answer the student had
+        reviewed last on it (if any). Unless the teacher allows edits after submitting (and only
+        until the due date), the map can no longer be changed."""
         submission = self.my_submission(assignment_id)
         if submission is None:
             raise ClassroomError("open the assignment before submitting it")
@@ -540,9 +625,11 @@ class Classroom:
                 "UPDATE maps SET locked_after = %s WHERE name = %s AND owner_id = %s",
                 [locked_after, submission.map_name, self.user_id],
             )
-            connection.execute(
-                "UPDATE submissions SET submitted_version = %s, submitted_at = %s WHERE id = %s",
-                [row[0], now, submission.id],
+            connection.execute(  # the answer reviewed last is frozen with the map
+                "UPDATE submissions SET submitted_version = %s, submitted_at = %s, answer_review_id ="
+                " (SELECT r.id FROM answer_reviews r WHERE r.map_id = submissions.map_id"
+                " AND r.student_id = %s ORDER BY r.created_at DESC, r.id DESC LIMIT 1) WHERE id = %s",
+                [row[0], now, self.user_id, submission.id],
             )
         found = self.my_submission(assignment_id)
         assert found is not None
@@ -768,6 +855,11 @@ class Classroom:
         return out.getvalue()
 
 
+def _literal_like(word: str) -> str:
+    """``word`` for a LIKE pattern (ESCAPE '\\'), its ``%`` and ``_`` matching themselves."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _cell(text: str) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -780,6 +872,8 @@ __all__ = [
     "Classroom",
     "Comment",
     "Grade",
+    "ListedMap",
+    "Listing",
     "MapInfo",
     "Member",
     "StudentStatus",

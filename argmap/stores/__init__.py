@@ -14,11 +14,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from argmap.model import ArgumentMap
 from argmap.store import Library, LoadedMap, TrashEntry, Version
 from argmap.store_index import Entry
 
 if TYPE_CHECKING:
+    from argmap.model import ArgumentMap  # for types only: drawing a cached map needs no pydantic
     from argmap.stores.postgres import PostgresStore
 
 FolderStore = Library

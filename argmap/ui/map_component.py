@@ -422,6 +422,7 @@ export default function (component) {
   const revision = (data && data.revision) || '';
   const mapName = (data && data.map) || '';
   const adds = (data && data.adds) || {};
+  const editable = !(data && data.editable === false); // a read-only map: select, fold, never change
   const words = (data && data.words) || {}; // the map's own word for a kind: claim -> convergence
   if (data && typeof data.svg === 'string') remember(revision, data.svg);
   let changed = false;
@@ -523,8 +524,8 @@ export default function (component) {
     const node = current();
     const key = event.key;
     let done = true;
-    if (command && (key === 'z' || key === 'Z')) send({ name: event.shiftKey ? 'redo' : 'undo' });
-    else if (command && key === 'y') send({ name: 'redo' });
+    if (command && (key === 'z' || key === 'Z') && editable) send({ name: event.shiftKey ? 'redo' : 'undo' });
+    else if (command && key === 'y' && editable) send({ name: 'redo' });
     else if (command || event.altKey) done = false;
     else if (key === '/') search.focus();
     else if (key === '?') help.hidden = !help.hidden;
@@ -534,8 +535,8 @@ export default function (component) {
       if (next) choose(next);
     } else if (node && key === 'Tab' && !event.shiftKey && adds.child) inline(node, 'child');
     else if (node && key === 'Enter' && adds.sibling) inline(node, 'sibling');
-    else if (node && key === 'F2') inline(node, 'label');
-    else if (node && (key === 'Delete' || key === 'Backspace')) send({ name: 'delete', node: node.id });
+    else if (node && key === 'F2' && editable) inline(node, 'label');
+    else if (node && (key === 'Delete' || key === 'Backspace') && editable) send({ name: 'delete', node: node.id });
     else if (node && key === ' ') send({ name: 'collapse', node: node.id });
     else done = false;
     if (done) event.preventDefault();
@@ -562,6 +563,7 @@ export default function (component) {
       root.scrollTop = press.top - dy;
       return;
     }
+    if (!editable) return; // a box of a read-only map does not move
     press.node.classList.add('dragging');
     const over = event.target.closest && event.target.closest('g.node');
     mark(root, 'drop-target', over && over !== press.node ? [over.id] : []);
@@ -574,7 +576,7 @@ export default function (component) {
     mark(root, 'drop-target', []);
     if (!dragging) return;
     dropped = true;
-    if (!node) return;
+    if (!node || !editable) return;
     node.classList.remove('dragging');
     const over = event.target.closest && event.target.closest('g.node');
     if (over && over !== node && root.contains(over)) {
@@ -592,7 +594,7 @@ export default function (component) {
   };
   const onDouble = (event) => {
     const node = event.target.closest('g.node');
-    if (node && root.contains(node)) inline(node, 'label');
+    if (node && root.contains(node) && editable) inline(node, 'label');
   };
   const zoomBy = (factor) => {
     const scale = Math.min(3, Math.max(0.1, (parseFloat(root.dataset.scale) || 1) * factor));
@@ -665,6 +667,7 @@ def clickable_map(
     flagged: Collection[str] = (),
     adds: dict[str, str | None] | None = None,
     words: dict[str, str] | None = None,
+    editable: bool = True,
 ) -> None:
     """Show the map drawn by ``picture()`` (SVG from ``argmap.render``, drawn without a selection
     or outlines); call ``on_click(node_id)`` when a box is clicked or chosen with the arrow keys,
@@ -676,7 +679,8 @@ def clickable_map(
     selected box (``child``, Tab) and beside it (``sibling``, Enter); None where none may be added.
     ``words`` names a kind in the map's own words (``{"claim": "convergence"}``) in the field
     that types a new point.
-    ``map_name`` keeps the zoom chosen for each map. An action is a dict with ``name``: ``add``
+    ``editable`` False (a read-only map): the keyboard, double-click and drag change nothing, and no
+    action but ``collapse`` reaches ``on_action``. ``map_name`` keeps the zoom chosen for each map. An action is a dict with ``name``: ``add``
     (``node``, ``place`` child or sibling, ``text``), ``label`` (``node``, ``label``), ``delete``
     (``node``), ``collapse`` (``node``: collapse or expand its branch), ``move`` or ``link``
     (``node`` dropped on ``target``), ``undo``, ``redo``.
@@ -694,7 +698,8 @@ def clickable_map(
 
     def acted() -> None:
         action = _trigger("action")
-        if isinstance(action, dict) and isinstance(action.get("name"), str):
+        named = isinstance(action, dict) and isinstance(action.get("name"), str)
+        if named and (editable or action["name"] == "collapse"):
             on_action(action)
 
     def missing() -> None:
@@ -705,7 +710,8 @@ def clickable_map(
         "map": map_name,
         "selected": selected,
         "flagged": sorted(flagged),
-        "adds": adds or {},
+        "adds": (adds or {}) if editable else {},
+        "editable": editable,
         "words": words or {},
         "min_text_px": MIN_TEXT_PX,
     }

@@ -15,6 +15,8 @@ The folder library (``make run``) has no people: no sign-in, nothing here runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -26,6 +28,9 @@ if TYPE_CHECKING:  # psycopg is imported only when a database is used
 
 #: The session key of the signed-in :class:`classroom.User`.
 SIGNED_IN = "classroom_user"
+#: The classroom's clock, which alone decides what is due and what is late (None: the system's);
+#: the tests set a fake one.
+CLOCK: Callable[[], datetime] | None = None
 
 
 def sign_in_configured() -> bool:
@@ -77,7 +82,7 @@ def room() -> classroom.Classroom:
     """The classroom as the signed-in user sees it (every call runs with their id)."""
     from argmap.services import classroom
 
-    return classroom.Classroom(_url(), user().id)
+    return classroom.Classroom(_url(), user().id, clock=CLOCK)
 
 
 def forget() -> None:

@@ -13,7 +13,7 @@ node id, also the key of the Editor's "Selected node" box), ``notice`` (a messag
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
 
@@ -23,6 +23,10 @@ from argmap.services.session import MapSession, OpenMap
 from argmap.store import default_library
 from argmap.stores import MapLibrary, open_library
 from argmap.ui import people
+
+if TYPE_CHECKING:  # imported when the Answer page keeps an attempt (psycopg: with a database)
+    from argmap.services.answer_reviews import AnswerReviews
+    from argmap.services.review import AttemptStore
 
 SESSION = "map_session"
 #: The page address's parameter naming the open map (``/editor?map=NAME``), so that a reload, a
@@ -46,6 +50,17 @@ def session() -> MapSession:
             library = open_library(default_library())
         found = st.session_state[SESSION] = MapSession(library)
     return found
+
+
+def attempts() -> AttemptStore | AnswerReviews:
+    """Where the answers reviewed on the Answer page are kept: in classroom mode the database (the
+    signed-in student's, which their teacher reads with the submission), else the library's data
+    folder (``.argmap/answers.jsonl``)."""
+    if people.classroom_mode() and people.signed_in():
+        return people.room().answer_reviews()
+    from argmap.services.review import AttemptStore
+
+    return AttemptStore.in_folder(library().data_dir)
 
 
 def library() -> MapLibrary:

@@ -67,6 +67,14 @@ def settle(page: Page) -> None:
     expect(page.locator('[data-stale="true"]')).to_have_count(0)
 
 
+#: Whether every finite animation or transition has ended: Streamlit fades new elements in, and a
+#: caption caught mid-fade (at about 77% opacity) fails the contrast rule though the page at rest
+#: passes it (seen on a quiet machine, where axe started within the fade); an expander that is
+#: still opening scrolls, which closes a select box's list opened inside it.
+AT_REST = """() => document.getAnimations().every(
+  (a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
+
+
 def screenshot(page: Page, name: str) -> Path:
     """Save the whole page as ``test-artifacts/NAME.png`` and return its path.
 

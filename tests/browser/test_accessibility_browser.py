@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from .app import SEED, SEED_TITLE, settle
+from .app import AT_REST, SEED, SEED_TITLE, settle
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,6 @@ WATCH = """() => { window.argmapRerun = false;
   window.argmapWatch = new MutationObserver(() => { window.argmapRerun = true; });
   window.argmapWatch.observe(document.body, {attributes: true, attributeFilter: ['data-stale'], subtree: true}); }"""
 RERAN = "() => { window.argmapWatch.disconnect(); return window.argmapRerun; }"
-#: Whether every finite animation or transition has ended: Streamlit fades new elements in, and a
-#: caption caught mid-fade (at about 77% opacity) fails the contrast rule though the page at rest
-#: passes it (seen on a quiet machine, where axe started within the fade).
-AT_REST = """() => document.getAnimations().every(
-  (a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
 
 
 def blocking(results: dict) -> list[str]:

@@ -3,8 +3,9 @@ signed in through the mock OpenID Connect provider the server starts (its demo a
 
 Issue #18: a map made through one process is seen through the other, and after one process is
 killed (``kill -9``) a reload is served by the other, still signed in, and no saved version is lost.
-Issue #19: a whole assignment, from sign-in to released marks, with a comment on a point, as a
-teacher and two students who each see only what is theirs."""
+Issue #19: a whole assignment, from sign-in to released marks, with a student's reviewed answer
+the teacher reads beside her outline and a comment on a point, as a teacher and two students who
+each see only what is theirs."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from playwright.sync_api import Browser, Page, expect
 from argmap.stores import class_server, local_cluster
 from argmap.stores.postgres import PostgresStore
 
-from .app import SEED_TITLE, choose, screenshot, side_panel_field, the_map
+from .app import AT_REST, SEED_TITLE, choose, screenshot, side_panel_field, the_map
 from .conftest import PAGE_TIMEOUT_MS, VIEWPORT, free_port
 
 pytestmark = pytest.mark.browser
@@ -99,6 +100,14 @@ def test_a_map_made_through_one_process_is_listed_by_the_other(browser: Browser,
     second.context.close()
 
 
+ASHAS_ANSWER = (
+    "India and Russia remain special and privileged strategic partners despite differences.\n\n"
+    "Defence ties endure: the S-400 deal and the Brahmos missile are joint work. Russia supplies "
+    "nuclear fuel for Kudankulam.\n\nYet Russia's closeness to China worries Delhi.\n\n"
+    "In conclusion, the partnership stays strong but needs new trade."
+)
+
+
 def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Browser, served: ClassServer):
     teacher = sign_in(browser, served, "demo-teacher")
     expect(teacher.get_by_test_id("stSidebar")).to_contain_text("Signed in as Meera Iyer")
@@ -116,6 +125,7 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     # ... and sets an assignment on the shared seed map.
     teacher.goto("/assignments")
     teacher.get_by_text("Set an assignment").click()
+    teacher.wait_for_function(AT_REST)  # an expander still opening would close the select box's list
     form = teacher.get_by_test_id("stForm")
     form.get_by_label("Title").fill("Ties with Russia")
     form.get_by_label("Question").fill(
@@ -142,6 +152,12 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     )
     asha.get_by_role("button", name="Add below").click()
     expect(the_map(asha)).to_contain_text("S-400")
+    # She writes her answer and has it reviewed against her map; it goes in with her map.
+    asha.goto(f"/answer?map={asha_map}")
+    asha.get_by_label("Your answer").fill(ASHAS_ANSWER)
+    asha.get_by_role("button", name="Review my answer").click()
+    expect(asha.get_by_role("heading", name=re.compile(r"^Marks: "))).to_be_visible()
+    asha_marks = asha.get_by_role("heading", name=re.compile(r"^Marks: ")).inner_text()
     asha.goto("/assignments")
     asha.get_by_role("button", name="Submit").click()
     expect(asha.get_by_text("Submitted version")).to_be_visible()
@@ -165,6 +181,11 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     expect(assignment.locator("table")).to_contain_text("submitted")
     expect(assignment.locator("table")).to_contain_text("in progress")
     choose(assignment, "Open the work of", "Asha Rao (submitted)")
+    assignment.get_by_role("tab", name="Outline and answer").click()
+    expect(assignment).to_contain_text("the Brahmos missile")
+    expect(assignment.get_by_role("heading", name=f"Review {asha_marks.lower()}")).to_be_visible()
+    expect(assignment).to_contain_text("(submitted with the map)")
+    screenshot(teacher, "classroom-answer-review")
     assignment.get_by_role("tab", name="Changes from the starting map").click()
     expect(assignment).to_contain_text("S-400")
     assignment.get_by_label("Marks (out of 10)").fill("7")
@@ -180,8 +201,12 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     assert "Asha Rao,asha@example.org,submitted,7" in marks and "Vikram Nair" in marks
     assignment.get_by_role("button", name="Open in the Editor to comment on its points").click()
     expect(the_map(teacher)).to_contain_text("S-400")
+    # Her work is read-only for the teacher: no edit form, and the map's keys change nothing.
+    expect(teacher.get_by_text("A student's work: read-only for you")).to_be_visible()
     point = the_map(teacher).locator("g.node").filter(has_text="S-400")
     point.click()
+    expect(teacher.get_by_role("button", name="Save changes")).to_have_count(0)
+    teacher.keyboard.press("Delete")
     # The comment box of that point (the previous selection's stays on the page until replaced).
     comment = f".st-key-comment_new_{point.get_attribute('id')}"
     teacher.locator(comment).get_by_role("textbox").fill("Which year was the S-400 deal signed?")
@@ -196,6 +221,8 @@ def test_a_class_runs_an_assignment_from_sign_in_to_released_marks(browser: Brow
     screenshot(asha, "classroom-student-marks")
     asha.goto(f"/editor?map={asha_map}")
     expect(asha.get_by_text("1 new comment from Meera Iyer")).to_be_visible()
+    expect(asha.get_by_text("You have submitted this map, so it is read-only")).to_be_visible()
+    expect(the_map(asha)).to_contain_text("S-400")  # the teacher's Delete deleted nothing
     the_map(asha).locator("g.node").filter(has_text="S-400").click()
     expect(asha.get_by_text("Which year was the S-400 deal signed?")).to_be_visible()
     asha.get_by_label("Answer").fill("In 2018.")

@@ -14,6 +14,9 @@ test is a substring search on a bounded string: nothing here can backtrack.
 
 from __future__ import annotations
 
+import re
+
+from argmap.formats.notes.facts import sentences
 from argmap.model import Kind
 
 # Phrases are matched on " words of the text " with single spaces, so " issue" also finds "issues".
@@ -984,6 +987,110 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _phrases(listed: str) -> tuple[str, ...]:
+    """Phrases written ``a|b c|d`` as :func:`spaced` text finds them: `` a``, `` b c``, `` d``."""
+    return tuple(" " + phrase for phrase in listed.split("|"))
+
+
+#: A court case note: the parties' sides as its headings name them, and what the court decided.
+_PETITIONER = _phrases("petitioner|appellant|applicant|plaintiff|challenger")
+_RESPONDENT = _phrases(
+    "respondent|union |state |government|centre |center |defendant|solicitor general|attorney general"
+)
+_PLEADING = _phrases("argument|contention|submission|plea|case |side|argued|said")
+_FOR_PETITIONER = _phrases(
+    "struck down|strike down|strikes down|quashed|set aside|unconstitutional|allowed the petition|"
+    "allowed the appeal|in favour of the petitioner|in favor of the petitioner"
+)
+_FOR_RESPONDENT = _phrases(
+    "upheld|upholds|dismissed the petition|dismissed the appeal|rejected the challenge|"
+    "constitutionally valid|in favour of the government|in favor of the government"
+)
+_HOLDING = (" held", " holding", " judgment", " judgement", " verdict", " ruling", " decision", " outcome")
+_REASONING = (" analysis", " reasoning", " ratio", " observations", " court's view", " why the court")
+
+
+def party_heading(heading: str) -> str | None:
+    """``petitioner`` or ``respondent`` when a heading names one party's arguments in a case
+    (``Arguments of the petitioners``, ``Union's submissions``), else None."""
+    text = spaced(heading.replace("’", "'").replace("'s ", " "))
+    if not _found(text, _PLEADING) or len(text) > 80:
+        return None
+    petitioner, respondent = bool(_found(text, _PETITIONER)), bool(_found(text, _RESPONDENT))
+    if petitioner == respondent:
+        return None
+    return "petitioner" if petitioner else "respondent"
+
+
+_STRUCK_DOWN = re.compile(r" (?:struck|strikes|strike) (?:[\w'-]+ ){0,4}down ")
+
+
+def court_decided_for(texts: list[str]) -> str | None:
+    """``petitioner`` or ``respondent``: the side the court's decision favours, when the note says
+    it in one way only (``struck the scheme down``, ``upheld the law``)."""
+    text = " ".join(spaced(t) for t in texts)
+    found = {"respondent" for phrase in _FOR_RESPONDENT if phrase in text}
+    if _STRUCK_DOWN.search(text) or any(phrase in text for phrase in _FOR_PETITIONER):
+        found.add("petitioner")
+    return found.pop() if len(found) == 1 else None
+
+
+def holding_heading(heading: str) -> bool:
+    """Whether a heading heads what the court decided (``Held``, ``Judgment``, ``Verdict``)."""
+    text = spaced(heading)
+    return len(text.split()) <= 4 and bool(_found(text, _HOLDING))
+
+
+def reasoning_heading(heading: str) -> bool:
+    """Whether a heading heads the court's reasons (``Analysis``, ``Reasoning``)."""
+    text = spaced(heading)
+    return len(text.split()) <= 5 and bool(_found(text, _REASONING))
+
+
+#: "On X," openings that name no challenge: a way of weighing, a time, a place of reading.
+_NOT_A_TOPIC = frozenset(
+    {
+        "balance",
+        "the whole",
+        "paper",
+        "average",
+        "the ground",
+        "the face of it",
+        "the one hand",
+        "the other hand",
+        "the contrary",
+        "the flip side",
+        "the positive side",
+        "the downside",
+        "the upside",
+        "top of this",
+        "top of that",
+        "its own",
+        "their own",
+        "our own",
+        "this basis",
+        "that basis",
+        "the plus side",
+        "the minus side",
+        "the surface",
+    }
+)
+_TOPIC_ANSWER = re.compile(r"on ((?:[\w'’-]+ ){0,4}[\w'’-]+)\s*[,:] ", re.IGNORECASE)
+
+
+def topic_answer(text: str) -> str | None:
+    """The challenge a sentence names before it answers it (``On cash, the Court found …``,
+    ``On the currency: …``): the words after ``On``, when they are one to five words without a
+    figure (``On 5 August, …`` is a date) and name a topic rather than a way of weighing."""
+    found = _TOPIC_ANSWER.match(text.lstrip("*_ ") + " ")
+    if found is None:
+        return None
+    topic = found.group(1).lower().replace("’", "'")
+    if any(ch.isdigit() for ch in topic) or topic in _NOT_A_TOPIC:
+        return None
+    return found.group(0).strip(" ,:")
+
+
 def answer_opening(text: str) -> str | None:
     """The opening words that make a point an answer to what came before it (``However, …``)."""
     lowered = text.lower().lstrip("*_ ").replace("’", "'")
@@ -1041,6 +1148,22 @@ def counterpoint_weight(found: list[str]) -> float:
 def claim_cues(text: str) -> list[str]:
     """The words of benefit or support in the point."""
     return _found(spaced(text), _CLAIM_CUES)
+
+
+_WHEN = re.compile(
+    r"\b(?:in|since|from|until|till|after|before|during|by)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
+    r"(?:1[6-9]\d\d|20\d\d)s?\b",
+    re.IGNORECASE,
+)
+
+
+def dated_opening(text: str) -> str | None:
+    """The time its first sentence sets the text in (``in 2006``, ``in the 1930s``, ``since
+    2018``), if any: a year after a preposition of time, not a year in a name (``the Treaty of
+    1950``)."""
+    first = sentences(text)[:1]
+    found = _WHEN.search(first[0]) if first else None
+    return found.group(0) if found else None
 
 
 def context_cues(text: str) -> list[str]:

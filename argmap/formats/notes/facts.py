@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.language import lemma, words
 from argmap.model import Basis
 
 #: Month names and their short forms, as dates are written in notes.
@@ -260,3 +261,42 @@ def asides(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((start, index + 1))
     return spans
+
+
+#: Lemmas of the words that report what was observed: a study found, data show, groups count.
+_REPORTING = frozenset(
+    {
+        "study",
+        "survey",
+        "research",
+        "review",
+        "data",
+        "report",
+        "find",
+        "found",
+        "show",
+        "count",
+        "record",
+        "estimate",
+        "evidence",
+        "poll",
+        "census",
+        "audit",
+        "trial",
+        "pilot",
+    }
+)
+
+
+def reports(text: str) -> bool:
+    """Whether a clause reports something observed rather than reasons: a reporting word
+    (``studies … find``), a name after its first word (``Kazakhstan is …``) or a past event
+    (``were dismantled``)."""
+    found = words(text)
+    for position, word in enumerate(found):
+        key = lemma(word)
+        if key in _REPORTING or (position and word[:1].isupper()):
+            return True
+        if word.lower().endswith("ed") and key != word.lower() and len(word) > 4:
+            return True
+    return False

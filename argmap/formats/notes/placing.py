@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmap.formats.notes import cues
-from argmap.formats.notes.facts import clauses, fact_basis, inference, sentences
+from argmap.formats.notes.facts import clauses, fact_basis, inference, reports, sentences
 from argmap.formats.notes.linking import Linker, Rarity
 from argmap.formats.notes.reading import SIGN_MARKS, Block, Heading, Meta, Point
 from argmap.model import Basis, Kind, RelationType
@@ -135,6 +135,7 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         if title.endswith("?") or title_heading.shape == "question":
             question = question or title
     points = _place(blocks, title_heading, motion, warnings, source_name)
+    _court_sides(points)
     thesis, conclusion, against = _choose_thesis(points, motion, title)
     if thesis is None:
         warnings.append(
@@ -152,6 +153,34 @@ def place(blocks: list[Block], source_name: str) -> Placement:
     if title_heading is not None and title != title_heading.text:
         meta_lines.append(title_heading.text)  # a first line the map's title did not take is kept
     return Placement(points, title, question, tags, meta_lines, thesis, conclusion, warnings, against)
+
+
+def _court_sides(points: list[Placed]) -> None:
+    """A court case note: the arguments of the side the court decided for are claims, those of
+    the other side counterpoints, what the court held a claim, and the court's reasons answers to
+    be linked to the arguments they meet. Only when headings name both parties' arguments and the
+    note says which way the court went."""
+    parties = {p.heading: cues.party_heading(p.heading) for p in points if p.heading}
+    if {"petitioner", "respondent"} - set(parties.values()):
+        return
+    held = [p for p in points if p.heading and cues.holding_heading(p.heading)]
+    winner = cues.court_decided_for([p.text for p in held] or [p.text for p in points])
+    if winner is None:
+        return
+    for placed in points:
+        party = parties.get(placed.heading or "")
+        if placed.depth or placed.kind is Kind.EVIDENCE or placed.parent is not None:
+            continue
+        if party is not None:
+            kind = Kind.CLAIM if party == winner else Kind.COUNTERPOINT
+            side = "for" if party == winner else "against"
+            _set(placed, kind, f"under heading '{placed.heading}' (the side the court decided {side})")
+            placed.by_side = True
+        elif placed.heading and cues.holding_heading(placed.heading):
+            _set(placed, Kind.CLAIM, f"under heading '{placed.heading}' (what the court decided)")
+            placed.by_side = True
+        elif placed.heading and cues.reasoning_heading(placed.heading):
+            _set(placed, Kind.REBUTTAL, f"under heading '{placed.heading}' (the court's answer)")
 
 
 def _metadata(blocks: list[Block]) -> tuple[str | None, str | None, list[str], list[str], Meta | None]:
@@ -507,7 +536,17 @@ def _place_point(
         )
         if label and number == 0 and len(label.split()) <= 4:
             placed.tags = [label]
-        if number > 0:
+        topic = cues.topic_answer(text)
+        answers_follow = number + 1 < len(pieces) and cues.topic_answer(pieces[number + 1][0])
+        if answers_follow and len(text.split()) <= 8 and not cues.topic_answer(text):
+            # "Each risk has an answer." before "On X, …" sentences only announces them
+            _set(placed, Kind.CONTEXT, "introduces the answers after it")
+        elif topic and any(p.kind is Kind.COUNTERPOINT for p in [*points, *out]):
+            # "On cash, the Court found …": an answer to the challenge it names, wherever that
+            # challenge was stated; the linker finds it by the words they share
+            _set(placed, Kind.REBUTTAL, f"answers the challenge it names ('{topic}')")
+            placed.by_side = True
+        elif number > 0:
             before = out[-1]
             if before.kind in (Kind.COUNTERPOINT,):
                 _set(
@@ -526,9 +565,9 @@ def _place_point(
                     RelationType.OPPOSES,
                 )
             else:
-                _decide(placed, section, None, previous, has_roles, label=None)
+                _decide(placed, section, None, previous, has_roles, label=None, earlier=len(points) + number)
         else:
-            _decide(placed, section, parent, previous, has_roles, label=label)
+            _decide(placed, section, parent, previous, has_roles, label=label, earlier=len(points) + number)
         out.append(placed)
     return out
 
@@ -546,6 +585,7 @@ def _decide(
     previous: Placed | None,
     has_roles: bool,
     label: str | None,
+    earlier: int = 0,
 ) -> None:
     text = placed.text
     opening = cues.answer_opening(text)
@@ -683,7 +723,7 @@ def _decide(
     if background and not opening:
         _set(placed, Kind.CONTEXT, "background" + (by_role or " (before the note's first section)"))
         return
-    _by_cues(placed, opening, previous, has_roles)
+    _by_cues(placed, opening, previous, has_roles, earlier)
 
 
 def _answers(placed: Placed, previous: Placed, opening: str) -> bool:
@@ -695,12 +735,27 @@ def _answers(placed: Placed, previous: Placed, opening: str) -> bool:
     return True
 
 
-def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_roles: bool) -> None:
+def _by_cues(
+    placed: Placed, opening: str | None, previous: Placed | None, has_roles: bool, earlier: int = 0
+) -> None:
     text = placed.text
     recommendation = cues.recommendation_cue(text)
     against = cues.counterpoint_cues(text)
     support = cues.claim_cues(text)
     background = cues.context_cues(text)
+    dated = cues.dated_opening(text)
+    if (
+        dated
+        and earlier <= 1
+        and not has_roles
+        and not placed.marker
+        and not opening
+        and not recommendation
+        and cues.stance_score(text)[0] < 4
+    ):
+        # a note of prose opens with the story so far: a dated paragraph before its arguments
+        _set(placed, Kind.CONTEXT, f"background: the note's opening, dated ('{dated}')")
+        return
     if opening:
         _set(placed, Kind.COUNTERPOINT, f"opens with '{opening}'")
     elif recommendation:
@@ -714,7 +769,10 @@ def _by_cues(placed: Placed, opening: str | None, previous: Placed | None, has_r
     elif previous is None and not has_roles and placed.line <= 3 and not placed.marker:
         _set(placed, Kind.CONTEXT, "the note's opening, with no cue")
     else:
+        # the note's own point, whichever way the note argues: a note against a proposal argues
+        # against it in its own points too, so these are never turned
         _set(placed, Kind.CLAIM, "no cue word; a point of the note is read as a claim")
+        return
     placed.by_side = placed.kind in (Kind.CLAIM, Kind.COUNTERPOINT)
 
 
@@ -757,7 +815,7 @@ def _split_points(text: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     current: list[str] = []
     for sentence in sentences(text):
-        opening = cues.answer_opening(sentence)
+        opening = cues.answer_opening(sentence) or cues.topic_answer(sentence)
         if current and opening and opening not in ("yet", "still"):
             pieces.append((" ".join(current), ""))
             current = [sentence]
@@ -912,7 +970,8 @@ def _why_thesis(placed: Placed, motion: Meta | None) -> str:
 
 def _turn_sides(points: list[Placed], thesis: Placed) -> None:
     """The note argues against the proposal it names: arguments for the proposal are objections
-    to the thesis, arguments against it support the thesis, and answers to them turn with them."""
+    to the thesis, arguments against it support the thesis, and answers to them turn with them.
+    A point with no cue word is the note's own and is never turned."""
     for placed in points:
         if placed is thesis or not placed.by_side:
             continue
@@ -966,7 +1025,10 @@ def _take_facts(points: list[Placed]) -> None:
             semicolon = sentence.find("; ")
             for piece in pieces[1:]:
                 after_semicolon = (
-                    semicolon >= 0 and sentence.find(piece) > semicolon and len(piece.split()) >= 5
+                    semicolon >= 0
+                    and sentence.find(piece) > semicolon
+                    and len(piece.split()) >= 5
+                    and reports(piece)  # a reason after a semicolon stays the point's own
                 )
                 if not tail and not after_semicolon and (fact_basis(piece) is None or len(piece.split()) < 4):
                     head.append(piece)

@@ -52,7 +52,12 @@ CHECKS_CSS = f"""
 """
 
 
-def toolbar(opened: state.OpenMap) -> None:
+def toolbar(opened: state.OpenMap, editable: bool = True) -> None:
+    if not editable:
+        st.caption(
+            f"{counted(len(opened.map.nodes), 'node')} · read-only · click a box on the map to select it"
+        )
+        return
     undo, redo, status = st.columns([1, 1, 6], vertical_alignment="center")
     for place, back, word in ((undo, True, "Undo"), (redo, False, "Redo")):
         label = state.step_label(back)
@@ -126,7 +131,7 @@ def filters(argument_map: ArgumentMap) -> dict:
     }
 
 
-def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None:
+def draw_map(opened: state.OpenMap, selected: str | None, options: dict, editable: bool = True) -> None:
     collapsed = folds.shown_with(opened, folds.collapsed(opened), selected)
     view = MapView(
         selected=selected,
@@ -160,12 +165,19 @@ def draw_map(opened: state.OpenMap, selected: str | None, options: dict) -> None
             flagged=cached_outlined(opened.key, opened.map),
             adds=new_point_kinds(opened.map, selected),
             words={kind.value: word.lower() for kind, word in kind_words(opened.map).items()},
+            editable=editable,
         )
     except ToolMissingError:
         st.graphviz_chart(cached_dot(opened.key, view, opened.map), width="stretch")
         st.caption(
             "Graphviz's `dot` is not installed, so the map is drawn in the browser and boxes cannot be "
             "clicked: choose the node in the Selected node box."
+        )
+        return
+    if not editable:
+        st.caption(
+            "Click a box to select it; Space collapses or expands its branch. Green arrows support, "
+            "red dashed arrows oppose."
         )
         return
     st.caption(

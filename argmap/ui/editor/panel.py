@@ -1,5 +1,6 @@
 """The Editor's side panel for the selected node: its edit form, the form that adds a point below
-it, the move/link/rename section and the delete button with its confirmation."""
+it, the move/link/rename section and the delete button with its confirmation; for a read-only map,
+the node's text alone."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, mov
 from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
 from argmap.ui.editor.comments import node_comments
 from argmap.ui.editor.gaps import debate_gaps
+from argmap.ui.editor.read_only import node_view
 from argmap.ui.views import cached_new_parents, cached_node_choices
 from argmap.words import counted, kind_words
 
@@ -110,6 +112,12 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             icon=":material/delete:",
             on_click=lambda: st.session_state.update(confirm_delete=node.id),
         )
+
+
+def read_only_panel(opened: state.OpenMap, node: Node) -> None:
+    """The side panel of a map the user may not change: the node's text, and folding its branch."""
+    fold_button(opened, node)
+    node_view(node)
 
 
 def source_fields(prefix: str, sources: list[Source]) -> None:
@@ -216,9 +224,9 @@ def move_section(opened: state.OpenMap, node: Node, widget: str) -> None:
     st.button("Rename id", key="rename_node", on_click=act(rename, node.id, f"{widget}_id"), width="stretch")
 
 
-def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) -> None:
+def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check], editable: bool = True) -> None:
     """The Map tab: the map with its checks below it, and beside it the Selected node box over the
-    side panel of the node it names."""
+    side panel of the node it names (its text alone when not ``editable``)."""
     argument_map = opened.map
     ids = [node.id for node in argument_map.nodes]
     drawing, panel = st.columns([3, 1], gap="medium")
@@ -233,10 +241,10 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check]) ->
             node_comments(opened, selected)
         if selected:
             try:
-                side_panel(opened, state.node(selected))
+                (side_panel if editable else read_only_panel)(opened, state.node(selected))
             except EditError as exc:
                 report(exc)
     with drawing:
-        draw_map(opened, selected, options)
+        draw_map(opened, selected, options, editable)
         checks_list(opened, checks)
         debate_gaps(opened)

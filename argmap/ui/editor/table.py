@@ -47,8 +47,9 @@ def discard_table_edits() -> None:
     state.notify("Dropped the table edits that were not applied.")
 
 
-def table_view(opened: state.OpenMap) -> None:
-    """The nodes as a table, edited many at once and applied with "Apply table edits".
+def table_view(opened: state.OpenMap, editable: bool = True) -> None:
+    """The nodes as a table, edited many at once and applied with "Apply table edits" (a plain
+    table when not ``editable``).
 
     Unapplied edits are kept, not lost: Streamlit forgets a data editor's edits as soon as a run
     does not draw it (the Map tab, another page), so every run copies them into the session
@@ -57,6 +58,10 @@ def table_view(opened: state.OpenMap) -> None:
     node was changed in the side panel or by Undo since is dropped with a warning rather than
     written over the newer value. "Discard" drops them all.
     """
+    if not editable:
+        rows, _, _ = rows_with_edits(opened.map, {})
+        st.dataframe(pd.DataFrame(rows, columns=list(TABLE_COLUMNS)), hide_index=True, width="stretch")
+        return
     st.caption(
         "Edit many nodes at once, then apply. Tags are comma-separated; ids are changed in the side "
         "panel. Edits not yet applied are kept while you look at the Map tab or another page."

@@ -40,7 +40,7 @@ each pulls as hard as it is strong itself, and two weak points together pull har
 When the two sides pull equally, the point keeps its starting strength. Background (context)
 frames the question and moves nothing.
 
-The thesis holds when its strength is 0.5 or more. The method is the quantitative argumentation
+The thesis stands when its strength is 0.5 or more (5 in 10). The method is the quantitative argumentation
 debate of Rago, Toni, Aurisicchio and Baroni, *Discontinuity-free decision support with
 quantitative argumentation debates* (Principles of Knowledge Representation and Reasoning, 2016).
 """

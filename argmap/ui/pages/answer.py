@@ -17,8 +17,9 @@ from argmap.render import render_bytes
 from argmap.render.graph import RenderOptions
 from argmap.review import Review
 from argmap.review.document import review_document
-from argmap.services.review import AttemptStore, answer_from_bytes, limit_for, review_text
+from argmap.services.review import answer_from_bytes, limit_for, review_text
 from argmap.ui import state
+from argmap.ui.answer_review import marks_and_rubric
 from argmap.ui.common import EDITOR_PAGE, md, report, require_map
 from argmap.ui.downloads import Download, download_buttons
 from argmap.ui.timer_component import speech_timer
@@ -84,21 +85,17 @@ if st.button("Review my answer", type="primary", key="review_answer", icon=":mat
     except ArgmapError as exc:
         report(exc)
     else:
-        AttemptStore.in_folder(state.library().data_dir).record(opened.name, review)
+        state.attempts().record(opened.name, review)
         st.session_state[RESULT] = (opened.key, review)
 
 
 def _show(review: Review) -> None:
     index = argument_map.node_index()
-    st.subheader(f"Marks: {review.marks:g} / {review.out_of}")
-    st.caption(
-        f"{review.words} words; limit {review.limit.words} ({review.limit.low}–{review.limit.high} pass)."
-    )
-    st.table(
-        {
-            "Criterion": [line.criterion for line in review.rubric],
-            "Marks": [f"{line.marks:g} / {line.out_of}" for line in review.rubric],
-        }
+    marks_and_rubric(
+        review.marks,
+        review.out_of,
+        f"{review.words} words; limit {review.limit.words} ({review.limit.low}–{review.limit.high} pass).",
+        review.rubric,
     )
     st.markdown("**Findings**" if review.findings else "**Findings**: none, well covered.")
     for number, finding in enumerate(review.findings):
@@ -142,7 +139,7 @@ if shown is not None and shown[0] == opened.key:
     _show(shown[1])
 
 st.subheader("Your attempts")
-attempts = AttemptStore.in_folder(state.library().data_dir).history(opened.name)
+attempts = state.attempts().history(opened.name)
 if not attempts:
     st.caption("No attempts yet: review an answer and its marks show here, with the date.")
 else:

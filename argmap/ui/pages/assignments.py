@@ -2,8 +2,8 @@
 
 A teacher sets an assignment for a class (the question with its directive and word limit, the
 starting map, blank or a skeleton, the outline template, the due date, the marks it is out of),
-follows every student's status, opens a submission read-only (its map, its outline, what changed
-from the starting map), comments on it in the Editor, marks it, releases the marks for the whole
+follows every student's status, opens a submission read-only (its map, its outline beside the
+answer the student submitted with its review, what changed from the starting map), comments on it in the Editor, marks it, releases the marks for the whole
 assignment and downloads the class's marks as CSV. A student opens the assignment (their own copy
 of the starting map, made on first opening, in the Editor), submits it, and sees their marks and
 the teacher's feedback once released.
@@ -20,10 +20,12 @@ from argmap.mapfile import dump_map
 from argmap.model import Directive
 from argmap.outline.templates import TEMPLATES
 from argmap.render.view import MapView
+from argmap.services.classroom import status_of
 from argmap.services.documents import build_outline_for
 from argmap.skeletons import SKELETONS
 from argmap.store import revision_of
 from argmap.ui import people, state
+from argmap.ui.answer_review import kept_review
 from argmap.ui.common import EDITOR_PAGE, act, difference_view, md, notify, report, show_messages
 from argmap.ui.texts import outline_preview_markdown
 from argmap.ui.views import cached_dot
@@ -69,7 +71,7 @@ def _set_assignment(class_id: int) -> None:
     question = get("assign_question", "").strip()
     if not title or not question:
         raise ClassroomError("an assignment needs a title and a question")
-    day: date = get("assign_due_day") or date.today()
+    day: date = get("assign_due_day") or people.room().clock().astimezone().date()
     moment: time = get("assign_due_time") or time(23, 59)
     directive = get("assign_directive")
     limit = get("assign_words")
@@ -114,6 +116,7 @@ def assignment_form(class_id: int) -> None:
             "Outline template",
             list(TEMPLATES),
             key="assign_template",
+            index=list(TEMPLATES).index("upsc-gs-250"),  # the service's default: a 250-word GS answer
             format_func=lambda name: f"{TEMPLATES[name].title} ({TEMPLATES[name].words} words)",
         )
         st.selectbox(
@@ -123,7 +126,8 @@ def assignment_form(class_id: int) -> None:
             format_func=lambda start: _start_label(start, titles),
         )
         day, moment = st.columns(2)
-        day.date_input("Due on", value=date.today() + timedelta(days=7), key="assign_due_day")
+        today = people.room().clock().astimezone().date()
+        day.date_input("Due on", value=today + timedelta(days=7), key="assign_due_day")
         moment.time_input("at", value=time(23, 59), key="assign_due_time")
         st.checkbox("Students may keep editing after they submit, until the due date", key="assign_edits")
         st.form_submit_button(
@@ -135,7 +139,8 @@ def student_view(assignment) -> None:  # type: ignore[no-untyped-def]
     room = people.room()
     place = f"assignment_{assignment.id}"
     submission = room.my_submission(assignment.id)
-    status = submission.status if submission else "not started"
+    # Late or not is the service's rule on the service's clock, never the page's own.
+    status = submission.status if submission else status_of(assignment.due_at, None, False, room.clock())
     line = f"Your status: **{status}**"
     if submission and submission.submitted_at:
         line += f" (version {submission.submitted_version}, {when(submission.submitted_at)})"
@@ -149,10 +154,11 @@ def student_view(assignment) -> None:  # type: ignore[no-untyped-def]
         width="stretch",
     )
     submitted = bool(submission and submission.submitted_at)
+    again = assignment.allow_edits_after_submit and room.clock() <= assignment.due_at
     right.button(
         "Submit again" if submitted else "Submit",
         key=f"{place}_submit",
-        disabled=submission is None or (submitted and not assignment.allow_edits_after_submit),
+        disabled=submission is None or (submitted and not again),
         on_click=act(_submit, assignment.id, place=place),
         width="stretch",
         help="Hand in your map as it is now; your teacher sees this version",
@@ -203,16 +209,28 @@ def submission_view(assignment, row) -> None:  # type: ignore[no-untyped-def]
         "the submitted version" if submission.submitted_version else "the latest version (not submitted yet)"
     )
     st.caption(f"{md(row.student.name)}'s map, {shown}; read-only here.")
-    picture, outline, changes = st.tabs(["Map", "Outline", "Changes from the starting map"])
+    picture, outline, changes = st.tabs(
+        ["Map", "Outline and answer", "Changes from the starting map"], key=f"{place}_tabs"
+    )
     with picture:
         counts = tuple(sorted(room.comment_counts(submission.map_name).items()))
         st.graphviz_chart(cached_dot(key, MapView(comments=counts), argument_map), width="stretch")
     with outline:
-        try:
-            built = build_outline_for(argument_map, assignment.template, "for", assignment.word_limit)
-            st.markdown(outline_preview_markdown(built))
-        except Exception as exc:
-            st.warning(md(str(exc)))
+        plan, answer = st.columns(2, gap="medium")
+        with plan:
+            st.markdown("#### Outline")
+            try:
+                built = build_outline_for(argument_map, assignment.template, "for", assignment.word_limit)
+                st.markdown(outline_preview_markdown(built))
+            except Exception as exc:
+                st.warning(md(str(exc)))
+        with answer:
+            st.markdown("#### Answer")
+            reviewed = room.answer_reviews().for_submission(submission.id)
+            if reviewed is None:
+                st.caption("No answer reviewed yet: the student writes one on the Answer page.")
+            else:
+                kept_review(reviewed, argument_map)
     with changes:
         difference_view(
             room.compare_with_start(submission.id), "No change from the starting map.", f"{place}_changes"
@@ -236,21 +254,24 @@ def teacher_view(assignment) -> None:  # type: ignore[no-untyped-def]
     room = people.room()
     place = f"assignment_{assignment.id}"
     rows = room.statuses(assignment.id)
-    st.table(
-        [
-            {
-                "Student": row.student.name or "(not signed in yet)",
-                "E-mail": row.student.email,
-                "Status": row.status,
-                "Submitted": when(row.submission.submitted_at)
-                if row.submission and row.submission.submitted_at
-                else "",
-                "Marks": f"{row.grade.marks:g}" if row.grade else "",
-            }
-            for row in rows
-        ],
-        hide_index=True,
-    )
+    if not rows:
+        st.caption("No student in the class yet: share its join code on the Classes page.")
+    else:
+        st.table(
+            [
+                {
+                    "Student": row.student.name or "(not signed in yet)",
+                    "E-mail": row.student.email,
+                    "Status": row.status,
+                    "Submitted": when(row.submission.submitted_at)
+                    if row.submission and row.submission.submitted_at
+                    else "",
+                    "Marks": f"{row.grade.marks:g}" if row.grade else "",
+                }
+                for row in rows
+            ],
+            hide_index=True,
+        )
     started = [row for row in rows if row.submission is not None]
     left, middle, right = st.columns(3)
     left.button(

@@ -1,6 +1,7 @@
 """Editor page: the map drawn live; click a box to select it, edit it in the side panel, add a
 point below it, move or delete it; a table for editing many nodes at once; undo and redo; filters;
-the map's checks shown on the boxes and listed below the map.
+the map's checks shown on the boxes and listed below the map. A map the signed-in user may not
+change (classroom mode) is shown read-only, with the reason, and no way to edit it.
 
 The parts live in :mod:`argmap.ui.editor`; every action is a widget callback that calls one
 function of :mod:`argmap.editing` and hands the new map to :func:`argmap.ui.state.apply`, which
@@ -17,6 +18,7 @@ from argmap.ui.editor.canvas import CHECKS_CSS, PAGE_CSS, VIEW_TAB, filters, too
 from argmap.ui.editor.comments import comment_counts, new_comments_notice
 from argmap.ui.editor.details import map_details
 from argmap.ui.editor.panel import map_with_panel
+from argmap.ui.editor.read_only import read_only_reason
 from argmap.ui.editor.table import table_view
 from argmap.ui.views import cached_checks
 
@@ -27,8 +29,12 @@ st.html(f"<style>{PAGE_CSS}{CHECKS_CSS}</style>")
 st.title(md(argument_map.title))
 if argument_map.question:
     st.caption(md(argument_map.question))
-toolbar(opened)
-map_details(opened)
+read_only = read_only_reason(opened)  # classroom mode: another's work, a submitted or published map
+if read_only:
+    st.info(md(read_only), icon=":material/lock:")
+toolbar(opened, editable=not read_only)
+if not read_only:
+    map_details(opened)
 options = filters(argument_map)
 if people.classroom_mode():  # comments on the points: the new ones named, a mark on each box
     new_comments_notice(opened.name, argument_map)
@@ -46,7 +52,7 @@ checks = cached_checks(opened.key, argument_map)
 map_tab, table_tab = st.tabs(["Map", "Table"], key=VIEW_TAB, on_change="rerun")
 if map_tab.open:
     with map_tab:
-        map_with_panel(opened, options, checks)
+        map_with_panel(opened, options, checks, editable=not read_only)
 if table_tab.open:
     with table_tab:
-        table_view(opened)
+        table_view(opened, editable=not read_only)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -24,10 +25,16 @@ from argmap.ui.note_import import note_import_section
 from argmap.ui.uploads import READABLE, UPLOAD_SUFFIXES, guess_format, read_upload
 from argmap.words import counted
 
+if TYPE_CHECKING:  # psycopg is imported only when a database is used
+    from argmap.services.classroom import Listing
+
 GO_TO_EDITOR = "go_to_editor"
 TRASH = "trash"  # the Trash expander: open or not
 FIND, PAGE = "library_find", "library_page"  # the listing's search words and page, in a big library
 CARDS_PER_PAGE = 20
+#: Classroom mode lists the maps of a whole school's database, a page of each group at a time.
+CLASS_CARDS_PER_PAGE = 50
+GROUPS = ("mine", "others")  # the user's own maps, and the others they may see
 
 
 def counts_line(entry: Entry) -> str:
@@ -79,6 +86,65 @@ def shown_entries(entries: list[Entry]) -> list[Entry]:
     return found[page * CARDS_PER_PAGE : (page + 1) * CARDS_PER_PAGE]
 
 
+def _first_pages() -> None:
+    """New search words: back to the first page of each group."""
+    for group in GROUPS:
+        st.session_state.pop(f"{PAGE}_{group}", None)
+
+
+def _pages(total: int) -> int:
+    return max(1, (total + CLASS_CARDS_PER_PAGE - 1) // CLASS_CARDS_PER_PAGE)
+
+
+def _listing(words: str) -> Listing:
+    """The page of each group the page boxes name (the last one when fewer maps match now)."""
+    wanted = {group: int(st.session_state.get(f"{PAGE}_{group}") or 0) for group in GROUPS}
+    listing = people.room().listing(CLASS_CARDS_PER_PAGE, wanted["mine"], wanted["others"], words)
+    last = {"mine": _pages(listing.mine_total) - 1, "others": _pages(listing.others_total) - 1}
+    if all(wanted[group] <= last[group] for group in GROUPS):
+        return listing
+    for group in GROUPS:
+        st.session_state[f"{PAGE}_{group}"] = min(wanted[group], last[group])
+    return people.room().listing(
+        CLASS_CARDS_PER_PAGE, min(wanted["mine"], last["mine"]), min(wanted["others"], last["others"]), words
+    )
+
+
+def class_listing() -> None:
+    """Classroom mode: "My maps", then "Class maps" (the shared library, the maps the user's
+    classes publish and, for a teacher, the students' work), each a page of
+    CLASS_CARDS_PER_PAGE cards, read in one query with whose each map is."""
+    words = st.text_input(
+        "Find a map",
+        key=FIND,
+        placeholder="words from a title, question or file name",
+        on_change=_first_pages,
+    )
+    listing = _listing(words)
+    taught = {info.id: info.name for info in people.room().my_classes() if info.role == "teacher"}
+    for group, heading, listed, total in (
+        ("mine", "My maps", listing.mine, listing.mine_total),
+        ("others", "Class maps", listing.others, listing.others_total),
+    ):
+        st.subheader(heading)
+        if not total:
+            st.caption(f"No map matches “{md(words)}”." if words.split() else "None yet.")
+            continue
+        if total > CLASS_CARDS_PER_PAGE:
+            st.selectbox(
+                "Page",
+                range(_pages(total)),
+                key=f"{PAGE}_{group}",
+                format_func=lambda page, total=total: (
+                    f"{page * CLASS_CARDS_PER_PAGE + 1}–{min(total, (page + 1) * CLASS_CARDS_PER_PAGE)} of {total}"
+                ),
+            )
+        for row in listed:
+            map_card(row.entry, stored=True)
+            if taught and row.info.mine:
+                share_control(row.entry.name, row.info.class_id, taught)
+
+
 def _open_and_edit(name: str) -> None:
     try:
         state.open_map(name)
@@ -88,7 +154,9 @@ def _open_and_edit(name: str) -> None:
     st.switch_page(EDITOR_PAGE)
 
 
-def map_card(entry: Entry) -> None:
+def map_card(entry: Entry, stored: bool = False) -> None:
+    """The map's card; ``stored``: the entry was just read from the store (a database row), so
+    there is no file to check before offering its download."""
     with st.container(border=True, key=f"map_card_{entry.name}"):
         text, buttons = st.columns([4, 1], vertical_alignment="center")
         with text:
@@ -104,7 +172,7 @@ def map_card(entry: Entry) -> None:
         with buttons:
             if st.button("Open", key=f"open_{entry.name}", disabled=bool(entry.error), width="stretch"):
                 _open_and_edit(entry.name)
-            if not state.library().exists(entry.name):
+            if not stored and not state.library().exists(entry.name):
                 return  # a symbolic link or a device: listed with its warning, never read
             st.download_button(
                 "Download",
@@ -200,13 +268,11 @@ def _manage(operation: str) -> None:
     st.session_state["manage_new_name"] = ""
 
 
-def manage_section(entries: list[Entry]) -> None:
+def manage_section(names: list[str]) -> None:
     with st.container(border=True, key="manage"):
         st.markdown("**Duplicate, rename or delete**")
         # Not "Map": that is the sidebar's picker of the map the pages work on.
-        st.selectbox(
-            "Map to duplicate, rename or delete", [entry.name for entry in entries], key="manage_map"
-        )
+        st.selectbox("Map to duplicate, rename or delete", names, key="manage_map")
         st.text_input("New name", key="manage_new_name", help="For Duplicate and Rename")
         show_messages("manage")
         one, two, three = st.columns(3)
@@ -321,33 +387,21 @@ st.caption(
     "Your argument maps. Open one to edit it; every change is saved at once. "
     f"Kept in `{state.library().where}`"
 )
-entries = state.library().entries()
 maps, side = st.columns([3, 2], gap="large")
 with maps:
-    if not entries:
-        st.info("The library is empty: create a map or upload one.")
     if people.classroom_mode():  # the user's own maps first, then those their classes share
-        room = people.room()
-        infos = {entry.name: room.map_info(entry.name) for entry in entries}
-        taught = {info.id: info.name for info in room.my_classes() if info.role == "teacher"}
-        for heading, group in (
-            ("My maps", [entry for entry in entries if infos[entry.name].mine]),
-            ("Class maps", [entry for entry in entries if not infos[entry.name].mine]),
-        ):
-            st.subheader(heading)
-            if not group:
-                st.caption("None yet.")
-            for entry in group:
-                map_card(entry)
-                if taught and infos[entry.name].mine:
-                    share_control(entry.name, infos[entry.name].class_id, taught)
+        class_listing()
     else:
+        entries = state.library().entries()
+        if not entries:
+            st.info("The library is empty: create a map or upload one.")
         for entry in shown_entries(entries):
             map_card(entry)
 with side:
     new_map_form()
     upload_section()
-    if entries:
-        manage_section(entries)
+    names = state.library().names()
+    if names:
+        manage_section(names)
     trash_section()
 note_import_section(on_added=_go_to_editor)
