@@ -20,7 +20,7 @@ from pg_cluster import postgres_cluster, postgres_url  # noqa: F401 (fixtures)
 from argmap.cli import main
 from argmap.errors import ClassroomError, StoreError
 from argmap.model import Node
-from argmap.services.classroom import Classroom, User, sign_in, status_of
+from argmap.services.classroom import Assignment, Classroom, User, sign_in, status_of
 from argmap.services.review import review_text
 from argmap.stores import open_library
 from argmap.stores.postgres import create_app_role, upgrade
@@ -184,19 +184,26 @@ def test_a_whole_assignment_from_joining_to_released_grades(school: School):
     ]
 
 
+def essay_open_to_resubmission(teacher: Classroom, class_id: int, title: str, due_at: datetime) -> Assignment:
+    """An essay set for the class that students may submit again until ``due_at``."""
+    return teacher.set_assignment(
+        class_id,
+        title=title,
+        question="Discuss.",
+        start="skeleton:policy",
+        template="upsc-essay",
+        due_at=due_at,
+        allow_edits_after_submit=True,
+    )
+
+
 def test_edits_after_submitting_only_when_allowed_and_before_the_due_date(school: School):
     teacher, asha = school.room(school.teacher), school.room(school.asha)
     made = teacher.create_class("Essay group")
     asha.join(made.join_code)
     for due, editable in ((timedelta(days=1), True), (timedelta(days=-1), False)):
-        assignment = teacher.set_assignment(
-            made.id,
-            title=f"Essay due {due.days}",
-            question="Discuss.",
-            start="skeleton:policy",
-            template="upsc-essay",
-            due_at=school.clock.now + due,
-            allow_edits_after_submit=True,
+        assignment = essay_open_to_resubmission(
+            teacher, made.id, f"Essay due {due.days}", school.clock.now + due
         )
         name = asha.open_assignment(assignment.id).map_name
         asha.submit(assignment.id)
@@ -255,6 +262,41 @@ def test_a_student_can_read_change_or_delete_nothing_of_another_students(school:
         ).fetchone()
         assert row is not None and row[1] is None and float(row[2]) == 6
         assert owner.execute("SELECT count(*) FROM comments").fetchone() == (1,)
+
+
+def test_a_student_can_neither_take_back_nor_backdate_their_own_submission(school: School):
+    """Row-level security lets a student update their own submission (to submit again while the
+    teacher allows it); the database still keeps what was handed in and when."""
+    teacher, asha = school.room(school.teacher), school.room(school.asha)
+    made = teacher.create_class("Records")
+    asha.join(made.join_code)
+    assignment = essay_open_to_resubmission(teacher, made.id, "Essay", school.clock.now + timedelta(days=1))
+    name = asha.open_assignment(assignment.id).map_name
+    with (
+        as_user(school.url, school.asha) as db,
+        pytest.raises(psycopg.errors.CheckViolation, match="not a version"),
+    ):
+        db.execute(
+            "UPDATE submissions SET submitted_at = now(), submitted_version = 9 WHERE student_id = %s",
+            [school.asha.id],
+        )
+    handed_in = asha.submit(assignment.id)
+    for change, refusal in (
+        ("submitted_at = NULL, submitted_version = NULL", "taken back"),
+        ("submitted_at = submitted_at - interval '2 days'", "dated earlier"),
+        ("map_id = map_id + 0, started_at = started_at - interval '1 day'", "keeps its assignment"),
+    ):
+        with (
+            as_user(school.url, school.asha) as db,
+            pytest.raises(psycopg.errors.CheckViolation, match=refusal),
+        ):
+            db.execute(f"UPDATE submissions SET {change} WHERE student_id = %s", [school.asha.id])
+    with_claim(asha, name, "later")  # and submitting again, as the teacher allows, still works
+    school.clock.now += timedelta(hours=1)
+    again = asha.submit(assignment.id)
+    assert (handed_in.submitted_version, again.submitted_version) == (1, 2)
+    assert again.submitted_at is not None and handed_in.submitted_at is not None
+    assert again.submitted_at > handed_in.submitted_at
 
 
 def map_id(school: School, name: str) -> int:

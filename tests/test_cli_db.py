@@ -32,10 +32,10 @@ def test_upgrade_applies_the_migrations_once_and_records_the_version(
     assert main(["db", "upgrade", "--database", url]) == 0
     assert (
         capsys.readouterr().out
-        == "applied 0001_library.sql, 0002_classroom.sql, 0003_app_role_usage.sql, 0004_answer_reviews.sql; schema version 4\n"
+        == "applied 0001_library.sql, 0002_classroom.sql, 0003_app_role_usage.sql, 0004_answer_reviews.sql, 0005_submission_guard.sql; schema version 5\n"
     )
     assert main(["db", "upgrade", "--database", url]) == 0
-    assert capsys.readouterr().out == "schema version 4: up to date\n"
+    assert capsys.readouterr().out == "schema version 5: up to date\n"
 
 
 def test_a_database_without_the_schema_says_to_upgrade(

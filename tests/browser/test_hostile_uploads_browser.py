@@ -16,7 +16,7 @@ import pytest
 from fuzz.hostile_inputs import Hostile, hostile_inputs, hostile_notes
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PAGE_TIMEOUT_MS, VIEWPORT
+from .conftest import PAGE_TIMEOUT_MS, VIEWPORT
 
 pytestmark = pytest.mark.browser
 
