@@ -67,6 +67,11 @@ images: setup system-run
 	$(VENV)/bin/argmap render arguments/india-russia.yaml -o docs/images/seed-map.svg
 	$(VENV)/bin/argmap render arguments/india-russia.yaml --theme print -o docs/images/seed-map-print.png
 
+# The README's pictures of the app (docs/images/app-*.png): the app served on arguments/ and each
+# page on the seed map taken in Chromium at 1400x1000 once it is at rest (scripts/app_images.py).
+.PHONY: app-images
+app-images: setup system-test
+	$(PY) scripts/app_images.py
 
 # The README's outline pages: the seed map's upsc-essay and upsc-gs-250 outlines as Word files,
 # converted by LibreOffice and cut into PNG pages by poppler (page 1 of each).

@@ -12,9 +12,10 @@ imports the note beside it with ``--from notes`` and prints, per note and overal
 :func:`score_note` and :func:`score_corpus` are what ``tests/test_notes_benchmark.py`` runs.
 
 It then times the hostile notes of issue #12 (a Markdown heading with 1,000 spaces, a bullet with
-20,000 spaces, 1,100 nested bullets, and the same at ten times the size) and a note of 2,000 and of
+20,000 spaces, 1,100 nested bullets, and the same at ten times the size), a note of 2,000 and of
 10,000 challenges each with its answer (linking: five times the points should take about five
-times as long, not twenty-five) against a floor measured in the same run: reading the seed note.
+times as long, not twenty-five) and one of 20,000 challenges alone, against a floor measured in
+the same run: reading the seed note.
 
 Each label file names the batch its note came in (``batch: N``, in the order the batches were
 written); the totals are printed per batch and overall, since a batch measured on arrival is the
@@ -153,6 +154,8 @@ HOSTILE = {
     + "".join(f"- The port {n} and the grid {n % 7} fail.\n" for n in range(2000))
     + "\nWay forward\n"
     + "".join(f"- Fix the port {n} and the grid soon.\n" for n in range(2000)),
+    "20,000 challenges, no answer": "Challenges\n"
+    + "".join(f"- The port {n} and the grid {n % 7} fail.\n" for n in range(20_000)),
     "10,000 challenges, 10,000 answers": "Challenges\n"
     + "".join(f"- The port {n} and the grid {n % 7} fail.\n" for n in range(10_000))
     + "\nWay forward\n"

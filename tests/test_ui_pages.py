@@ -689,3 +689,10 @@ def test_collapsed_branches_come_from_the_address_only_for_the_map_a_session_ope
     assert "collapsed" not in fresh.query_params and "HIDDEN" not in drawn_svg(fresh)
     fresh.selectbox(key="map_picker").set_value("compulsory-voting").run()
     assert fresh.query_params["collapsed"] == "better-alternatives"  # each map keeps its own
+
+
+def test_the_editor_names_a_starting_strength_not_a_base_score(app: AppTest):
+    at = opened(app)
+    labels = [widget.label for widget in at.number_input] + [box.label for box in at.selectbox]
+    assert "Starting strength (0–1; empty: the usual for its kind)" in labels
+    assert not [label for label in labels if "score" in label.lower()]

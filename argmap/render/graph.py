@@ -355,12 +355,18 @@ def _kind_looks(theme: Theme) -> dict[Kind, _KindLook]:
             style=style,
             kind_class=f"kind-{kind.value}",
             caption=KIND_WORDS[kind].upper(),
-            head='<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{max(CAPTION_MIN, style.fontsize - 3)}" COLOR="{style.caption}">',
+            head=_label_head(style),
             attributes=_box_attributes(style, style.fill, style.border, style.penwidth),
         )
         for kind, style in theme.nodes.items()
     }
+
+
+def _label_head(style: NodeStyle) -> str:
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{max(CAPTION_MIN, style.fontsize - 3)}" COLOR="{style.caption}">'
+    )
 
 
 def _box_attributes(style: NodeStyle, fill: str, border: str, penwidth: float) -> str:
@@ -395,6 +401,12 @@ def _node_statement(
             style = dataclasses.replace(style, fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
             extra_class += " dimmed"
         fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
+        # A deeper or greyer fill keeps its words readable: 4.5:1, WCAG's minimum for text.
+        style = dataclasses.replace(
+            style, font=_readable(style.font, fill), caption=_readable(style.caption, fill)
+        )
+        if style.caption != look.style.caption:
+            look = dataclasses.replace(look, head=_label_head(style))
         border, penwidth = style.border, style.penwidth
         if highlighted:
             border, penwidth, extra_class = theme.highlight, 3.0, extra_class + " highlight"
@@ -513,12 +525,45 @@ def _edge_statement(
 
 def _shade(fill: str, border: str, strength: float) -> str:
     """The fill mixed towards the border colour: the stronger the node, the deeper its colour."""
-    weight = 0.55 * min(1.0, max(0.0, strength))
+    return _mix(fill, border, 0.55 * min(1.0, max(0.0, strength)))
+
+
+def _mix(colour: str, other: str, weight: float) -> str:
+    """``colour`` moved ``weight`` (0 to 1) of the way to ``other``; both ``#rrggbb``."""
     mixed = (
-        round(int(fill[i : i + 2], 16) * (1 - weight) + int(border[i : i + 2], 16) * weight)
+        round(int(colour[i : i + 2], 16) * (1 - weight) + int(other[i : i + 2], 16) * weight)
         for i in (1, 3, 5)
     )
     return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+#: WCAG 2's minimum contrast for text (success criterion 1.4.3, level AA).
+TEXT_CONTRAST = 4.5
+
+
+def _readable(colour: str, fill: str) -> str:
+    """``colour`` if it stands out from ``fill`` by :data:`TEXT_CONTRAST`, else the least mix of it
+    toward black (white on a dark fill) that does."""
+    target = "#000000" if _contrast("#000000", fill) >= _contrast("#ffffff", fill) else "#ffffff"
+    for step in range(11):
+        mixed = _mix(colour, target, step / 10)
+        if _contrast(mixed, fill) >= TEXT_CONTRAST:
+            return mixed
+    return target
+
+
+def _contrast(one: str, two: str) -> float:
+    """WCAG 2's contrast ratio of two ``#rrggbb`` colours, from 1 to 21."""
+
+    def luminance(colour: str) -> float:
+        red, green, blue = (
+            channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+            for channel in (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        )
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    lighter, darker = sorted((luminance(one), luminance(two)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def _graph_attributes(argument_map: AnyMap, options: RenderOptions, theme: Theme, down: bool) -> str:

@@ -85,6 +85,17 @@ def screenshot(page: Page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     viewport = page.viewport_size or {"width": 1400, "height": 1000}
+    window_as_tall_as_the_page(page)
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(viewport)
+    return path
+
+
+def window_as_tall_as_the_page(page: Page) -> None:
+    """Make the window as tall as the page's content, so that nothing is scrolled out of view
+    (Streamlit scrolls its main area, ``stMain``, rather than the document). The caller sets the
+    size back."""
+    viewport = page.viewport_size or {"width": 1400, "height": 1000}
     height = viewport["height"]
     for _ in range(3):  # a taller window can make the content taller (the map fills 75% of it)
         needed = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
@@ -92,6 +103,3 @@ def screenshot(page: Page, name: str) -> Path:
             break
         height = needed
         page.set_viewport_size({"width": viewport["width"], "height": height})
-    page.screenshot(path=path, full_page=True)
-    page.set_viewport_size(viewport)
-    return path

@@ -25,7 +25,7 @@ def clock_text(seconds: float) -> str:
 def practice(page: Page, format_name: str) -> None:
     page.clock.install()
     use_map(page, "/practice", MOTION)
-    choose(page, "DebateFormat", format_name)
+    choose(page, "Debate format", format_name)
     settle(page)
 
 
@@ -92,7 +92,7 @@ def test_the_clock_never_jumps_back_while_it_runs(page: Page) -> None:
     practice(page, DEBATE_FORMATS["bp"].name)
     speech_timer(page, DEBATE_FORMATS["bp"])
     choose(
-        page, "DebateFormat", DEBATE_FORMATS["wsdc"].name
+        page, "Debate format", DEBATE_FORMATS["wsdc"].name
     )  # a change of format must leave no old clock ticking
     settle(page)
     timer = speech_timer(page, DEBATE_FORMATS["wsdc"])
@@ -110,7 +110,7 @@ def test_changing_the_format_sets_the_clock_to_the_new_length(page: Page) -> Non
     practice(page, DEBATE_FORMATS["wsdc"].name)
     timer = speech_timer(page, DEBATE_FORMATS["wsdc"])
     expect(timer.locator(".clock")).to_have_text("8:00")
-    choose(page, "DebateFormat", DEBATE_FORMATS["bp"].name)
+    choose(page, "Debate format", DEBATE_FORMATS["bp"].name)
     expect(speech_timer(page, DEBATE_FORMATS["bp"]).locator(".clock")).to_have_text("7:00")
 
 

@@ -3,7 +3,8 @@ reads cleanly writes and reads back (see harness.py for the outcomes).
 
 ``make test`` runs a short bounded pass (ARGMAP_FUZZ_EXAMPLES inputs per reader and test, 20 by default);
 ``make fuzz`` a long one, and prints how many inputs ran and what they found. The deadline per input
-(ARGMAP_FUZZ_DEADLINE seconds, 10 by default) is a hang guard far above any reader's time.
+(ARGMAP_FUZZ_DEADLINE seconds of the worker's CPU time, 10 by default) is a hang guard far above any
+reader's time.
 """
 
 from __future__ import annotations

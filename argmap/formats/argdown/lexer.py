@@ -211,6 +211,8 @@ def strip_emphasis(text: str) -> str:
     to right, but each opener finds its nearest closer by a binary search in the closers of its
     kind instead of scanning the rest of the line (quadratic on 10,000 unclosed ``*a``).
     """
+    if "*" not in text and "_" not in text:  # most texts: nothing to drop, no pass over them
+        return text
     if "\n" in text:  # emphasis never spans lines, and the rule reads the same line by line
         return "\n".join(strip_emphasis(line) for line in text.split("\n"))
     closers = {marker: _closers(text, marker) for marker in _MARKERS}

@@ -1088,20 +1088,27 @@ def _link_answers(points: list[Placed], thesis: str | None) -> None:
         for p in points
         if p.kind is Kind.COUNTERPOINT
     ]
-    rarity = Rarity.of(
-        [p.text if not p.label else f"{p.label} {p.text}" for p in points if p.kind is not Kind.EVIDENCE]
-    )
     open_counterpoints = [
         p.key for p in points if p.kind is Kind.COUNTERPOINT and p.parent in (None, thesis) and p.depth == 0
     ]
     answered = {p.parent for p in points if p.kind is Kind.REBUTTAL and p.parent}
     open_counterpoints = [key for key in open_counterpoints if key not in answered]
     answers = [p for p in points if p.parent is None and p.kind in (Kind.RECOMMENDATION, Kind.REBUTTAL)]
-    linker = Linker(counterpoints, rarity)
+    # a note of challenges alone (or answers alone) has nothing to index
+    linker = (
+        Linker(
+            counterpoints,
+            Rarity.of(
+                [f"{p.label} {p.text}" if p.label else p.text for p in points if p.kind is not Kind.EVIDENCE]
+            ),
+        )
+        if answers and counterpoints
+        else None
+    )
     for rank, placed in enumerate(answers):
         aligned = open_counterpoints[rank] if rank < len(open_counterpoints) else None
         text = placed.text if not placed.label else f"{placed.label} {placed.text}"
-        matches = linker.best(text, aligned)
+        matches = linker.best(text, aligned) if linker is not None else []
         if not matches and aligned is not None and len(answers) == len(open_counterpoints) > 1:
             # as many answers as open challenges: a note answers them in the order it listed them
             placed.parent, placed.relation = aligned, RelationType.OPPOSES

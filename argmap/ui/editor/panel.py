@@ -60,13 +60,15 @@ def side_panel(opened: state.OpenMap, node: Node) -> None:
             )
             source_fields(f"{widget}_source", node.sources)
         st.number_input(
-            "Base score (0–1; empty: the kind's default)",
+            "Starting strength (0–1; empty: the usual for its kind)",
             min_value=0.0,
             max_value=1.0,
             step=0.05,
             value=node.score,
             key=f"{widget}_score",
-            placeholder="default",
+            placeholder="usual",
+            help="How strong the point is before what supports and opposes it is counted (see How is "
+            "this worked out? on the Analysis page)",
         )
         priorities = [priority.value for priority in Priority]
         st.selectbox(

@@ -95,7 +95,9 @@ def table_view(opened: state.OpenMap, editable: bool = True) -> None:
             "text": st.column_config.TextColumn("text", width="large", required=True),
             "tags": st.column_config.TextColumn("tags"),
             "basis": st.column_config.SelectboxColumn("basis", options=[b.value for b in Basis]),
-            "score": st.column_config.NumberColumn("score", min_value=0.0, max_value=1.0, step=0.05),
+            "score": st.column_config.NumberColumn(
+                "starting strength", min_value=0.0, max_value=1.0, step=0.05
+            ),
             "priority": st.column_config.SelectboxColumn("priority", options=[p.value for p in Priority]),
         },
     )

@@ -49,7 +49,7 @@ st.caption(f"{md(argument_map.title)}: drill the points, time your speeches, and
 
 one, two, three = st.columns(3)
 format_id = one.selectbox(
-    "DebateFormat", list(DEBATE_FORMATS), key="practice_format", format_func=lambda f: DEBATE_FORMATS[f].name
+    "Debate format", list(DEBATE_FORMATS), key="practice_format", format_func=lambda f: DEBATE_FORMATS[f].name
 )
 debate = DEBATE_FORMATS[format_id]
 side = Side(
