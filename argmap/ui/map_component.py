@@ -14,6 +14,11 @@ revision; a rerun whose picture the browser already has sends only the revision,
 the outlined ids (a few hundred bytes). Should the browser lack it all the same (a reload of the
 script), it asks for it (the ``missing`` trigger) and the next run sends it.
 
+A new picture (after an edit) replaces in the page only the boxes, arrows and frames whose drawing
+changed: the script cuts Graphviz's SVG into its pieces (one per box, arrow or frame) and parses,
+cleans and lays out only those the page does not show yet, comparing them with their y coordinates
+counted from the top (a picture that grew taller moves every coordinate Graphviz writes).
+
 DOM, for browser tests: the component's root is ``div.argmap-map`` inside the element keyed
 ``st-key-map_click``; each node is ``svg g.node`` with ``id`` = the node id (edges ``g.edge``,
 id ``child->parent``), with the class ``selected`` on the selected box and ``highlight`` on the
@@ -249,13 +254,103 @@ function settleLabels(root) {
   pendingLabels.clear();
 }
 
+// Graphviz writes the picture as a header (the svg element and the graph's group), then one
+// element per cluster, box and arrow, each after a comment naming it. splitPicture cuts the text
+// there; draw parses only the pieces the shown picture lacks and keeps the others' elements as
+// they are, so an edit that moves a few boxes re-parses, cleans and lays out only those.
+// A change of the picture's height moves every y coordinate by the same amount (Graphviz counts
+// them from the bottom): pieces are compared with their y coordinates counted from the top.
+const GRAPH_OPEN = /<g id="[^"]*" class="graph" transform="[^"]*translate\\(([-\\d.]+) ([-\\d.]+)\\)"[^>]*>/;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
+
+function splitPicture(svgText) {
+  const open = GRAPH_OPEN.exec(svgText);
+  const close = svgText.lastIndexOf('</g>');
+  if (!open || close < open.index) return null;
+  const start = open.index + open[0].length;
+  const height = parseFloat(open[2]);
+  const pieces = svgText.slice(start, close).split('\\n<!-- ').map((text, index) => (index ? `<!-- ${text}` : text));
+  return { head: `${svgText.slice(0, start)}</g></svg>`, height, pieces };
+}
+
+// A piece's text with its y coordinates counted from the top of the picture (y="…", and the
+// second number of each x,y pair of a path or polygon), rounded to a tenth of a point.
+function fromTop(text, height) {
+  const shift = (value) => (parseFloat(value) + height).toFixed(1);
+  return text
+    .replace(/\\b(y|cy|y1|y2)="([-\\d.]+)"/g, (all, name, value) => `${name}="${shift(value)}"`)
+    .replace(/ (points|d)="([^"]*)"/g, (all, name, value) =>
+      ` ${name}="${value.replace(/(-?[\\d.]+),(-?[\\d.]+)/g, (pair, x, y) => `${x},${shift(y)}`)}"`);
+}
+
+function parseSvg(text) {
+  const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+  return svg && svg.nodeName.toLowerCase() === 'svg' ? svg : null;
+}
+
 function draw(root, revision, svgText) {
-  const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-  const svg = parsed.documentElement;
-  root.querySelectorAll('svg').forEach((old) => old.remove());
-  if (svg && svg.nodeName.toLowerCase() === 'svg') {
-    clean(svg);
-    const [width, height] = naturalSize(svg);
+  settleLabels(root);
+  const split = splitPicture(svgText);
+  const head = split && parseSvg(split.head);
+  if (head) clean(head);
+  let svg = root.querySelector('svg');
+  if (!head) { // not Graphviz's layout: drawn whole
+    root.querySelectorAll('svg').forEach((old) => old.remove());
+    svg = parseSvg(svgText);
+    if (svg) {
+      clean(svg);
+      root.prepend(document.adoptNode(svg)); // moved, not copied: a 1,000-box map is 12,000 elements
+    }
+  } else {
+    if (!svg || !svg.argmapPieces) {
+      root.querySelectorAll('svg').forEach((old) => old.remove());
+      svg = document.adoptNode(head);
+      svg.argmapPieces = new Map();
+      root.prepend(svg);
+    } else {
+      for (const name of ['width', 'height', 'viewBox']) {
+        const value = head.getAttribute(name);
+        if (value === null) svg.removeAttribute(name);
+        else svg.setAttribute(name, value);
+      }
+      svg.querySelector('g.graph').setAttribute('transform', head.querySelector('g.graph').getAttribute('transform'));
+    }
+    const graph = svg.querySelector('g.graph');
+    const kept = svg.argmapPieces; // a piece's text from the top -> its groups in the page
+    const keys = split.pieces.map((text) => fromTop(text, split.height));
+    const wanted = keys.map((key) => {
+      const groups = kept.get(key);
+      return groups && groups.length ? groups.shift() : null;
+    });
+    for (const groups of kept.values()) groups.forEach((group) => group.remove());
+    const fresh = split.pieces.filter((text, index) => !wanted[index]);
+    if (fresh.length) {
+      const parsed = parseSvg(`<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}">${fresh.map((text) => `<g>${text}</g>`).join('')}</svg>`);
+      if (parsed) clean(parsed);
+      const groups = parsed ? Array.from(parsed.children) : [];
+      let next = 0;
+      wanted.forEach((group, index) => {
+        if (!group) wanted[index] = groups[next++] || document.createElementNS(SVG_NS, 'g');
+      });
+    }
+    // Each group holds one piece; its offset keeps it where it was drawn when the height changed.
+    const pieces = new Map();
+    let at = graph.firstChild;
+    wanted.forEach((group, index) => {
+      if (group.argmapHeight === undefined) group.argmapHeight = split.height;
+      const offset = group.argmapHeight - split.height;
+      if (offset) group.setAttribute('transform', `translate(0 ${offset.toFixed(2)})`);
+      else group.removeAttribute('transform');
+      if (group === at) at = at.nextSibling;
+      else graph.insertBefore(group, at);
+      if (!pieces.has(keys[index])) pieces.set(keys[index], []);
+      pieces.get(keys[index]).push(group);
+    });
+    svg.argmapPieces = pieces;
+  }
+  if (svg) {
+    const [width, height] = naturalSize(head || svg);
     root.dataset.width = String(width);
     root.dataset.height = String(height);
     // The smallest type in the picture, in points (Graphviz's unit): what "Fit width" keeps legible.
@@ -263,10 +358,8 @@ function draw(root, revision, svgText) {
     root.dataset.smallest = String(Math.min(...sizes.filter((size) => size > 0), 14));
     svg.removeAttribute('width');
     svg.removeAttribute('height');
-    root.prepend(document.adoptNode(svg)); // moved, not copied: a 1,000-box map is 12,000 elements
   }
   root.dataset.revision = revision;
-  pendingLabels.clear();
 }
 
 // The scale a zoom choice gives: 'width' fits the frame's width, 'whole' the whole map, but
@@ -550,6 +643,12 @@ export default function (component) {
 _component = st.components.v2.component("argmap.clickable_map", css=_CSS, js=_JS, html=None)
 
 
+def picture_sent() -> str | None:
+    """The revision of the picture the last run sent to the browser (None before the first)."""
+    sent = st.session_state.get(SENT)
+    return sent if isinstance(sent, str) else None
+
+
 def _trigger(name: str) -> Any:
     value: Any = st.session_state.get(KEY)
     if value is None:
@@ -616,7 +715,7 @@ def clickable_map(
         "words": words or {},
         "min_text_px": MIN_TEXT_PX,
     }
-    if st.session_state.get(SENT) != revision:
+    if picture_sent() != revision:
         data["svg"] = picture()
         st.session_state[SENT] = revision
     _component(
