@@ -1224,9 +1224,9 @@ def stance_score(text: str) -> tuple[int, str | None]:
         # "The Act turns twenty today. My argument is simple: …": the writer's own position,
         # stated in the first person after a sentence that sets the scene
         for sentence in sentences(text)[1:3]:
-            opening = stance_opening(sentence)
-            if opening in _FIRST_PERSON_STANCES:
-                score, why = 5, opening
+            later = stance_opening(sentence)
+            if later in _FIRST_PERSON_STANCES:
+                score, why = 5, later
                 break
     phrases = _found(spaced(text), _STANCE_PHRASES)
     if phrases:

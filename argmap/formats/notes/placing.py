@@ -1034,8 +1034,10 @@ def _take_facts(points: list[Placed]) -> None:
                 )
                 joined = piece.lower().startswith("and ") and not reports(piece)
                 # a clause joined by ", and" is the point's own unless it reports an observed fact
-                if not tail and not after_semicolon and (
-                    joined or fact_basis(piece) is None or len(piece.split()) < 4
+                if (
+                    not tail
+                    and not after_semicolon
+                    and (joined or fact_basis(piece) is None or len(piece.split()) < 4)
                 ):
                     head.append(piece)
                 else:

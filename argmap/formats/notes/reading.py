@@ -363,7 +363,10 @@ def _byline(text: str) -> bool:
     parts = [part.strip() for part in re.split(r"\s[·|•—–]\s|\s-\s", text)]
     if len(parts) < 2 or _words(parts[0]) > 8:
         return False
-    return any(_is_date(part) or part.lower().endswith(("min read", "minute read", "mins read")) for part in parts[1:])
+    return any(
+        _is_date(part) or part.lower().endswith(("min read", "minute read", "mins read"))
+        for part in parts[1:]
+    )
 
 
 def _is_date(text: str) -> bool:
@@ -419,7 +422,7 @@ def _mark_headings(lines: list[_Line]) -> None:
             and _note_on_note(lines[0].raw)
         ):
             lines[0].meta = Meta(lines[0].number, "note", lines[0].raw, lines[0].raw)
-    for index, line in enumerate(lines[1:], start=1):
+    for line in lines[1:]:
         if line.blank_before or line.marker:
             break
         if line.meta is None and _header_field(line.text):
