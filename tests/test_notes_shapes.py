@@ -794,3 +794,13 @@ def test_key_value_lines_right_under_the_title_are_metadata_not_points():
 def test_a_labelled_sentence_under_the_title_stays_a_point():
     note = "India–Peru relations\nTrade: Peru sells India gold and copper worth billions.\n"
     assert _map(note).nodes[0].text.startswith("Peru sells") or "Peru sells" in _map(note).nodes[0].text
+
+
+@pytest.mark.parametrize("heading", ["Key data", "A short recap", "At a glance", "Urban water in numbers"])
+def test_a_heading_that_recaps_or_gives_the_data_heads_background(heading):
+    note = (
+        f"Urban water supply\n\n{heading}\n"
+        "- Most cities supply piped water for only a few hours a day, a problem for poor households.\n\n"
+        "Way forward\n- Meter every connection.\n"
+    )
+    assert _map(note).nodes[0].kind is Kind.CONTEXT
