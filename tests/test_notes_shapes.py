@@ -804,3 +804,22 @@ def test_a_heading_that_recaps_or_gives_the_data_heads_background(heading):
         "Way forward\n- Meter every connection.\n"
     )
     assert _map(note).nodes[0].kind is Kind.CONTEXT
+
+
+@pytest.mark.parametrize(
+    "clash",
+    [
+        "If they say the tax hurts the poor → we say the revenue funds free school meals for the poor.",
+        "If opponents argue that the tax hurts the poor, we answer that school meals return more than it costs.",
+    ],
+)
+def test_an_if_they_say_clash_line_answers_the_objection_it_quotes(clash):
+    note = (
+        "Motion: This House would tax sugary drinks\n\n"
+        "Proposition\n- Sugary drinks drive obesity in children, and a price signal cuts consumption.\n\n"
+        "Opposition\n- The tax hurts the poor, who spend more of their income on cheap drinks.\n\n"
+        f"Clash\n{clash}\n"
+    )
+    argument_map = _map(note)
+    answer = _node(argument_map, "If ")
+    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "The tax hurts").id]

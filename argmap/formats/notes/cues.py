@@ -1115,11 +1115,24 @@ _NOT_A_TOPIC = frozenset(
 _TOPIC_ANSWER = re.compile(r"on ((?:[\w'’-]+ ){0,4}[\w'’-]+)\s*[,:] ", re.IGNORECASE)
 
 
+_IF_THEY_SAY = re.compile(
+    r"if (?:they|the other side|the opposition|opp|opponents|critics|the government|prop) "
+    r"(?:say|says|argue|argues|claim|claims|tell you|point out|run)(?: that)? "
+    r"(?:[\w'’-]+ ){0,9}[\w'’-]+\s*(?:→|->|=>|—|–|,|:) ",
+    re.IGNORECASE,
+)
+
+
 def topic_answer(text: str) -> str | None:
     """The challenge a sentence names before it answers it (``On cash, the Court found …``,
     ``On the currency: …``): the words after ``On``, when they are one to five words without a
-    figure (``On 5 August, …`` is a date) and name a topic rather than a way of weighing."""
-    found = _TOPIC_ANSWER.match(text.lstrip("*_ ") + " ")
+    figure (``On 5 August, …`` is a date) and name a topic rather than a way of weighing; or the
+    other side's line it quotes first (``If they say it kills freedom → we say …``)."""
+    lowered = text.lstrip("*_ ") + " "
+    clash = _IF_THEY_SAY.match(lowered)
+    if clash is not None:
+        return clash.group(0).strip(" ,:→->=—–")
+    found = _TOPIC_ANSWER.match(lowered)
     if found is None:
         return None
     topic = found.group(1).lower().replace("’", "'")
