@@ -19,7 +19,7 @@ from argmap.model import ArgumentMap
 from argmap.outline.builder import build_outline
 from argmap.outline.model import Outline, Point
 from argmap.outline.templates import TEMPLATES
-from argmap.outline.wording import condense, echoes, fit_point, fits, point_words, word_count
+from argmap.outline.wording import condense, drop_repeats, echoes, fit_point, fits, point_words, word_count
 
 NOTES = ROOT / "tests" / "fixtures" / "notes"
 
@@ -246,6 +246,30 @@ def test_outlines_of_imported_notes_read_as_a_students(template):
         closing = [s for s in outline.sections if s.role == "conclusion"]
         if thesis is not None and closing:
             assert thesis.text not in " ".join(p.text for p in closing[0].all_points()), name
+
+
+THESIS = "Smaller states should share river data in real time."
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        # the thesis quoted whole inside a longer line: the line's own words stay
+        (f'my answer → "{THESIS}" => Trust grows from shared numbers.', "Trust grows from shared numbers."),
+        (
+            f"Both banks gain from it. {THESIS} Start with the flood season.",
+            "Both banks gain from it. Start with the flood season.",
+        ),
+        (f"In short, {THESIS}", ""),  # only a lead-in is left: nothing
+        (f"Hence {THESIS.lower()}", ""),  # a sentence that only says it again
+        (
+            "Data sharing builds trust between riparian states.",
+            "Data sharing builds trust between riparian states.",
+        ),
+    ],
+)
+def test_a_conclusion_never_repeats_the_thesis_word_for_word(closing, kept):
+    assert drop_repeats(closing, THESIS) == kept
 
 
 def test_a_left_out_points_standing_names_its_priority_when_it_has_one():

@@ -331,14 +331,37 @@ def reason(text: str) -> str:
     return first
 
 
+#: What is left at the edges of a text once a quoted thesis is taken out: spaces, punctuation,
+#: arrows and quotation marks.
+_JOINERS = " \t.,;:-–—=>→⇒\"'“”‘’()"
+
+
+def _trimmed(piece: str) -> str:
+    """A piece of text left beside a quoted thesis, without the joiners at its edges (a full stop
+    that ends a sentence of its own stays)."""
+    piece = piece.lstrip(_JOINERS).rstrip()
+    return piece if piece.endswith((".", "!", "?")) else piece.rstrip(_JOINERS)
+
+
 def drop_repeats(text: str, thesis: str) -> str:
-    """``text`` without its sentences that only say ``thesis`` again (four in five of their words
-    are the thesis's)."""
+    """``text`` without the thesis quoted whole in it and without its sentences that only say
+    ``thesis`` again (four in five of their words are the thesis's)."""
     thesis_words = set(_plain_words(thesis))
+    flat = " ".join(text.split())
     if not thesis_words:
-        return " ".join(text.split())
+        return flat
+    whole = " ".join(thesis.split())
+    if whole in flat:  # the thesis quoted whole inside a longer text ("… => and so …")
+        pieces = [_trimmed(part) for part in flat.split(whole)]
+        # what only led into or out of the thesis ("So,", "In sum,") goes with it; a sentence of
+        # its own stays
+        flat = " ".join(
+            piece
+            for piece in pieces
+            if _plain_words(piece) and (piece.endswith((".", "!", "?")) or len(_plain_words(piece)) >= 4)
+        )
     kept = []
-    for sentence in _SENTENCE.split(" ".join(text.split())):
+    for sentence in _SENTENCE.split(flat):
         words = _plain_words(sentence)
         if words and sum(word in thesis_words for word in words) / len(words) < 0.8:
             kept.append(sentence)
