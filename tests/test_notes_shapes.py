@@ -673,3 +673,134 @@ def test_a_clause_break_repeated_in_one_long_sentence_is_read_in_linear_time():
 
     sentence = "Steel imports" + " under the x" * 20_000 + " have surged."
     assert clauses(sentence)  # each break looks at most 200 characters ahead for the verb
+
+
+def test_an_emoji_before_a_heading_or_filing_line_decorates_it_and_rules_of_box_lines_are_no_points():
+    note = (
+        "🎯 Urban Flooding in Indian Cities\n"
+        "🗂️ GS-1 | Geography | Disaster management\n"
+        "════════════\n"
+        "💡 Arguments against\n"
+        "🔟 Storm drains in most cities were sized for rainfall of the 1970s.\n"
+        "1️⃣ Lakes that once held runoff have been built over.\n"
+        "────────────\n"
+        "🚀 Way ahead\n"
+        "✨ Restore lakes as sponge basins.\n"
+        "✨ Redesign drains for today's rainfall.\n"
+    )
+    argument_map = _map(note)
+    texts = [node.text for node in argument_map.nodes]
+    assert not any("GS-1" in text or "═" in text or "─" in text or "Way ahead" in text for text in texts)
+    assert "Urban Flooding" in argument_map.title
+    assert _kind_of(argument_map, "Storm drains") is Kind.COUNTERPOINT
+    assert _kind_of(argument_map, "Lakes that") is Kind.COUNTERPOINT
+    assert _node(argument_map, "Storm drains").text.startswith("Storm drains")
+    # a list's items share their emoji: they stay points, read as the section's measures
+    assert _kind_of(argument_map, "Restore lakes") is Kind.RECOMMENDATION
+
+
+@pytest.mark.parametrize("label", ["Reply", "Our answer", "Gov reply", "Question from Prop"])
+def test_a_point_nested_under_an_objection_and_labelled_for_our_side_answers_it(label):
+    note = (
+        "This House would tax sugary drinks\n\n"
+        "Against\n"
+        "- A sugar tax hits poor households hardest, since they spend more of their income on food.\n"
+        f"    - {label}: the revenue can fund free school meals, which help the same households most.\n"
+    )
+    argument_map = _map(note)
+    answer = _node(argument_map, "the revenue")
+    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "A sugar tax").id]
+
+
+def test_a_position_stated_in_the_first_person_after_a_scene_setting_sentence_is_the_thesis():
+    note = (
+        "# Ten years of the smart cities mission\n\n"
+        "The mission was launched in June 2015 for a hundred cities. "
+        "My position is plain: it built showpiece projects while the basic drains and buses were left behind.\n\n"
+        "## What went wrong\n"
+        "- Special purpose vehicles bypassed elected councils.\n"
+        "- Most money went to a few central districts.\n\n"
+        "If the next mission funds councils directly, cities may yet see the benefit.\n"
+    )
+    thesis = _map(note).thesis()
+    assert thesis is not None and "showpiece projects" in thesis.text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Arun K. · 3 March 2024 · 4 min read",
+        "By Staff Writer | 2023-11-05",
+        "By Priya (economics teacher) - 8 min read",
+    ],
+)
+def test_a_byline_with_a_date_or_a_reading_time_is_metadata_not_a_point(byline):
+    note = f"# Why metro fares rose\n\n{byline}\n\n## Reasons\n- Power tariffs for traction doubled.\n"
+    argument_map = _map(note)
+    assert not any("By " in node.text or "read" in node.text for node in argument_map.nodes)
+
+
+def test_a_sentence_opening_with_by_is_still_a_point():
+    note = "Concerns\n- By 2030 the cities will need twice the water they draw today.\n"
+    assert _map(note).nodes[0].text.startswith("By 2030")
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "Let district hospitals hire nurses on contract where posts have stayed empty for a year.",
+        "Scale up the mobile clinics that fear of travel keeps patients from missing.",
+        "Open up a second night shift in crowded outpatient wards.",
+    ],
+)
+def test_a_command_by_its_form_is_a_measure_even_with_a_difficulty_word(measure):
+    note = f"Rural health care\n\nA middle path\n- {measure}\n"
+    assert _map(note).nodes[0].kind is Kind.RECOMMENDATION
+
+
+def test_a_sentence_with_a_particle_after_its_subject_is_no_command():
+    note = "Rural health care\n\nNotes\n- Costs went up sharply and patients fear the bills.\n"
+    assert _map(note).nodes[0].kind is not Kind.RECOMMENDATION
+
+
+def test_a_reported_fact_joined_by_and_becomes_evidence_but_a_reason_so_joined_stays():
+    note = (
+        "India–Chile relations\n\n"
+        "Areas of cooperation\n"
+        "- Mining: Chile holds large lithium reserves that India's battery makers need, "
+        "and an Indian state firm signed an exploration deal in 2024.\n"
+        "- Trade: a wider trade pact would cut duties on copper for Indian smelters, "
+        "and lower duties would help 40 per cent of small exporters.\n"
+    )
+    argument_map = _map(note)
+    fact = _node(argument_map, "and an Indian state firm")
+    assert fact.kind is Kind.EVIDENCE and fact.supports == [_node(argument_map, "Chile holds").id]
+    assert "lower duties" in _node(argument_map, "a wider trade pact").text
+
+
+def test_key_value_lines_right_under_the_title_are_metadata_not_points():
+    note = (
+        "Sharma v. Union of India (2022): the licence rules case\n"
+        "Court and Docket: Delhi High Court, W.P. 1142 of 2021\n"
+        "Coram: Two judges | Decided: 14 March 2022\n\n"
+        "Arguments of the petitioner\n"
+        "- The rule gave officials unchecked power over licences.\n"
+    )
+    argument_map = _map(note)
+    assert not any("Docket" in n.text or "Coram" in n.text or "Decided" in n.text for n in argument_map.nodes)
+    assert argument_map.nodes[0].text.startswith("The rule gave")
+
+
+def test_a_labelled_sentence_under_the_title_stays_a_point():
+    note = "India–Peru relations\nTrade: Peru sells India gold and copper worth billions.\n"
+    assert _map(note).nodes[0].text.startswith("Peru sells") or "Peru sells" in _map(note).nodes[0].text
+
+
+@pytest.mark.parametrize("heading", ["Key data", "A short recap", "At a glance", "Urban water in numbers"])
+def test_a_heading_that_recaps_or_gives_the_data_heads_background(heading):
+    note = (
+        f"Urban water supply\n\n{heading}\n"
+        "- Most cities supply piped water for only a few hours a day, a problem for poor households.\n\n"
+        "Way forward\n- Meter every connection.\n"
+    )
+    assert _map(note).nodes[0].kind is Kind.CONTEXT

@@ -280,6 +280,12 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " news",
             " key facts",
             " facts",
+            " key data",
+            " recap",
+            " at a glance",
+            " snapshot",
+            " in numbers",
+            " by the numbers",
             " what is",
             " timeline",
             " basics",
@@ -769,6 +775,37 @@ _STANCE_OPENINGS = (
     "i would argue",
     "my stand",
     "our stand",
+    "my argument",
+    "our argument",
+    "my position",
+    "our position",
+    "i contend",
+    "i will argue",
+    "this post argues",
+    "this essay argues",
+    "this article argues",
+    "this answer argues",
+)
+#: Openings in which the writer states a position as their own: read in any early sentence.
+_FIRST_PERSON_STANCES = frozenset(
+    {
+        "my view",
+        "my take",
+        "i argue",
+        "i would argue",
+        "i will argue",
+        "i contend",
+        "in my opinion",
+        "in my view",
+        "my stand",
+        "my argument",
+        "my position",
+        "this post argues",
+        "this essay argues",
+        "this article argues",
+        "this answer argues",
+        "this note argues",
+    }
 )
 _STANCE_PHRASES: tuple[str, ...] = (
     " despite ",
@@ -1120,18 +1157,26 @@ _DETERMINERS = frozenset(
 
 def _command(lowered: str) -> str | None:
     """An opening verb in the imperative, told by its shape rather than a list: a content word
-    (not a function word, a figure or a number word) followed at once by a determiner, as in
-    ``Plan a just transition``, ``Revive the council``, ``link the next round``. A sentence that
+    (not a function word, a figure or a number word) followed at once by a determiner, or by a
+    particle and a determiner, as in ``Plan a just transition``, ``Revive the council``, ``link
+    the next round``, ``Top up the accounts``, or ``Let`` and whom it lets act. A sentence that
     opens with its subject almost never puts ``the`` or ``a`` right after the first word."""
     from argmap.language import stop_words
 
     first, _, rest = lowered.partition(" ")
-    second = rest.split(" ", 1)[0] if rest else ""
+    words = rest.split(" ", 2)
+    second = words[0] if rest else ""
+    if first == "let" and second and second not in ("alone", "down"):
+        return first  # "Let pension funds offer …", "Let states decide …": a command by its form
     if not first.isalpha() or len(first) < 3 or first in stop_words() or first in _NUMBERS:
         return None
+    if second in _PARTICLES and len(words) > 1:
+        # a phrasal verb: "Top up the accounts", "Scale back the subsidy", "Open up a second route"
+        return f"{first} {second}" if words[1] in _DETERMINERS else None
     return first if second in _DETERMINERS else None
 
 
+_PARTICLES = frozenset("up down out back off over".split())  # noqa: SIM905
 _NUMBERS = frozenset("half twice double most much many few several both".split())  # noqa: SIM905
 
 
@@ -1181,6 +1226,14 @@ def stance_score(text: str) -> tuple[int, str | None]:
         ):
             score, why = 5, opening
             break
+    else:
+        # "The Act turns twenty today. My argument is simple: …": the writer's own position,
+        # stated in the first person after a sentence that sets the scene
+        for sentence in sentences(text)[1:3]:
+            later = stance_opening(sentence)
+            if later in _FIRST_PERSON_STANCES:
+                score, why = 5, later
+                break
     phrases = _found(spaced(text), _STANCE_PHRASES)
     if phrases:
         score += 2 + min(len(phrases), 2)
@@ -1320,7 +1373,7 @@ _SIDE_LABELS = {
 
 def label_side(label: str) -> Kind | None:
     """The side a point's label names in a debate brief (``NEG:`` an objection, ``AFF:`` our side,
-    ``Opp will say:`` an objection, ``Our response:`` our side)."""
+    ``Opp will say:`` an objection, ``Our response:`` our side, ``POI from Prop:`` our side)."""
     lowered = label.strip().lower().rstrip(".")
     if lowered in _SIDE_LABELS:
         return _SIDE_LABELS[lowered]
@@ -1329,6 +1382,8 @@ def label_side(label: str) -> Kind | None:
         return _SIDE_LABELS[words[0]]
     if 1 < len(words) <= 3 and words[0] in ("our", "my") and words[-1] in _ANSWER_WORDS:
         return Kind.CLAIM
+    if 2 < len(words) <= 4 and words[-2] in ("from", "by") and words[-1] in _SIDE_WORDS:
+        return _SIDE_LABELS[words[-1]]  # "POI from Prop", "Question by Opp": the asking side's
     return None
 
 

@@ -177,6 +177,7 @@ _CLAUSE_BREAKS = (
     " with nearly ",
     " with about ",
     " with a ",
+    ", and ",
 )
 
 
@@ -213,6 +214,11 @@ def clauses(sentence: str) -> list[str]:
             ):
                 cuts.append(at)
             start = at + len(marker)
+    joined = [at for at in cuts if sentence[at : at + 6] == ", and "]
+    if joined and min(cuts) < min(joined):
+        # ", and" parts a clause from the sentence's head only: after another break it joins
+        # two details of the same clause
+        cuts = [at for at in cuts if at not in joined]
     pieces: list[str] = []
     last = 0
     for at in sorted(set(cuts)):

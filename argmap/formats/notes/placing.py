@@ -590,6 +590,8 @@ def _decide(
     text = placed.text
     opening = cues.answer_opening(text)
     if parent is not None:
+        if opening is None and label and cues.label_side(label) is Kind.CLAIM:
+            opening = label  # "↳ Response: …", "Prop reply: …" under an objection: our side's answer
         if opening and parent.kind is Kind.COUNTERPOINT:
             _set(
                 placed,
@@ -1030,7 +1032,13 @@ def _take_facts(points: list[Placed]) -> None:
                     and len(piece.split()) >= 5
                     and reports(piece)  # a reason after a semicolon stays the point's own
                 )
-                if not tail and not after_semicolon and (fact_basis(piece) is None or len(piece.split()) < 4):
+                joined = piece.lower().startswith("and ") and not reports(piece)
+                # a clause joined by ", and" is the point's own unless it reports an observed fact
+                if (
+                    not tail
+                    and not after_semicolon
+                    and (joined or fact_basis(piece) is None or len(piece.split()) < 4)
+                ):
                     head.append(piece)
                 else:
                     tail.append(piece)  # a fact clause and whatever follows it

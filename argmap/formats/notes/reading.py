@@ -126,6 +126,7 @@ class _Line:
     blank_before: int = 0
     table: str = ""  # "header" or "row" for a line of a Markdown pipe table
     lead: str = ""  # a mark read off before the marker ("Ans.")
+    symbol: str = ""  # the emoji or pictograph the line opens with, when that is its marker
     heading: Heading | None = None
     meta: Meta | None = None
     extra: list[str] = field(default_factory=list)
@@ -179,8 +180,30 @@ def _lines(text: str) -> list[_Line]:
         if lead in SIGN_MARKS:
             marker = "bullet"
         out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=lead.strip()))
+        if marker == "bullet" and not lead and _pictograph(stripped[0]):
+            out[-1].symbol = stripped[0]
         blank = 0
+    _decorations(out)
     return out
+
+
+def _pictograph(char: str) -> bool:
+    """An emoji or other pictograph (``🌱``, ``⚠``), not a bullet character of its own."""
+    return char not in _BULLETS and unicodedata.category(char) == "So"
+
+
+def _decorations(lines: list[_Line]) -> None:
+    """An emoji set before a heading, a title or a filing line (``🌱 Basics``, ``⚠️ Concerns``,
+    ``🔖 GS-3 | Environment``) decorates it; it is no bullet. Told apart from an emoji bullet by
+    shape: a short line with no closing punctuation whose emoji neither line beside it shares (a
+    list's items share their marker)."""
+    for index, line in enumerate(lines):
+        if not line.symbol or not _short(line.text, 12) or line.text[-1] in _TERMINAL:
+            continue
+        beside = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
+        if any(other.symbol == line.symbol for other in beside):
+            continue
+        line.marker, line.raw = "", line.text
 
 
 def _table_cells(text: str) -> list[str] | None:
@@ -201,9 +224,12 @@ def _row_text(cells: list[str]) -> str:
 
 
 def _is_rule(text: str) -> bool:
-    """A separator line such as ``----``, ``====`` or ``* * *``."""
+    """A separator line such as ``----``, ``====``, ``* * *`` or ``━━━━`` (one mark repeated)."""
     chars = set(text.replace(" ", ""))
-    return len(chars) == 1 and chars <= set("-=_*~#•") and len(text) >= 3
+    if len(chars) != 1 or len(text) < 3:
+        return False
+    mark = next(iter(chars))
+    return mark in "-=_*~#•" or "\u2500" <= mark <= "\u257f"  # box-drawing lines
 
 
 _ANSWER_MARKS = ("ans. ", "ans: ", "ans.- ", "ans - ", "ans.", "ans:")
@@ -231,6 +257,9 @@ def _marker(text: str) -> tuple[str, str]:
     first = text[0]
     if first == "o" and text[1:2] == " " and (text[2:3].isupper() or text[2:3].isdigit()):
         return "bullet", text[2:].strip()  # a word processor's second-level bullet copied as "o"
+    keycap = _KEYCAP.match(text)
+    if keycap:
+        return "numbered", text[keycap.end() :].strip()  # "1️⃣ …": a digit in an emoji keycap
     if first in _BULLETS and (len(text) == 1 or text[1].isspace()):
         return "bullet", text[1:].strip()
     if first in "-–—" and len(text) > 1 and text[1] not in "-–—" and not text[1].isalnum():
@@ -241,6 +270,9 @@ def _marker(text: str) -> tuple[str, str]:
     if numbered:
         return "numbered", text[numbered.end() :].strip()
     return "", text
+
+
+_KEYCAP = re.compile("\\d{1,2}\ufe0f?\u20e3\\s*|\U0001f51f\\s*")
 
 
 def _skin(char: str) -> bool:
@@ -293,7 +325,7 @@ def _meta(line: _Line) -> Meta | None:
         return Meta(line.number, "tags", " ".join(w.lstrip("#") for w in text.split()), line.raw)
     if _is_date(text):
         return Meta(line.number, "date", text, line.raw)
-    if _set_apart_metadata(line.raw):
+    if _set_apart_metadata(line.raw) or _byline(text):
         return Meta(line.number, "note", text, line.raw)
     from argmap.formats.notes.cues import motion_opening
 
@@ -321,6 +353,20 @@ def _set_apart_metadata(raw: str) -> bool:
     dated = any(month in lowered.split() for month in MONTHS) and any(ch.isdigit() for ch in raw)
     separated = sum(raw.count(sep) for sep in ("·", "|", ",", " — ", " – ")) >= 1
     return separated and (filed or dated)
+
+
+def _byline(text: str) -> bool:
+    """A byline: ``By Name (…) · 12 October 2025 · 6 min read``: "By" and a name, then a date or a
+    reading time after a separator."""
+    if not text.startswith("By ") or not text[3:4].isupper() or len(text) > 200:
+        return False
+    parts = [part.strip() for part in re.split(r"\s[·|•—–]\s|\s-\s", text)]
+    if len(parts) < 2 or _words(parts[0]) > 8:
+        return False
+    return any(
+        _is_date(part) or part.lower().endswith(("min read", "minute read", "mins read"))
+        for part in parts[1:]
+    )
 
 
 def _is_date(text: str) -> bool:
@@ -376,6 +422,12 @@ def _mark_headings(lines: list[_Line]) -> None:
             and _note_on_note(lines[0].raw)
         ):
             lines[0].meta = Meta(lines[0].number, "note", lines[0].raw, lines[0].raw)
+    for line in lines[1:]:
+        if line.blank_before or line.marker:
+            break
+        if line.meta is None and _header_field(line.text):
+            # "Case Title and Citation: …", "Bench: … | Decided: …" right under the title line
+            line.meta = Meta(line.number, "note", line.text, line.raw)
     for index, line in enumerate(lines):
         if line.meta is not None:
             continue
@@ -490,6 +542,16 @@ _TITLE_META_SIGNS = (
 )
 
 
+def _header_field(text: str) -> bool:
+    """A ``Key: value`` line of a note's heading block: a short key in title case (``Case Title
+    and Citation:``, ``Bench:``) and a value that is no sentence (it does not end in a full stop)."""
+    key, found, value = text.partition(": ")
+    if not found or not value or text[-1] in ".!?" or not 1 <= _words(key) <= 5 or _words(value) > 20:
+        return False
+    capitals = [word for word in key.split() if word.lower() not in ("and", "of", "the", "&")]
+    return bool(capitals) and all(word[:1].isupper() for word in capitals)
+
+
 def _split_title_line(line: _Line) -> None:
     """A first line holding a title and notes on the note after a dash or a bar
     (``India–Canada Relations — GS2 | IR | updated March 2025``, ``Essay practice – "Topic" –
@@ -579,9 +641,13 @@ def _number_levels(lines: list[_Line]) -> None:
 
 
 def _long_title(lines: list[_Line], text: str) -> bool:
-    if not (_short(text, 14) and text[-1] not in _TERMINAL and _title_case(text)):
-        return False
     nxt = lines[1] if len(lines) > 1 else None
+    if not (_short(text, 14) and text[-1] not in _TERMINAL):
+        return False
+    if nxt is not None and nxt.meta is not None and not nxt.blank_before and nxt.meta.field == "note":
+        return True  # a first line set right over the note's filing lines names the note
+    if not _title_case(text):
+        return False
     return nxt is None or nxt.meta is not None or bool(nxt.blank_before) or _in_metadata_block(lines, 1)
 
 
