@@ -1,12 +1,13 @@
-"""The water level that shares a point's words among its pieces gives exactly what the plain loop
-it replaces gave (the outline rounds and compares the level, so a last bit of difference would
-change a point's wording)."""
+"""The water level that shares a point's words among its pieces, and a tag's spelling in the map,
+give exactly what the plain loops they replace gave (the outline rounds and compares the level,
+so a last bit of difference would change a point's wording)."""
 
 from __future__ import annotations
 
 import random
+import re
 
-from argmap.outline.wording import _level
+from argmap.outline.wording import _level, as_written
 
 
 def bisected(lengths: list[int], target: float) -> float:
@@ -51,3 +52,25 @@ def test_the_level_of_halves_and_whole_pieces() -> None:
     assert _level([10, 20], 13) == bisected([10, 20], 13)  # 6.5: a hair above rounds to 7, not 6
     assert _level([4, 20], 100) == 20.0  # more words wanted than the pieces have: all kept
     assert _level([], 10) == 0.0
+
+
+def first_spelling(tag: str, texts: list[str]) -> str | None:
+    parts = [re.escape(part) for part in tag.split("-") if part]
+    if not parts:
+        return None
+    pattern = re.compile(r"\b" + r"[\s\-–]+".join(parts) + r"\b", re.IGNORECASE)
+    for text in texts:
+        if found := pattern.search(text):
+            phrase = " ".join(found.group(0).split())
+            return phrase[0].upper() + phrase[1:]
+    return None
+
+
+def test_a_tag_is_spelt_as_the_first_text_that_has_it() -> None:
+    rng = random.Random(4)
+    alphabet = [*"abAB -–.,\n\t\0_é1", "cpec", "and", "bri"]
+    for _ in range(20_000):
+        texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(rng.randint(0, 5))]
+        tag = "-".join(rng.choices(["cpec", "and", "bri", "a", "b", "é", "", ".", "\0"], k=rng.randint(1, 3)))
+        assert as_written(tag, texts) == first_spelling(tag, texts), (tag, texts)
+    assert as_written("cpec-and-bri", ["no", "The CPEC  and-BRI talks", "cpec and bri"]) == "CPEC and-BRI"

@@ -299,11 +299,15 @@ def as_written(tag: str, texts: list[str]) -> str | None:
     if not parts:
         return None
     pattern = re.compile(r"\b" + r"[\s\-–]+".join(parts) + r"\b", re.IGNORECASE)
-    for text in texts:
-        found = pattern.search(text)
-        if found:
-            phrase = " ".join(found.group(0).split())
-            return phrase[0].upper() + phrase[1:]
+    # one search over the texts joined by a character the pattern cannot match (nor a word
+    # boundary tell from a text's own edge): its first match is the first text's that has one
+    if "\0" in tag:
+        found = next(filter(None, map(pattern.search, texts)), None)
+    else:
+        found = pattern.search("\0".join(texts))
+    if found:
+        phrase = " ".join(found.group(0).split())
+        return phrase[0].upper() + phrase[1:]
     return None
 
 
