@@ -12,6 +12,7 @@ file's comment and the Markdown note.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 
 from argmap.outline.model import EvidenceRef, Outline, Point, Section
@@ -153,16 +154,39 @@ def point_words(point: Point) -> int:
 
 def _level(lengths: list[int], target: float) -> float:
     """The cap ``c`` at which pieces of these lengths, each cut to at most ``c`` words, add up to
-    ``target``: short pieces stay whole, long ones give up the words (water-filling)."""
-    low, high = 0.0, float(max(lengths, default=0))
+    ``target``: short pieces stay whole, long ones give up the words (water-filling).
+
+    The value is that of 40 bisection steps over ``[0, max(lengths)]`` (the cap is rounded and
+    compared further on, so it must not move by a last bit). The level is worked out in closed
+    form from the sorted lengths, and each step is decided against it; only a step whose middle
+    lies within a rounding error's reach of the level sums the capped lengths as before."""
+    high = float(max(lengths, default=0))
+    level = _closed_level(sorted(lengths), target)
+    near = 1e-13 * (len(lengths) + 1) ** 2 * (high + abs(target) + 1)
+    low = 0.0
     for _ in range(40):
         middle = (low + high) / 2
-        # min(length, middle) in the list's order, written out: this loop is most of fitting words
-        if sum([middle if middle < length else length for length in lengths]) < target:
+        if abs(middle - level) > near:
+            below = middle < level
+        else:  # min(length, middle) in the list's order, as the bisection always summed them
+            below = sum([middle if middle < length else length for length in lengths]) < target
+        if below:
             low = middle
         else:
             high = middle
     return high
+
+
+def _closed_level(ordered: list[int], target: float) -> float:
+    """The water level of ``ordered`` (ascending) for ``target``: ``inf`` when even whole the
+    pieces add up to less than ``target``."""
+    whole = 0  # the words of the pieces shorter than the level, kept whole
+    for index, length in enumerate(ordered):
+        level = (target - whole) / (len(ordered) - index)
+        if level <= length:
+            return level
+        whole += length
+    return math.inf
 
 
 def _fit_point(point: Point, target: float) -> Point:
@@ -275,11 +299,15 @@ def as_written(tag: str, texts: list[str]) -> str | None:
     if not parts:
         return None
     pattern = re.compile(r"\b" + r"[\s\-–]+".join(parts) + r"\b", re.IGNORECASE)
-    for text in texts:
-        found = pattern.search(text)
-        if found:
-            phrase = " ".join(found.group(0).split())
-            return phrase[0].upper() + phrase[1:]
+    # one search over the texts joined by a character the pattern cannot match (nor a word
+    # boundary tell from a text's own edge): its first match is the first text's that has one
+    if "\0" in tag:
+        found = next(filter(None, map(pattern.search, texts)), None)
+    else:
+        found = pattern.search("\0".join(texts))
+    if found:
+        phrase = " ".join(found.group(0).split())
+        return phrase[0].upper() + phrase[1:]
     return None
 
 
