@@ -851,3 +851,44 @@ def test_a_position_the_note_labels_as_its_summary_outranks_the_closing_section(
         "Thus, the city should cut fares and review the subsidy every year.\n"
     )
     assert _map(note).thesis().text.startswith("Cheaper fares would fill the trains")
+
+
+def test_a_chat_exports_sender_prefix_is_metadata_and_the_message_after_it_is_read():
+    note = (
+        "[3/2/26, 8:05 pm] Meena GS3 Study: *Coastal shipping* (for Friday)\n\n"
+        "*Gains*\n• Ships move bulk cargo at a third of the road cost per tonne.\n\n"
+        "*Problems*\n• Ports lack berths for small coastal vessels.\n"
+        "[3/2/26, 8:07 pm] Meena GS3 Study: Bottom line → coastal shipping deserves the cargo "
+        "that roads now carry, once the small ports are built.\n"
+    )
+    argument_map = _map(note)
+    assert argument_map.thesis().text.startswith("Bottom line → coastal shipping deserves")
+    assert not any("Meena GS3 Study" in n.text or "8:05 pm" in n.text for n in argument_map.nodes)
+
+
+def test_timestamps_and_thread_counters_are_read_off_and_kept_in_the_notes():
+    note = (
+        "Water metering: lecture notes\n\n"
+        "(04:10) Benefits\n- Metered homes use a fifth less water.\n\n"
+        "(12:45) Problems\n- Meters cost more than poor households can pay.\n\n"
+        "Metering is working and should reach every city. 3/3\n"
+    )
+    argument_map = _map(note)
+    assert {n.text for n in argument_map.nodes} >= {
+        "Metering is working and should reach every city.",
+        "Metered homes use a fifth less water.",
+    }
+    assert not any("(04:10)" in n.text or "(12:45)" in n.text for n in argument_map.nodes)
+    assert "3/3" in argument_map.thesis().notes
+
+
+def test_a_long_filing_line_of_dotted_fields_under_the_title_is_metadata():
+    note = (
+        "Road safety: the missing audits\n"
+        "Weekly digest · GS Paper 3 – Disaster management; GS Paper 2 – Governance · 4 Jan 2026\n\n"
+        "Concerns\n- Black spots stay unmarked for years.\n\n"
+        "Way forward\n- Audit every new highway before it opens.\n"
+    )
+    argument_map = _map(note)
+    assert not any("Weekly digest" in n.text for n in argument_map.nodes)
+    assert _kind_of(argument_map, "Black spots stay unmarked") is Kind.COUNTERPOINT

@@ -175,16 +175,53 @@ def _lines(text: str) -> list[_Line]:
             )
             blank = 0
             continue
+        chat = _CHAT_PREFIX.match(stripped)
+        if chat is not None:
+            # "[14/10/25, 9:12 pm] Sender: text": who sent it and when is a line of metadata
+            sender = chat.group(0).strip()
+            out.append(_Line(number, indent, sender, "", sender, blank if out else 1))
+            blank, stripped = 0, stripped[chat.end() :].strip()
+            if not stripped:
+                continue
+        stripped, stamp = _formatting(stripped)
         lead = _answer_mark(stripped)
         marker, body = _marker(stripped[len(lead) :].strip() or stripped)
         if lead in SIGN_MARKS:
             marker = "bullet"
-        out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=lead.strip()))
+        mark = (lead.strip() + " " + stamp).strip()
+        out.append(_Line(number, indent, body, marker, stripped, blank if out else 1, lead=mark))
         if marker == "bullet" and not lead and _pictograph(stripped[0]):
             out[-1].symbol = stripped[0]
         blank = 0
     _decorations(out)
     return out
+
+
+#: A chat export's prefix: ``[14/10/25, 9:12 pm] Sender:`` or ``14/10/25, 9:12 pm - Sender:``.
+_CHAT_PREFIX = re.compile(
+    r"(?:\[\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\]"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?\s+-)"
+    r"\s*[^:\[\]\n]{1,60}?:(?:\s+|$)"
+)
+#: A video's timestamp before a line (``(06:40) Where we are``, ``[1:02:15]``).
+_TIMESTAMP = re.compile(r"[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s+")
+#: A thread's post counter after a post (``… on its own feet. 1/11``).
+_THREAD_COUNT = re.compile(r"(?<=[^\w\s])\s+(\d{1,3})\s?/\s?(\d{1,3})$")
+
+
+def _formatting(text: str) -> tuple[str, str]:
+    """The line without a timestamp before it or a thread's post counter after it, and those
+    read off (kept in the point's notes as the mark it came after): formatting, not words."""
+    marks = []
+    stamp = _TIMESTAMP.match(text)
+    if stamp is not None and text[stamp.end() :].strip():
+        marks.append(stamp.group(0).strip())
+        text = text[stamp.end() :]
+    count = _THREAD_COUNT.search(text)
+    if count is not None and 0 < int(count.group(1)) <= int(count.group(2)) and count.start() > 0:
+        marks.append(count.group(0).strip())
+        text = text[: count.start()]
+    return text, " ".join(marks)
 
 
 def _pictograph(char: str) -> bool:
@@ -308,6 +345,8 @@ def _meta(line: _Line) -> Meta | None:
     question = _question_line(line)
     if question is not None:
         return question
+    if _CHAT_PREFIX.fullmatch(line.raw + " "):
+        return Meta(line.number, "note", line.raw, line.raw)
     if line.marker:
         return None
     text = line.raw.strip("*_ ")
@@ -663,9 +702,17 @@ def _in_metadata_block(lines: list[_Line], index: int) -> bool:
     )
     if before.meta is None and not under_title:
         return False
-    if not _short(line.text, 14) or (line.text[-1] in ".:;" and not line.text.startswith("(")):
+    if not (_short(line.text, 14) or _filing_line(line.text)) or (
+        line.text[-1] in ".:;" and not line.text.startswith("(")
+    ):
         return False
     return before.meta is not None or _reads_as_metadata(line.text)
+
+
+def _filing_line(text: str) -> bool:
+    """A longer line that files the note by fields set apart with dots or bars (``Editorial gist ·
+    GS Paper 2 – Governance; GS Paper 3 – Internal security · 22 Sep 2025``)."""
+    return len(text) <= 200 and text.count(" · ") + text.count(" | ") >= 2
 
 
 _META_SIGNS = ("notes", "prep", "debate", "round", "format", "club", "class", "lecture", "compiled", "source")
