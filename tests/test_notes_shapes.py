@@ -823,3 +823,31 @@ def test_an_if_they_say_clash_line_answers_the_objection_it_quotes(clash):
     argument_map = _map(note)
     answer = _node(argument_map, "If ")
     assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "The tax hurts").id]
+
+
+def test_a_position_announced_mid_paragraph_is_the_thesis_not_the_closing_chatter():
+    note = (
+        "Four-day week: my notes\n\n"
+        "I read three reports on this over the weekend. So here is my take upfront: a four-day "
+        "week suits offices but not factories running shifts. Corrections welcome.\n\n"
+        "Gains\n- Staff take fewer sick days.\n\n"
+        "Problems\n- Shift work cannot be squeezed into four days.\n\n"
+        "That was a long read, thanks for the comments on the draft.\n"
+    )
+    result, report = explain_notes(note, "note.txt")
+    thesis = result.map.thesis()
+    assert thesis.text.startswith("So here is my take upfront: a four-day week suits offices")
+    assert "my take upfront" in next(row.why for row in report.points if row.node == thesis.id)
+
+
+def test_a_position_the_note_labels_as_its_summary_outranks_the_closing_section():
+    note = (
+        "Metro fares\n\n"
+        "ONE-LINE SUMMARY\n"
+        "Cheaper fares would fill the trains and repay the subsidy within a decade.\n\n"
+        "Benefits\n- More riders leave their cars at home.\n\n"
+        "Concerns\n- The operator loses fare revenue in the first years.\n\n"
+        "Conclusion\n"
+        "Thus, the city should cut fares and review the subsidy every year.\n"
+    )
+    assert _map(note).thesis().text.startswith("Cheaper fares would fill the trains")

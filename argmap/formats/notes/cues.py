@@ -43,6 +43,10 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " position ",
             " our line",
             " thesis",
+            " summary",
+            " synopsis",
+            " tl;dr",
+            " exam line",
             " the answer",
             " judgement",
             " judgment",
@@ -853,6 +857,7 @@ _STANCE_PHRASES: tuple[str, ...] = (
     " needs reform",
     " need reform",
     " is overdue",
+    " are overdue",
     " is long overdue",
     " edges it",
     " better road",
@@ -1229,6 +1234,33 @@ def context_cues(text: str) -> list[str]:
     return _found(spaced(text), _CONTEXT_CUES)
 
 
+#: Words by which a writer announces their own position before stating it, anywhere in a
+#: paragraph ("My take upfront: …", "So I'll put my conclusion first: …", "Thesis for the
+#: answer: …", "Bottom line → …"): the words that follow are the position.
+_ANNOUNCED = (
+    r"(?:my|our) (?:take|view|stand|position|conclusion|verdict|answer|argument)"
+    r"(?: (?:upfront|up front|first|in one line|in short|in brief))?"
+    r"|(?:the |my )?conclusion first|one[- ]line summary|summary in one line"
+    r"|thesis(?: for the answer| in one line)?|synopsis|bottom line|tl;?dr|exam line|short answer"
+)
+_ANNOUNCED_POSITION = re.compile(
+    rf"(?:^|(?<=[\s(*_\]]))(?:{_ANNOUNCED})\s*[*_]*\s*(?::|→|->|=>|—|–)\s*", re.IGNORECASE
+)
+_POSITION_NAME = re.compile(rf"[\W\d]*(?:{_ANNOUNCED})\b.*", re.IGNORECASE)
+
+
+def announced_position(text: str) -> str | None:
+    """The words that announce the writer's position in the text (``my take upfront``), if any."""
+    found = _ANNOUNCED_POSITION.search(text)
+    return found.group(0).strip(" :→->=—–*_").lower() if found else None
+
+
+def names_the_position(heading: str | None) -> bool:
+    """Whether a heading or label names the writer's own position in so many words (``ONE-LINE
+    SUMMARY``, ``Thesis for the answer``), not only the closing section (``Conclusion``)."""
+    return heading is not None and _POSITION_NAME.fullmatch(heading.strip().rstrip(":")) is not None
+
+
 def stance_score(text: str) -> tuple[int, str | None]:
     """How plainly the text states a position (0: not at all) and the words that show it."""
     lowered = text.lower().lstrip("*_ ").replace("’", "'")
@@ -1247,6 +1279,10 @@ def stance_score(text: str) -> tuple[int, str | None]:
             if later in _FIRST_PERSON_STANCES:
                 score, why = 5, later
                 break
+        else:
+            announced = announced_position(text)
+            if announced is not None:
+                score, why = 5, announced
     phrases = _found(spaced(text), _STANCE_PHRASES)
     if phrases:
         score += 2 + min(len(phrases), 2)

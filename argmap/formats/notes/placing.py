@@ -943,7 +943,11 @@ def _opening_statement(points: list[Placed]) -> Placed | None:
 
 def _phrases(sentence: str) -> int:
     """How plainly a sentence states a position: stance phrases count double, an opening once."""
-    return 2 * len(cues.stance_phrases(sentence)) + (cues.stance_opening(sentence) is not None)
+    return (
+        2 * len(cues.stance_phrases(sentence))
+        + (cues.stance_opening(sentence) is not None)
+        + 3 * (cues.announced_position(sentence) is not None)
+    )
 
 
 def _thesis_score(placed: Placed, closing: bool, first: bool) -> tuple[int, str | None]:
@@ -954,8 +958,14 @@ def _thesis_score(placed: Placed, closing: bool, first: bool) -> tuple[int, str 
         score = 0
     if placed.role is Kind.THESIS:
         score += 10
+        if placed.marker == "" and (
+            cues.names_the_position(placed.heading) or cues.names_the_position(placed.label)
+        ):
+            score += 20  # "Thesis for the answer", "ONE-LINE SUMMARY": more than a closing section
     if closing and placed.marker == "":
         score += 5
+    if score and cues.announced_position(placed.text):
+        score += 3  # "So I'll put my conclusion first: …" outweighs a last paragraph's place
     if first and score:
         score += 1
     if placed.marker == "" and placed.intro and score and cues.stance_phrases(placed.text):
