@@ -206,7 +206,7 @@ _CHAT_PREFIX = re.compile(
 #: A video's timestamp before a line (``(06:40) Where we are``, ``[1:02:15]``).
 _TIMESTAMP = re.compile(r"[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s+")
 #: A thread's post counter after a post (``… on its own feet. 1/11``).
-_THREAD_COUNT = re.compile(r"(?<=[^\w\s])\s+(\d{1,3})\s?/\s?(\d{1,3})$")
+_THREAD_COUNT = re.compile(r"(?<=[.!?)\"'”’…\u2600-\U0001faff])\s+(\d{1,3})\s?/\s?(\d{1,3})$")
 
 
 def _formatting(text: str) -> tuple[str, str]:
@@ -789,6 +789,8 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             continue
         if line.heading is not None:
             blocks.append(line.heading)
+            if line.lead:  # "(06:40) Where we are": the timestamp is kept with the metadata
+                blocks.append(Meta(line.number, "note", line.lead, line.lead))
             stack, current = [], None
             continue
         if current is not None and not line.marker and not line.blank_before and _wraps(current, line):
