@@ -892,3 +892,15 @@ def test_a_long_filing_line_of_dotted_fields_under_the_title_is_metadata():
     argument_map = _map(note)
     assert not any("Weekly digest" in n.text for n in argument_map.nodes)
     assert _kind_of(argument_map, "Black spots stay unmarked") is Kind.COUNTERPOINT
+
+
+def test_a_quoted_topic_after_a_colon_on_the_first_line_is_the_title():
+    note = (
+        'Essay (practice set 2, Part A): "Cities, not villages, will write the next chapter"\n'
+        "1,000 words · 60 minutes · self-checked\n\n"
+        "Cities already make most of the national income, and they should get the funds to match.\n\n"
+        "Concerns\n- Slums grow faster than housing.\n"
+    )
+    argument_map = _map(note)
+    assert argument_map.title == "Cities, not villages, will write the next chapter"
+    assert not any("60 minutes" in n.text for n in argument_map.nodes)

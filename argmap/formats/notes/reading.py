@@ -599,12 +599,13 @@ def _split_title_line(line: _Line) -> None:
     text = line.raw
     if len(text) > 300:
         return
-    cut = min((at for sep in _TITLE_SEPARATORS if (at := text.find(sep)) > 0), default=-1)
+    quoted = _quoted(text)
+    separators = _TITLE_SEPARATORS + ((": ",) if quoted else ())  # 'Essay (test 4): "Topic"'
+    cut = min((at for sep in separators if (at := text.find(sep)) > 0), default=-1)
     if cut < 0:
         return
-    head, tail = text[:cut].strip(), text[cut:].strip(" —–|-")
+    head, tail = text[:cut].strip(), text[cut:].strip(" —–|-:")
     signs = tail.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
-    quoted = _quoted(text)
     from argmap.formats.notes.cues import stance_opening
 
     if stance_opening(head.strip("*_ ")) is not None:
