@@ -437,6 +437,7 @@ export default function (component) {
   const selected = (data && data.selected) || '';
   mark(root, 'highlight', (data && data.flagged) || []);
   mark(root, 'selected', selected ? [selected] : []);
+  root.dataset.selected = selected; // the box the server's run drew the keys' kinds (adds) for
   const zoomOf = () => zooms.get(mapName) || 'width';
   applyZoom(root, zoomOf(), minText);
 

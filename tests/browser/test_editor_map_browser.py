@@ -35,6 +35,8 @@ def select_box(page: Page, node_id: str) -> None:
     map_node(page, node_id).click()
     expect(map_node(page, node_id)).to_have_class(re.compile(r"\bselected\b"))
     expect(page.locator(f'[class*="_{node_id}_label"]').first).to_be_attached()
+    # the keys act on what the server's run says may be added there: wait until the map has it
+    expect(page.locator(".st-key-map_click .argmap-map")).to_have_attribute("data-selected", node_id)
     settle(page)
 
 
