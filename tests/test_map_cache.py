@@ -209,20 +209,36 @@ def test_the_cache_keeps_within_its_size(library: Library, monkeypatch: pytest.M
     assert [json.loads(e.read_bytes().split(b"\n", 1)[1])["title"] for e in entries(library)] == ["S2"]
 
 
-def test_a_cached_show_reads_no_yaml(library: Library):
-    """`argmap show` imports only what it uses (#13 item 6): never Graphviz, python-docx or the
-    checks; and for a map read before, neither PyYAML nor the map file reader."""
+def cli_twice(
+    library: Library, command: str, loaded: str, argvs: list[str]
+) -> list[subprocess.CompletedProcess]:
+    """The seed map put in ``library`` as ``m``, then ``argmap --library … COMMAND`` (Python list
+    items, which may use ``sys.argv[1]``: each of ``argvs`` in turn) run in two fresh interpreters,
+    each printing ``LOADED`` and the value of the ``loaded`` expression after the command."""
     put(library, "m", (ROOT / "arguments" / "india-russia.yaml").read_text(encoding="utf-8"))
     probe = (
         "import sys\n"
         "from argmap.cli import main\n"
-        f"code = main(['--library', {str(library.root)!r}, 'show', 'm'])\n"
-        "print('LOADED', sorted(m for m in ('yaml', 'argmap.mapfile', 'graphviz', 'docx', 'argmap.analysis.checks') if m in sys.modules))\n"
+        f"code = main(['--library', {str(library.root)!r}, {command}])\n"
+        f"print('LOADED', {loaded})\n"
     )
-    runs = [
-        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
-        for _ in range(2)
+    return [
+        subprocess.run(
+            [sys.executable, "-c", probe, argv], capture_output=True, text=True, check=True, timeout=60
+        )
+        for argv in argvs
     ]
+
+
+def test_a_cached_show_reads_no_yaml(library: Library):
+    """`argmap show` imports only what it uses (#13 item 6): never Graphviz, python-docx or the
+    checks; and for a map read before, neither PyYAML nor the map file reader."""
+    runs = cli_twice(
+        library,
+        "'show', 'm'",
+        "sorted(m for m in ('yaml', 'argmap.mapfile', 'graphviz', 'docx', 'argmap.analysis.checks') if m in sys.modules)",
+        ["", ""],
+    )
     assert runs[0].stdout.splitlines()[0] == runs[1].stdout.splitlines()[0]  # the same title
     assert "LOADED ['argmap.mapfile', 'yaml']" in runs[0].stdout  # the first read parses the YAML
     assert "LOADED []" in runs[1].stdout
@@ -323,20 +339,13 @@ def test_drawing_a_map_outside_the_library_uses_no_cache(tmp_path: Path, library
 def test_a_cached_render_imports_no_pydantic_and_draws_the_same_picture(library: Library, tmp_path: Path):
     """`argmap render` of a map read before (#21 item 4): no pydantic, YAML or graphviz package,
     and the same SVG as the first, parsing run."""
-    put(library, "m", (ROOT / "arguments" / "india-russia.yaml").read_text(encoding="utf-8"))
-    probe = (
-        "import sys\n"
-        "from argmap.cli import main\n"
-        f"code = main(['--library', {str(library.root)!r}, 'render', 'm', '-o', sys.argv[1]])\n"
-        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml', 'graphviz'}))\n"
-    )
     outputs = [tmp_path / "first.svg", tmp_path / "second.svg"]
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", probe, str(out)], capture_output=True, text=True, check=True, timeout=60
-        )
-        for out in outputs
-    ]
+    runs = cli_twice(
+        library,
+        "'render', 'm', '-o', sys.argv[1]",
+        "sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml', 'graphviz'})",
+        [str(out) for out in outputs],
+    )
     assert "LOADED ['pydantic', 'yaml']" in runs[0].stdout
     assert "LOADED []" in runs[1].stdout
     assert outputs[0].read_bytes() == outputs[1].read_bytes()

@@ -22,6 +22,14 @@ def _kind_of(argument_map, start: str) -> Kind:
     return _node(argument_map, start).kind
 
 
+def _rebuts(note: str, answer: str, objection: str) -> bool:
+    """Whether the note's point starting ``answer`` is a rebuttal of exactly the one starting
+    ``objection``."""
+    argument_map = _map(note)
+    found = _node(argument_map, answer)
+    return found.kind is Kind.REBUTTAL and found.opposes == [_node(argument_map, objection).id]
+
+
 def test_bullets_of_any_symbol_and_numbered_items_are_one_point_each():
     note = (
         "Challenges\n"
@@ -121,9 +129,7 @@ def test_under_a_topic_heading_the_points_own_words_decide():
 
 def test_an_answer_opening_with_however_rebuts_the_challenge_before_it():
     note = "Challenges\n- Remarks on press freedom are resented in Delhi.\nHowever, both sides wall off such criticism.\n"
-    argument_map = _map(note)
-    answer = _node(argument_map, "However")
-    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "Remarks").id]
+    assert _rebuts(note, "However", "Remarks")
 
 
 def test_critics_argue_but_is_a_counterpoint_and_its_answer():
@@ -707,9 +713,7 @@ def test_a_point_nested_under_an_objection_and_labelled_for_our_side_answers_it(
         "- A sugar tax hits poor households hardest, since they spend more of their income on food.\n"
         f"    - {label}: the revenue can fund free school meals, which help the same households most.\n"
     )
-    argument_map = _map(note)
-    answer = _node(argument_map, "the revenue")
-    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "A sugar tax").id]
+    assert _rebuts(note, "the revenue", "A sugar tax")
 
 
 def test_a_position_stated_in_the_first_person_after_a_scene_setting_sentence_is_the_thesis():
@@ -820,9 +824,7 @@ def test_an_if_they_say_clash_line_answers_the_objection_it_quotes(clash):
         "Opposition\n- The tax hurts the poor, who spend more of their income on cheap drinks.\n\n"
         f"Clash\n{clash}\n"
     )
-    argument_map = _map(note)
-    answer = _node(argument_map, "If ")
-    assert answer.kind is Kind.REBUTTAL and answer.opposes == [_node(argument_map, "The tax hurts").id]
+    assert _rebuts(note, "If ", "The tax hurts")
 
 
 def test_a_position_announced_mid_paragraph_is_the_thesis_not_the_closing_chatter():

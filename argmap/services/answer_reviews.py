@@ -19,24 +19,10 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from argmap.errors import ClassroomError
-from argmap.review import Review
+from argmap.review import Criterion, Finding, Review
 from argmap.services.review import Attempt
 from argmap.store import check_name
 from argmap.stores.postgres import transaction
-
-
-@dataclass(frozen=True)
-class RubricLine:
-    criterion: str
-    marks: float
-    out_of: int
-
-
-@dataclass(frozen=True)
-class KeptFinding:
-    code: str
-    message: str
-    node: str | None
 
 
 @dataclass(frozen=True)
@@ -52,10 +38,10 @@ class KeptReview:
     out_of: int
     words: int
     limit: int
-    rubric: tuple[RubricLine, ...]
+    rubric: tuple[Criterion, ...]
     covered: tuple[str, ...]
     missing: tuple[str, ...]
-    findings: tuple[KeptFinding, ...]
+    findings: tuple[Finding, ...]
     submitted: bool
 
     @classmethod
@@ -70,10 +56,10 @@ class KeptReview:
             int(out_of),
             int(words),
             int(review["limit"]),
-            tuple(RubricLine(r["criterion"], float(r["marks"]), int(r["out_of"])) for r in review["rubric"]),
+            tuple(Criterion(r["criterion"], float(r["marks"]), int(r["out_of"])) for r in review["rubric"]),
             tuple(review["covered"]),
             tuple(review["missing"]),
-            tuple(KeptFinding(f["code"], f["message"], f.get("node")) for f in review["findings"]),
+            tuple(Finding(f["code"], f["message"], f.get("node")) for f in review["findings"]),
             submitted,
         )
 
@@ -156,4 +142,4 @@ class AnswerReviews:
         return KeptReview.from_row(row, frozen is not None) if row else None
 
 
-__all__ = ["AnswerReviews", "KeptFinding", "KeptReview", "RubricLine"]
+__all__ = ["AnswerReviews", "KeptReview"]

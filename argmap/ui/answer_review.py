@@ -5,25 +5,20 @@ checks they saw (kept in the database, :mod:`argmap.services.answer_reviews`).""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from argmap.model import ArgumentMap
+from argmap.review import Criterion
 from argmap.ui.common import md
 
 if TYPE_CHECKING:  # psycopg is imported only when a database is used
     from argmap.services.answer_reviews import KeptReview
 
 
-class _RubricLine(Protocol):
-    criterion: str
-    marks: float
-    out_of: int
-
-
 def marks_and_rubric(
-    marks: float, out_of: int, words_line: str, rubric: Sequence[_RubricLine], title: str = "Marks"
+    marks: float, out_of: int, words_line: str, rubric: Sequence[Criterion], title: str = "Marks"
 ) -> None:
     """The marks as a heading (``title``: what they are), the words against the limit, and the
     rubric's marks per criterion."""
