@@ -1474,3 +1474,25 @@ def side_cue(text: str) -> tuple[Kind, str] | None:
             elif " " + phrase.strip(" :") + " " in opening:
                 return kind, phrase.strip(" :")
     return None
+
+
+#: Lines that cannot be a note's position however they are placed: a running page header, an exam
+#: question's directive, a greeting to close a talk, a footnote.
+_NOT_A_POSITION = re.compile(
+    r"\bpage\s+\d+\b|\s{8,}|\s\|\s"
+    r"|\b(?:comment|discuss|examine|analy[sz]e|elucidate|explain|evaluate|illustrate|substantiate|elaborate)"
+    r"\s*\.?\s*(?:\([^)]*\))?\s*$"
+    r"|^\W*(?:thank you|thanks\b|any questions|questions\?)"
+    r"|^\W*\[\d+\]",
+    re.IGNORECASE,
+)
+
+
+def states_something(text: str) -> bool:
+    """Whether a line could state the note's position: a sentence of four words or more, not a
+    question, a running header, an exam question's ``Comment.``, a talk's ``Thank you!`` or a
+    footnote. (A position needs a claim about the world; these only frame the note.)"""
+    plain = text.strip().strip("*_ ")
+    if plain.endswith("?") or _NOT_A_POSITION.search(plain):
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", plain)) >= 4

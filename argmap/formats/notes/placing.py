@@ -361,6 +361,8 @@ def _place(
             while headings and headings[-1][0] >= block.level:
                 headings.pop()
             role = cues.heading_role(block.text)
+            if role is not None and role[0] is Kind.THESIS and _points_under(blocks, index) > _CLOSING_POINTS:
+                role = None  # "Why the judgment matters" over six points is a topic, not a closing
             if against_brief:
                 role = _role_in_a_brief_against(block.text, role)
             headings.append((block.level, block, role))
@@ -439,6 +441,24 @@ def _role_in_a_brief_against(heading: str, role: tuple[Kind, str] | None) -> tup
     if any(word in said for word in _THEIRS):
         return Kind.CLAIM, "their side, in a brief against the motion"
     return role
+
+
+#: A closing section (``Conclusion``, ``Verdict``, ``Summary``) holds a paragraph or a few lines;
+#: a heading with these words over more top-level points than this only names a topic.
+_CLOSING_POINTS = 4
+
+
+def _points_under(blocks: list[Block], index: int) -> int:
+    """The top-level points under the heading at ``index``, up to the next heading of its level."""
+    heading = blocks[index]
+    level = heading.level if isinstance(heading, Heading) else 2
+    count = 0
+    for block in blocks[index + 1 :]:
+        if isinstance(block, Heading) and block.level <= level:
+            break
+        if isinstance(block, Point) and block.parent is None:
+            count += 1
+    return count
 
 
 def _heads_nothing(blocks: list[Block], index: int) -> bool:
@@ -936,6 +956,8 @@ def _opening_statement(points: list[Placed]) -> Placed | None:
     if first.label and cues.heading_role(first.label) is not None:
         return None
     head = sentences(first.text)[0]
+    if not cues.states_something(head):
+        return None
     if fact_basis(head) is not None and not cues.stance_phrases(head):
         return None
     return first
@@ -951,7 +973,7 @@ def _phrases(sentence: str) -> int:
 
 
 def _thesis_score(placed: Placed, closing: bool, first: bool) -> tuple[int, str | None]:
-    if placed.depth > 0 or placed.kind is Kind.EVIDENCE:
+    if placed.depth > 0 or placed.kind is Kind.EVIDENCE or not cues.states_something(placed.text):
         return 0, None
     score, why = cues.stance_score(placed.text)
     if placed.kind is Kind.RECOMMENDATION and score < 5 and placed.marker:
