@@ -1028,13 +1028,34 @@ _QUESTION_WORDS = (" what ", " why ", " how ", " which ", " where ", " who ")
 
 #: Words that turn a heading's weak claim word (``why``, ``reasons``) against: ``Why it is hard``,
 #: ``Why I'm not convinced``, ``Reasons it fails``.
-_TROUBLE_WORDS = tuple(
-    " " + phrase
-    for phrase in (
-        "hard harder difficult not never wrong doubt fail worr fear harm hurt struggl stuck "
-        "unconvinced sceptic skeptic won't cannot can't doesn't don't isn't against"
-    ).split()  # noqa: SIM905
-) + (" falls short",)
+_TROUBLE_WORDS = (
+    " hard",
+    " harder",
+    " difficult",
+    " not ",
+    " never",
+    " wrong",
+    " doubt",
+    " fail",
+    " worr",
+    " fear",
+    " harm ",
+    " harms",
+    " hurt",
+    " struggl",
+    " stuck",
+    " unconvinced",
+    " sceptic",
+    " skeptic",
+    " won't",
+    " cannot",
+    " can't",
+    " doesn't",
+    " don't",
+    " isn't",
+    " against",
+    " falls short",
+)
 
 
 def _asks(text: str) -> bool:
