@@ -15,6 +15,8 @@ import pytest
 from playwright.sync_api import Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from argmap.generate import generate_map
+from argmap.mapfile import dump_map
 from argmap.store import Library
 from argmap.words import counted
 
@@ -62,3 +64,21 @@ def test_a_click_reruns_the_map_and_panel_and_an_edit_on_the_map_the_whole_page(
     settle(page)
     expect(page.get_by_text(f"{counted(count + 1, 'node')} · every change is saved")).to_be_visible()
     expect(page.get_by_role("button", name="Undo")).to_be_enabled()
+
+
+def test_an_edit_on_the_map_that_cannot_be_saved_shows_the_stale_banner_at_once(
+    page: Page, library_dir: Path
+) -> None:
+    name = "fragment-stale"
+    small = generate_map(12, seed=4)
+    path = library_dir / f"{name}.yaml"
+    path.write_text(dump_map(small), encoding="utf-8")
+    page.goto(f"/editor?map={name}")
+    expect(map_node(page, small.nodes[0].id)).to_be_attached()
+    settle(page)
+    path.write_text(path.read_text(encoding="utf-8") + "# changed in another tab\n", encoding="utf-8")
+
+    select_box(page, small.nodes[0].id)
+    type_on_map(page, "Tab", "A point typed after the file changed.")
+    expect(page.get_by_text("This map changed on disk since you opened it")).to_be_visible()
+    expect(page.get_by_role("button", name="Reload from disk")).to_be_visible()
