@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.formats import read_text
-from argmap.formats.notes.cues import paragraph_lead, states_something
+from argmap.formats.notes.cues import names_a_problem, paragraph_lead, states_something
 from argmap.model import Kind
 
 
@@ -152,3 +152,26 @@ def test_answers_that_take_up_the_notes_own_points_show_those_points_are_the_oth
     assert _kind_of(argument_map, "Moves surplus monsoon water") is Kind.COUNTERPOINT
     answer = next(n for n in argument_map.nodes if "rooftop harvesting" in n.text)
     assert answer.kind is Kind.REBUTTAL
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("Stubble burning in Punjab", Kind.COUNTERPOINT), ("India-Japan relations", Kind.CLAIM)],
+)
+def test_in_a_note_on_a_problem_why_it_matters_heads_its_harms(title, kind):
+    note = (
+        f"{title}\n\n"
+        "Why it matters\n"
+        "- Smoke adds to the winter smog of cities downwind.\n\n"
+        "Way forward\n"
+        "- Pay farmers to leave the smoke out of the winter air.\n"
+    )
+    argument_map = _map(note)
+    assert _kind_of(argument_map, "Smoke adds") is kind
+
+
+def test_a_problem_is_told_by_the_words_of_the_title():
+    assert names_a_problem("STUBBLE BURNING IN PUNJAB AND HARYANA")
+    assert names_a_problem("Drug abuse among the young")
+    assert not names_a_problem("India-Germany relations")
+    assert not names_a_problem("Digital rupee: should the RBI push it?")

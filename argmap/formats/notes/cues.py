@@ -1608,3 +1608,53 @@ def paragraph_lead(lead: str) -> tuple[Kind, str] | None:
     if role is None or role[0] not in (Kind.CLAIM, Kind.COUNTERPOINT) or role[1].strip() in _WEAK_LEADS:
         return None
     return role
+
+
+#: Words by which a note's title names a problem to be solved rather than a policy, a relationship
+#: or a proposal: "Stubble burning", "Urban flooding", "Drug abuse", "Judicial pendency".
+_PROBLEM_WORDS = (
+    "burning pollution flood floods flooding drought droughts depletion crisis shortage shortages "
+    "malnutrition stunting anaemia anemia hunger abuse addiction violence corruption poverty "
+    "unemployment heatwave heatwaves heat pendency backlog deforestation desertification degradation "
+    "erosion smog trafficking terrorism insurgency extremism naxalism inequality epidemic obesity "
+    "suicide suicides dropout dropouts encroachment congestion poaching bleaching scarcity menace "
+    "resistance infestation wildfires wildfire landslides landslide cyclones stress lynching "
+    "radicalisation radicalization piracy fraud frauds smuggling overcrowding"
+)
+_PROBLEMS = frozenset(_PROBLEM_WORDS.split())
+#: Headings that would name the points in favour in a note on a policy, but in a note on a problem
+#: name its causes and harms: the challenges the note's measures answer.
+_HARM_HEADINGS = (
+    " why it matters",
+    " why does it matter",
+    " why is it",
+    " significance",
+    " importance",
+    " why ",
+    " reasons",
+    " drivers",
+    " impact",
+    " effects",
+    " consequences",
+    " implications",
+)
+
+
+def names_a_problem(title: str) -> bool:
+    """Whether a note's title names a problem (``Stubble burning in Punjab``, ``Drug abuse``)."""
+    words = spaced(title).split()
+    return len(words) <= 10 and any(word in _PROBLEMS for word in words)
+
+
+def role_in_a_problem_note(heading: str, role: tuple[Kind, str] | None) -> tuple[Kind, str] | None:
+    """A heading's role in a note on a problem: ``Why farmers burn``, ``Why it matters``,
+    ``Impacts`` head the problem's causes and harms, which are its challenges."""
+    text = spaced(heading)
+    if role is not None and role[0] not in (Kind.CLAIM, Kind.CONTEXT):
+        return role
+    if role is not None and role[0] is Kind.CONTEXT and role[1].strip() not in ("impact", "effects"):
+        return role
+    harm = _found(text, _HARM_HEADINGS)
+    if harm and len(text.split()) <= 6:
+        return Kind.COUNTERPOINT, f"{harm[0]}, in a note on a problem"
+    return role

@@ -346,6 +346,7 @@ def _place(
         )
     groups = _unheaded_groups(blocks)
     against_brief = motion is not None and _brief_against_the_motion(blocks)
+    problem = motion is None and title_heading is not None and cues.names_a_problem(title_heading.text)
     label_role: tuple[Kind, str] | None = None
     for index, block in enumerate(blocks):
         if isinstance(block, Heading) or index in groups:
@@ -368,6 +369,8 @@ def _place(
                 role = None  # "Why the judgment matters" over six points is a topic, not a closing
             if against_brief:
                 role = _role_in_a_brief_against(block.text, role)
+            if problem:
+                role = cues.role_in_a_problem_note(block.text, role)
             headings.append((block.level, block, role))
             if _heads_nothing(blocks, index):
                 points.append(
