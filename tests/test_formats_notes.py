@@ -73,8 +73,8 @@ def test_evidence_from_a_note_starts_no_stronger_than_unsourced_evidence():
     assert base_score(sanctions) < base_score(published)
 
 
-# "1." "(a)" "iv)", and an emoji keycap digit ("1️⃣"), which the reader also reads as numbering
-_NUMBERING = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\d{1,2}\ufe0f?\u20e3|\U0001f51f")
+# "1." "1.1.2." "(a)" "iv)", and an emoji keycap digit ("1️⃣"), which the reader also reads as numbering
+_NUMBERING = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]|\d{1,2}\ufe0f?\u20e3|\U0001f51f")
 
 
 def _words(text: str, numbering: bool = False) -> Counter[str]:
