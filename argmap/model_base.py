@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
@@ -81,14 +80,36 @@ class Relation(NamedTuple):
         return f"{self.source}->{self.target}"
 
 
-@dataclass(frozen=True)
 class Problem:
-    """One breach of the map's rules, placed at a node (and field) where there is one."""
+    """One breach of the map's rules, placed at a node (and field) where there is one.
 
-    message: str
-    node: str | None = None
-    field: str | None = None
-    index: int | None = None  # position of the node in the map's list, for locating it in a file
+    A plain class, not a dataclass (nor a named tuple, whose ``index`` is a method): this module is
+    on the start of every ``argmap render``, and importing dataclasses costs it several ms (#21).
+    """
+
+    __slots__ = ("field", "index", "message", "node")
+
+    def __init__(
+        self, message: str, node: str | None = None, field: str | None = None, index: int | None = None
+    ):
+        self.message = message
+        self.node = node
+        self.field = field
+        self.index = index  # position of the node in the map's list, for locating it in a file
+
+    def _key(self) -> tuple[str, str | None, str | None, int | None]:
+        return (self.message, self.node, self.field, self.index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem(message={self.message!r}, node={self.node!r}, field={self.field!r}, index={self.index!r})"
 
 
 class MapRuleError(Exception):

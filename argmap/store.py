@@ -31,10 +31,9 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.store_index import INDEX_FILE, INDEX_LIMIT, Entry, ListingIndex, file_key, summary_entry
@@ -64,8 +63,9 @@ def revision_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
-class LoadedMap:
+# The records here are named tuples, not dataclasses: this module is on the start of every command
+# that reads a map, and importing dataclasses costs the command line several milliseconds (#21).
+class LoadedMap(NamedTuple):
     """A map as read from disk, with where it came from and the revision it was read at."""
 
     map: ArgumentMap
@@ -77,8 +77,7 @@ class LoadedMap:
         return self.path.stem
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):
     """One saved version of a map: its number (1 = first), revision, who saved it, the change
     (its undo label), and when. A folder library records no author or label ("")."""
 
@@ -89,8 +88,7 @@ class Version:
     saved: datetime
 
 
-@dataclass(frozen=True)
-class TrashEntry:
+class TrashEntry(NamedTuple):
     name: str
     path: Path
     deleted: datetime

@@ -24,10 +24,8 @@ Layout choices, for a student reading the map:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from argmap.errors import ArgmapError
 from argmap.model_base import Basis
@@ -61,9 +59,12 @@ class RenderError(ArgmapError):
     """A map cannot be drawn as asked (unknown focus node, theme) or Graphviz failed on it."""
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """What to draw and how. Every field has a default that suits a student's first look."""
+class RenderOptions(NamedTuple):
+    """What to draw and how. Every field has a default that suits a student's first look.
+
+    (Named tuples here, not dataclasses: this module is on the start of every ``argmap render``,
+    and importing dataclasses costs it several milliseconds, #21.)
+    """
 
     theme: str = "default"
     group_by: GroupBy = "tag"
@@ -72,10 +73,10 @@ class RenderOptions:
     evidence: bool = True
     legend: bool = True
     scores: Mapping[str, float] | None = None  # node strengths in [0, 1], e.g. from DF-QuAD
-    highlight: Collection[str] = field(default_factory=frozenset)  # outlined nodes
+    highlight: Collection[str] = frozenset()  # outlined nodes
     selected: str | None = None
-    dimmed: Collection[str] = field(default_factory=frozenset)  # drawn faded: e.g. points an answer missed
-    collapsed: Collection[str] = field(default_factory=frozenset)  # boxes whose branch is folded away
+    dimmed: Collection[str] = frozenset()  # drawn faded: e.g. points an answer missed
+    collapsed: Collection[str] = frozenset()  # boxes whose branch is folded away
     wrap: int = 30  # characters per line in a box
     direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
     # Open comment threads per node (classroom mode): a "2 COMMENTS" mark in the box's caption and
@@ -329,8 +330,7 @@ def _cluster(
     return "".join(lines)
 
 
-@dataclass(frozen=True)
-class _Counts:
+class _Counts(NamedTuple):
     """What a box's caption counts of what is not drawn: its evidence (when evidence is hidden)
     and the boxes its collapsed branch hides."""
 
@@ -338,8 +338,7 @@ class _Counts:
     folded: Mapping[str, int]
 
 
-@dataclass(frozen=True)
-class _KindLook:
+class _KindLook(NamedTuple):
     """What every box of one kind shares, written once per drawing rather than once per node."""
 
     style: NodeStyle
@@ -398,15 +397,13 @@ def _node_statement(
     if strength is not None or highlighted or dimmed or node.id == options.selected:
         style = look.style
         if dimmed:
-            style = dataclasses.replace(style, fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
+            style = style._replace(fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
             extra_class += " dimmed"
         fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
         # A deeper or greyer fill keeps its words readable: 4.5:1, WCAG's minimum for text.
-        style = dataclasses.replace(
-            style, font=_readable(style.font, fill), caption=_readable(style.caption, fill)
-        )
+        style = style._replace(font=_readable(style.font, fill), caption=_readable(style.caption, fill))
         if style.caption != look.style.caption:
-            look = dataclasses.replace(look, head=_label_head(style))
+            look = look._replace(head=_label_head(style))
         border, penwidth = style.border, style.penwidth
         if highlighted:
             border, penwidth, extra_class = theme.highlight, 3.0, extra_class + " highlight"
