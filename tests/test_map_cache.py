@@ -18,7 +18,7 @@ from argmap.map_cache import load_cached, load_for_drawing
 from argmap.mapfile import dump_map, parse_map
 from argmap.model import ArgumentMap
 from argmap.model_plain import PlainMap
-from argmap.render import RenderOptions, build_dot
+from argmap.render import RenderOptions, build_dot, build_dot_utf8
 from argmap.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,6 +265,8 @@ def test_a_map_drawn_from_the_cache_is_drawn_as_the_yaml_gives_it(library: Libra
     assert isinstance(first, ArgumentMap) and isinstance(second, PlainMap)  # parsed, then cached
     for options in DRAWINGS:
         assert build_dot(second, options) == build_dot(first, options)
+        # what the command line hands to dot: the same text, encoded statement by statement
+        assert build_dot_utf8(second, options) == build_dot(first, options).encode("utf-8")
     assert second.relations() == first.relations() and second.all_tags() == first.all_tags()
     assert [node.display_label for node in second.nodes] == [node.display_label for node in first.nodes]
 

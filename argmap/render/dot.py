@@ -35,16 +35,17 @@ def run_dot(dot_source: str, fmt: str, *, dot: str = "dot") -> bytes:
     Raises ToolMissingError when the ``dot`` program is not installed and RenderError when it
     fails or runs longer than :data:`DOT_TIMEOUT` seconds.
     """
-    done = _run(_command(fmt, dot), dot_source, subprocess.PIPE)
+    done = _run(_command(fmt, dot), dot_source.encode("utf-8"), subprocess.PIPE)
     if not done.stdout:
         raise _failed(done)
     return done.stdout
 
 
-def run_dot_into(dot_source: str, fmt: str, out: BinaryIO, *, dot: str = "dot") -> None:
-    """As :func:`run_dot`, ``dot`` writing the picture straight into the file ``out`` (at its
-    start): a 2,000-node map's SVG is 3.5 MB, which the command line need not pass through Python."""
-    done = _run(_command(fmt, dot), dot_source, out)
+def run_dot_into(dot_utf8: bytes, fmt: str, out: BinaryIO, *, dot: str = "dot") -> None:
+    """As :func:`run_dot` for the DOT text encoded as UTF-8 (:func:`~argmap.render.graph.build_dot_utf8`),
+    ``dot`` writing the picture straight into the file ``out`` (at its start): a 2,000-node map's
+    SVG is 3.5 MB, which the command line need not pass through Python."""
+    done = _run(_command(fmt, dot), dot_utf8, out)
     if not os.fstat(out.fileno()).st_size:
         raise _failed(done)
     out.seek(0, os.SEEK_END)
@@ -64,12 +65,12 @@ def _command(fmt: str, dot: str) -> list[str]:
     return command
 
 
-def _run(command: list[str], dot_source: str, stdout: int | BinaryIO) -> subprocess.CompletedProcess[bytes]:
-    """``dot`` run on ``dot_source``; RenderError when it fails or takes too long."""
+def _run(command: list[str], dot_utf8: bytes, stdout: int | BinaryIO) -> subprocess.CompletedProcess[bytes]:
+    """``dot`` run on the DOT text ``dot_utf8``; RenderError when it fails or takes too long."""
     try:
         done = subprocess.run(
             command,
-            input=dot_source.encode("utf-8"),
+            input=dot_utf8,
             stdout=stdout,
             stderr=subprocess.PIPE,
             timeout=DOT_TIMEOUT,
