@@ -8,7 +8,6 @@ A missing ``dot`` is a :class:`~argmap.errors.ToolMissingError` and a failing on
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +16,9 @@ from argmap.errors import ToolMissingError
 from argmap.render.graph import RenderError
 
 PICTURE_FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+_NOT_INSTALLED = (
+    "Graphviz's 'dot' program is not installed; install Graphviz (Debian: apt-get install graphviz)"
+)
 PNG_DPI = 144  # crisp on high-density screens and in a README without a huge file
 DOT_TIMEOUT = 600  # seconds; a map that takes longer is far past what anyone can read
 
@@ -54,12 +56,7 @@ def run_dot_into(dot_utf8: bytes, fmt: str, out: BinaryIO, *, dot: str = "dot") 
 def _command(fmt: str, dot: str) -> list[str]:
     if fmt not in ("svg", "png", "pdf"):
         raise RenderError(f"Graphviz output format {fmt!r} is not one of svg, png, pdf")
-    program = shutil.which(dot)
-    if program is None:
-        raise ToolMissingError(
-            "Graphviz's 'dot' program is not installed; install Graphviz (Debian: apt-get install graphviz)"
-        )
-    command = [program, f"-T{fmt}"]
+    command = [dot, f"-T{fmt}"]  # found on PATH when run (no shutil.which: importing shutil costs ms)
     if fmt == "png":
         command.append(f"-Gdpi={PNG_DPI}")
     return command
@@ -79,6 +76,8 @@ def _run(command: list[str], dot_utf8: bytes, stdout: int | BinaryIO) -> subproc
         raise RenderError(
             f"Graphviz's dot took longer than {DOT_TIMEOUT} s; draw less with --focus or --depth"
         ) from None
+    except FileNotFoundError:  # not on PATH (the command names it, unresolved)
+        raise ToolMissingError(_NOT_INSTALLED) from None
     except OSError as exc:
         raise ToolMissingError(f"cannot run Graphviz's dot at {command[0]} ({exc.strerror})") from None
     if done.returncode != 0:
