@@ -64,10 +64,12 @@ def _command(fmt: str, dot: str) -> list[str]:
 
 def _run(command: list[str], dot_utf8: bytes, stdout: int | BinaryIO) -> subprocess.CompletedProcess[bytes]:
     """``dot`` run on the DOT text ``dot_utf8``; RenderError when it fails or takes too long."""
+    source = _in_memory_file(dot_utf8)
     try:
         done = subprocess.run(
             command,
-            input=dot_utf8,
+            input=dot_utf8 if source is None else None,
+            stdin=source,
             stdout=stdout,
             stderr=subprocess.PIPE,
             timeout=DOT_TIMEOUT,
@@ -80,9 +82,34 @@ def _run(command: list[str], dot_utf8: bytes, stdout: int | BinaryIO) -> subproc
         raise ToolMissingError(_NOT_INSTALLED) from None
     except OSError as exc:
         raise ToolMissingError(f"cannot run Graphviz's dot at {command[0]} ({exc.strerror})") from None
+    finally:
+        if source is not None:
+            os.close(source)
     if done.returncode != 0:
         raise _failed(done)
     return done
+
+
+def _in_memory_file(data: bytes) -> int | None:
+    """``data`` in an anonymous file in memory, open at its start, for ``dot`` to read as its
+    input; None where the system has no such files (then the input goes through a pipe). Fed
+    through a pipe, Python writes it 4 KB at a time as ``dot`` reads: about 3 ms of the command
+    line's CPU for a 2,000-node map (#21)."""
+    if not hasattr(os, "memfd_create"):
+        return None
+    try:
+        handle = os.memfd_create("argmap-dot")
+    except OSError:  # a system or sandbox without them
+        return None
+    try:
+        view = memoryview(data)
+        while view:  # a write may take less than asked
+            view = view[os.write(handle, view) :]
+        os.lseek(handle, 0, os.SEEK_SET)
+    except OSError:
+        os.close(handle)
+        return None
+    return handle
 
 
 def _failed(done: subprocess.CompletedProcess[bytes]) -> RenderError:
