@@ -155,6 +155,15 @@ def main(sizes: tuple[int, ...], rounds: int = 5, against: str | None = None) ->
                     f"range {ratios[0]:.2f}-{ratios[-1]:.2f}x over {len(ratios)} rounds",
                     flush=True,
                 )
+            medians = {name: statistics.median(used for _, used in runs) for name, runs in measured}
+            floor_median = statistics.median(used for _, used in floor)
+            print(
+                f"{'':>6} CPU medians over the rounds: dot {floor_median:.3f} s, "
+                + ", ".join(
+                    f"{name} {used:.3f} s ({used / floor_median:.2f}x)" for name, used in medians.items()
+                ),
+                flush=True,
+            )
             over = [used - floor_used for (_, used), (_, floor_used) in zip(warm, floor, strict=True)]
             start, start_s = (statistics.median(used for _, used in runs) for runs in (bare, bare_s))
             print(
