@@ -206,10 +206,9 @@ def _node_data(raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def dump_map(argument_map: ArgumentMap) -> str:
-    """The map as canonical YAML text, ending in one newline."""
+def _yaml(data: Any) -> str:
     return yaml.dump(
-        map_to_data(argument_map),
+        data,
         Dumper=_MapDumper,
         sort_keys=False,
         allow_unicode=True,
@@ -217,6 +216,42 @@ def dump_map(argument_map: ArgumentMap) -> str:
         width=1 << 16,
         indent=2,
     )
+
+
+#: Each node's canonical YAML (a ``- id: …`` item of the node list) by its data as JSON. The
+#: writer builds a Python object per value before emitting it: 0.1 s for a 1,000-node map on every
+#: save of an edit, which changes one node. The items of a top-level block mapping and of its block
+#: sequence are written independently of one another, so the file is the same text as one
+#: ``yaml.dump`` of the whole (``tests/test_mapfile.py`` compares the two).
+_NODE_TEXTS: dict[str, str] = {}
+_NODE_TEXTS_KEPT = 20_000
+
+
+def _node_yaml(node: dict[str, Any]) -> str:
+    key = json.dumps(node, ensure_ascii=False)
+    text = _NODE_TEXTS.get(key)
+    if text is None:
+        text = _yaml([node])
+        if len(_NODE_TEXTS) >= _NODE_TEXTS_KEPT:
+            _NODE_TEXTS.clear()
+        _NODE_TEXTS[key] = text
+    return text
+
+
+def dump_map(argument_map: ArgumentMap) -> str:
+    """The map as canonical YAML text, ending in one newline."""
+    data = map_to_data(argument_map)
+    if not data:
+        return _yaml(data)
+    return "".join(
+        f"{key}:\n" + "".join(_node_yaml(node) for node in value) if key == "nodes" else _yaml({key: value})
+        for key, value in data.items()
+    )
+
+
+def dump_map_whole(argument_map: ArgumentMap) -> str:
+    """:func:`dump_map` written by one ``yaml.dump`` of the whole map (what the tests compare it with)."""
+    return _yaml(map_to_data(argument_map))
 
 
 def parse_map(text: str, where: str = "<text>") -> ArgumentMap:

@@ -66,12 +66,18 @@ def _norm(text: str) -> str:
 
 
 def _holder(argument_map: ArgumentMap, text: str) -> Node | None:
-    """The node whose text (or label) holds ``text``: the shortest such node, evidence last."""
+    """The node whose text (or label) holds ``text``: the shortest such node, evidence last. A
+    ``Label: text`` point keeps its label as the node's label, so the two are read together."""
     wanted = _norm(text)
-    found = [n for n in argument_map.nodes if wanted in _norm(n.text) or wanted == _norm(n.label or "")]
+    found = [n for n in argument_map.nodes if wanted in _shown(n) or wanted == _norm(n.label or "")]
     if not found:
         return None
     return min(found, key=lambda n: len(n.text))
+
+
+def _shown(node: Node) -> str:
+    """A node's words as the reader kept them: its label (when it has one) and its text."""
+    return _norm(f"{node.label}: {node.text}" if node.label else node.text)
 
 
 def score_note(labels_path: Path) -> NoteScore:

@@ -74,11 +74,12 @@ def record(server: Server) -> tuple[list[bytes], list[bytes]]:
 
 
 async def finished(socket: websockets.ClientConnection) -> None:
-    """Wait for the end of the run the last message started."""
+    """Wait for the end of the run the last message started (the page's, or a fragment's)."""
     while True:
         message = ForwardMsg.FromString(await socket.recv())
         if message.WhichOneof("type") == "script_finished" and message.script_finished in (
             ForwardMsg.FINISHED_SUCCESSFULLY,
+            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,  # a click reruns the map and panel only
             ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
         ):
             return

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from argmap.formats import MAP_FORMATS, FormatError, read_text, write_text
 from argmap.formats.common import one_line
-from argmap.mapfile import map_from_data, map_to_data
+from argmap.mapfile import dump_map, dump_map_whole, map_from_data, map_to_data
 from argmap.model import Kind
 from argmap.rules import SLUG_MAX, NewIds
 
@@ -144,3 +144,11 @@ def test_many_equal_labels_cost_linear_time():
     ids = [new_ids.make("yes") for _ in range(5_000)]
     assert ids == ["yes"] + [f"yes-{n}" for n in range(2, 5_001)]
     assert taken.lookups <= 2 * 5_000  # the first-free search made 12.5 million
+
+
+@_SETTINGS
+@given(maps())
+def test_random_maps_are_written_as_one_yaml_dump_of_the_whole_writes_them(argument_map):
+    # dump_map writes each node's item once and keeps it (the text of one dump of the whole)
+    assert dump_map(argument_map) == dump_map_whole(argument_map)
+    assert dump_map(argument_map) == dump_map_whole(argument_map)  # the kept items again

@@ -57,6 +57,20 @@ def test_loading_then_saving_a_canonical_file_gives_the_same_bytes():
     assert dump_map(parse_map(CANONICAL)) == CANONICAL
 
 
+def test_every_library_map_is_written_as_one_yaml_dump_of_the_whole_writes_it():
+    """dump_map keeps each node's YAML item and joins them: the same text as yaml.dump of the map."""
+    from conftest import ARGUMENTS
+
+    from argmap.generate import generate_map
+    from argmap.mapfile import dump_map_whole
+
+    maps = [parse_map(path.read_text(encoding="utf-8")) for path in sorted(ARGUMENTS.glob("*.yaml"))]
+    maps += [generate_map(size, seed=2) for size in (1, 300)]
+    for argument_map in maps:
+        assert dump_map(argument_map) == dump_map_whole(argument_map)
+        assert dump_map(argument_map) == dump_map_whole(argument_map)  # with every item kept
+
+
 def test_saving_is_canonical_whatever_the_input_layout():
     messy = """
 nodes:

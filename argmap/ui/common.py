@@ -86,6 +86,11 @@ def report(exc: ArgmapError) -> None:
     st.error(md(str(exc)), icon=":material/error:")
 
 
+def messages_waiting(place: str | None = None) -> bool:
+    """Whether an action left an error or a notice for ``place`` (None: the top of the page)."""
+    return _key(ERROR, place) in st.session_state or _key(state.NOTICE, place) in st.session_state
+
+
 def show_messages(place: str | None = None) -> None:
     """The error and the notice the last action left for ``place`` (None: the top of the page),
     shown once."""

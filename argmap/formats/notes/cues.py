@@ -69,6 +69,7 @@ _HEADING_VOCABULARY: tuple[tuple[Kind, tuple[str, ...]], ...] = (
             " myths",
             " refut",
             " answers",
+            " answered",
             " counters",
             " comebacks",
             " come-backs",
@@ -911,6 +912,21 @@ _AGAINST_PROPOSAL = (
     " should resist",
     " must resist",
     " should reject",
+    " should drop",
+    " should scrap",
+    " should abandon",
+    " should shelve",
+    " should withdraw",
+    " should repeal",
+    " should be shelved",
+    " should be withdrawn",
+    " should be repealed",
+    " should be rolled back",
+    " must be scrapped",
+    " must be dropped",
+    " a bad bargain",
+    " a bad deal",
+    " a poor bargain",
 )
 #: A position that rejects a proposal is a stated position too.
 _STANCE_PHRASES += _AGAINST_PROPOSAL
@@ -991,6 +1007,11 @@ def heading_role(heading: str) -> tuple[Kind, str] | None:
     if len(text) > 160:
         return None
     found = _heading_vocabulary(heading, text)
+    if found is not None and found[0] is Kind.CLAIM and found[1].strip() in ("why", "reasons", "drivers"):
+        trouble = _found(text, _TROUBLE_WORDS)
+        if trouble:
+            # "Why it is hard", "Why I'm not convinced": the question word names no side, these do
+            return Kind.COUNTERPOINT, trouble[0]
     if found is not None or not _asks(text):
         return found
     if recommendation_cue(heading) is not None:
@@ -1003,6 +1024,38 @@ def heading_role(heading: str) -> tuple[Kind, str] | None:
 
 # Questions that ask for content; a yes/no question (``Should India ban crypto?``) names a topic.
 _QUESTION_WORDS = (" what ", " why ", " how ", " which ", " where ", " who ")
+
+
+#: Words that turn a heading's weak claim word (``why``, ``reasons``) against: ``Why it is hard``,
+#: ``Why I'm not convinced``, ``Reasons it fails``.
+_TROUBLE_WORDS = (
+    " hard",
+    " harder",
+    " difficult",
+    " not ",
+    " never",
+    " wrong",
+    " doubt",
+    " fail",
+    " worr",
+    " fear",
+    " harm ",
+    " harms",
+    " hurt",
+    " struggl",
+    " stuck",
+    " unconvinced",
+    " sceptic",
+    " skeptic",
+    " won't",
+    " cannot",
+    " can't",
+    " doesn't",
+    " don't",
+    " isn't",
+    " against",
+    " falls short",
+)
 
 
 def _asks(text: str) -> bool:
@@ -1168,6 +1221,18 @@ def recommendation_cue(text: str) -> str | None:
     return f"opens with '{command}'" if command else None
 
 
+def command_opening(text: str) -> str | None:
+    """The imperative verb a point opens with (``Extend the freeze``, ``Give States a say``), if
+    any; tree and list glyphs before it are skipped."""
+    lowered = re.sub(r"^[^\w(]+", "", text.lower())
+    for verb in _IMPERATIVE_OPENINGS:
+        if lowered.startswith(verb) and (
+            verb.endswith(" ") or not lowered[len(verb) : len(verb) + 1].isalpha()
+        ):
+            return verb.strip()
+    return _command(lowered)
+
+
 _DETERMINERS = frozenset(
     "a an the its their our his her this these those".split()  # noqa: SIM905
 )
@@ -1188,6 +1253,8 @@ def _command(lowered: str) -> str | None:
         return first  # "Let pension funds offer …", "Let states decide …": a command by its form
     if not first.isalpha() or len(first) < 3 or first in stop_words() or first in _NUMBERS:
         return None
+    if len(first) > 5 and first.endswith("ing"):
+        return None  # "Bringing back a lost predator will …": a gerund is the sentence's subject
     if second in _PARTICLES and len(words) > 1:
         # a phrasal verb: "Top up the accounts", "Scale back the subsidy", "Open up a second route"
         return f"{first} {second}" if words[1] in _DETERMINERS else None
@@ -1474,3 +1541,70 @@ def side_cue(text: str) -> tuple[Kind, str] | None:
             elif " " + phrase.strip(" :") + " " in opening:
                 return kind, phrase.strip(" :")
     return None
+
+
+#: Lines that cannot be a note's position however they are placed: a running page header, an exam
+#: question's directive, a greeting to close a talk, a footnote.
+_NOT_A_POSITION = re.compile(
+    r"\bpage\s+\d+\b|\s{8,}|\s\|\s"
+    r"|\b(?:comment|discuss|examine|analy[sz]e|elucidate|explain|evaluate|illustrate|substantiate|elaborate)"
+    r"\s*\.?\s*(?:\([^)]*\))?\s*$"
+    r"|^\W*(?:thank you|thanks\b|any questions|questions\?)"
+    r"|^\W*\[\d+\]",
+    re.IGNORECASE,
+)
+
+
+def states_something(text: str) -> bool:
+    """Whether a line could state the note's position: a sentence of four words or more, not a
+    question, a running header, an exam question's ``Comment.``, a talk's ``Thank you!`` or a
+    footnote. (A position needs a claim about the world; these only frame the note.)"""
+    plain = text.strip().strip("*_ ")
+    if plain.endswith("?") or _NOT_A_POSITION.search(plain):
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", plain)) >= 4
+
+
+#: A short opening sentence that announces what the rest of its paragraph does, as a heading would:
+#: "These gaps can be closed." (the measures follow), "The mission has real strengths."
+_ANNOUNCES_MEASURES = re.compile(
+    r"\b(?:can|could|must|should|need to|have to) be (?:closed|bridged|addressed|overcome|tackled|fixed|"
+    r"met|solved|resolved|plugged|remedied|reduced|eased|managed|handled)\b"
+    r"|\bway (?:forward|ahead|out)\b|\bsteps? (?:are|is) needed\b|\bthe following (?:steps|measures)\b"
+    r"|\bwhat (?:india|we|the government|the centre|states) (?:should|must|need)",
+    re.IGNORECASE,
+)
+#: Claim words too weak to give a paragraph its side from its opening sentence alone.
+_WEAK_LEADS = frozenset(
+    {
+        "why",
+        "for",
+        "government",
+        "gov",
+        "argument",
+        "reasons",
+        "support",
+        "cooperation",
+        "contention",
+        "potential",
+        "need for",
+        "drivers",
+        "promise",
+        "relevance",
+    }
+)
+
+
+def paragraph_lead(lead: str) -> tuple[Kind, str] | None:
+    """The kind a paragraph's short opening sentence gives the rest of it, and the words that say
+    so: measures (``These gaps can be closed.``), or a side as a heading would give it (``The
+    mission has real strengths.``, ``The risks are serious.``); None for any other opening."""
+    if len(lead.split()) > 8:
+        return None
+    measures = _ANNOUNCES_MEASURES.search(lead)
+    if measures:
+        return Kind.RECOMMENDATION, measures.group(0).lower()
+    role = heading_role(lead)
+    if role is None or role[0] not in (Kind.CLAIM, Kind.COUNTERPOINT) or role[1].strip() in _WEAK_LEADS:
+        return None
+    return role

@@ -135,13 +135,15 @@ def place(blocks: list[Block], source_name: str) -> Placement:
         if title.endswith("?") or title_heading.shape == "question":
             question = question or title
     points = _place(blocks, title_heading, motion, warnings, source_name)
-    _court_sides(points)
+    decided = _court_sides(points)
     thesis, conclusion, against = _choose_thesis(points, motion, title)
     if thesis is None:
         warnings.append(
             f"{source_name}: no thesis found (no conclusion, verdict or stated position); add one"
         )
     _take_facts(points)
+    if motion is None and thesis is not None and not decided:
+        _sides_from_answers(points, thesis)  # (a court's decision, not its reasons, gives a case's sides)
     _link_answers(points, thesis)
     _flatten_evidence(points)
     context = sum(p.kind is Kind.CONTEXT for p in points)
@@ -155,18 +157,18 @@ def place(blocks: list[Block], source_name: str) -> Placement:
     return Placement(points, title, question, tags, meta_lines, thesis, conclusion, warnings, against)
 
 
-def _court_sides(points: list[Placed]) -> None:
+def _court_sides(points: list[Placed]) -> bool:
     """A court case note: the arguments of the side the court decided for are claims, those of
     the other side counterpoints, what the court held a claim, and the court's reasons answers to
     be linked to the arguments they meet. Only when headings name both parties' arguments and the
-    note says which way the court went."""
+    note says which way the court went; says whether it did."""
     parties = {p.heading: cues.party_heading(p.heading) for p in points if p.heading}
     if {"petitioner", "respondent"} - set(parties.values()):
-        return
+        return False
     held = [p for p in points if p.heading and cues.holding_heading(p.heading)]
     winner = cues.court_decided_for([p.text for p in held] or [p.text for p in points])
     if winner is None:
-        return
+        return False
     for placed in points:
         party = parties.get(placed.heading or "")
         if placed.depth or placed.kind is Kind.EVIDENCE or placed.parent is not None:
@@ -181,6 +183,7 @@ def _court_sides(points: list[Placed]) -> None:
             placed.by_side = True
         elif placed.heading and cues.reasoning_heading(placed.heading):
             _set(placed, Kind.REBUTTAL, f"under heading '{placed.heading}' (the court's answer)")
+    return True
 
 
 def _metadata(blocks: list[Block]) -> tuple[str | None, str | None, list[str], list[str], Meta | None]:
@@ -361,6 +364,8 @@ def _place(
             while headings and headings[-1][0] >= block.level:
                 headings.pop()
             role = cues.heading_role(block.text)
+            if role is not None and role[0] is Kind.THESIS and _points_under(blocks, index) > _CLOSING_POINTS:
+                role = None  # "Why the judgment matters" over six points is a topic, not a closing
             if against_brief:
                 role = _role_in_a_brief_against(block.text, role)
             headings.append((block.level, block, role))
@@ -439,6 +444,24 @@ def _role_in_a_brief_against(heading: str, role: tuple[Kind, str] | None) -> tup
     if any(word in said for word in _THEIRS):
         return Kind.CLAIM, "their side, in a brief against the motion"
     return role
+
+
+#: A closing section (``Conclusion``, ``Verdict``, ``Summary``) holds a paragraph or a few lines;
+#: a heading with these words over more top-level points than this only names a topic.
+_CLOSING_POINTS = 4
+
+
+def _points_under(blocks: list[Block], index: int) -> int:
+    """The top-level points under the heading at ``index``, up to the next heading of its level."""
+    heading = blocks[index]
+    level = heading.level if isinstance(heading, Heading) else 2
+    count = 0
+    for block in blocks[index + 1 :]:
+        if isinstance(block, Heading) and block.level <= level:
+            break
+        if isinstance(block, Point) and block.parent is None:
+            count += 1
+    return count
 
 
 def _heads_nothing(blocks: list[Block], index: int) -> bool:
@@ -691,6 +714,11 @@ def _decide(
             return
     if role is not None and role[0] is not Kind.CONTEXT:
         kind = role[0]
+        command = cues.command_opening(text)
+        if kind in (Kind.CLAIM, Kind.COUNTERPOINT) and command and not opening:
+            # "Extend the freeze …" under a list of arguments: a measure, whatever the heading
+            _set(placed, Kind.RECOMMENDATION, f"a measure: opens with '{command}' (under {where})")
+            return
         if (
             kind in (Kind.CLAIM, Kind.COUNTERPOINT)
             and side is not None
@@ -714,6 +742,13 @@ def _decide(
         placed.by_side, placed.sided = previous.by_side, True
         return
     if opening and previous is not None and _answers(placed, previous, opening):
+        return
+    parts = sentences(text) if role is None and not placed.marker and label is None else []
+    lead = cues.paragraph_lead(parts[0]) if len(parts) > 1 else None
+    if lead is not None:
+        # "These gaps can be closed. Better data … Incentives …": the opening sentence heads the rest
+        _set(placed, lead[0], f"its opening sentence announces it ('{lead[1].strip()}')")
+        placed.by_side = lead[0] in (Kind.CLAIM, Kind.COUNTERPOINT)
         return
     ordinal = cues.ordinal_opening(text)
     if ordinal and not opening and (role is None or role[0] is Kind.CONTEXT) and not placed.marker:
@@ -936,6 +971,8 @@ def _opening_statement(points: list[Placed]) -> Placed | None:
     if first.label and cues.heading_role(first.label) is not None:
         return None
     head = sentences(first.text)[0]
+    if not cues.states_something(head):
+        return None
     if fact_basis(head) is not None and not cues.stance_phrases(head):
         return None
     return first
@@ -951,12 +988,15 @@ def _phrases(sentence: str) -> int:
 
 
 def _thesis_score(placed: Placed, closing: bool, first: bool) -> tuple[int, str | None]:
-    if placed.depth > 0 or placed.kind is Kind.EVIDENCE:
+    if placed.depth > 0 or placed.kind is Kind.EVIDENCE or not cues.states_something(placed.text):
         return 0, None
     score, why = cues.stance_score(placed.text)
     if placed.kind is Kind.RECOMMENDATION and score < 5 and placed.marker:
         score = 0
-    if placed.role is Kind.THESIS:
+    if placed.role is Kind.THESIS and not (
+        placed.label and cues.heading_role(placed.label) is None and not cues.names_the_position(placed.label)
+    ):
+        # (a labelled line of its own under "My verdict", such as "Mnemonic: …", is not the verdict)
         score += 10
         if placed.marker == "" and (
             cues.names_the_position(placed.heading) or cues.names_the_position(placed.label)
@@ -1093,6 +1133,30 @@ def _evidence(placed: Placed, text: str, basis: tuple[Basis, str], number: int) 
         basis=basis[0],
         depth=placed.depth + 1,
     )
+
+
+def _sides_from_answers(points: list[Placed], thesis: str) -> None:
+    """A note answers the other side: when its answers (``Answering the objections``, ``Pros
+    answered``) take up the points it was read to make for itself, and none of the points read
+    as against it, those points are the other side's, and the note's sides are turned."""
+    answers = [p for p in points if p.kind is Kind.REBUTTAL and p.parent is None]
+    ours = [p for p in points if p.kind is Kind.CLAIM and p.by_side and p.depth == 0]
+    if not answers or not ours:
+        return
+    rarity = Rarity.of(
+        [f"{p.label} {p.text}" if p.label else p.text for p in points if p.kind is not Kind.EVIDENCE]
+    )
+    claims = Linker([(p.key, f"{p.label or ''} {p.text}") for p in ours], rarity)
+    theirs = [p for p in points if p.kind is Kind.COUNTERPOINT]
+    against = Linker([(p.key, f"{p.label or ''} {p.text}") for p in theirs], rarity) if theirs else None
+    take_up_ours = take_up_theirs = 0
+    for answer in answers:
+        text = f"{answer.label} {answer.text}" if answer.label else answer.text
+        take_up_theirs += against is not None and bool(against.best(text))
+        take_up_ours += bool(claims.best(text))
+    if take_up_ours * 2 > len(answers) and take_up_theirs * 4 < len(answers):
+        thesis_point = next(p for p in points if p.key == thesis)
+        _turn_sides(points, thesis_point)
 
 
 def _link_answers(points: list[Placed], thesis: str | None) -> None:

@@ -12,11 +12,11 @@ from argmap.graph import MapGraph
 from argmap.model import ArgumentMap, Basis, Kind, Node, Priority, Source
 from argmap.rules import child_kinds, relation_for
 from argmap.ui import people, state
-from argmap.ui.common import act, md, report
+from argmap.ui.common import act, md, messages_waiting, report
 from argmap.ui.editor import folds
 from argmap.ui.editor.actions import NO_BASIS, add_below, delete, drop_link, move, rename, save_node
 from argmap.ui.editor.canvas import SIDE_PANEL, checks_list, draw_map
-from argmap.ui.editor.comments import node_comments
+from argmap.ui.editor.comments import comment_counts, node_comments
 from argmap.ui.editor.gaps import debate_gaps
 from argmap.ui.editor.read_only import node_view
 from argmap.ui.views import cached_new_parents, cached_node_choices
@@ -228,17 +228,45 @@ def move_section(opened: state.OpenMap, node: Node, widget: str) -> None:
 
 def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check], editable: bool = True) -> None:
     """The Map tab: the map with its checks below it, and beside it the Selected node box over the
-    side panel of the node it names (its text alone when not ``editable``)."""
+    side panel of the node it names (its text alone when not ``editable``).
+
+    It runs as a fragment: a click on a box, a node chosen in the list, a fold or a finding reruns
+    only the map and the panel, not the rest of the page (title, toolbar, filters, sidebar). An
+    action that changes what the rest of the page shows (an edit, undo or redo: the title, the
+    toolbar's undo and the node count, the checks) or leaves a message for the top of the page
+    reruns the whole page."""
+    _map_and_panel(opened, page_state(opened), options, checks, editable)
+
+
+def page_state(opened: state.OpenMap | None) -> tuple:
+    """What the page outside the map and the panel shows of the open map: its name, content,
+    whether the last save was refused, and what undo and redo would do."""
+    if opened is None:
+        return ()
+    return (opened.name, opened.key, opened.stale, state.step_label(True), state.step_label(False))
+
+
+@st.fragment
+def _map_and_panel(
+    opened: state.OpenMap, drawn: tuple, options: dict, checks: list[Check], editable: bool
+) -> None:
+    # ``drawn``: page_state when the whole page last ran (a fragment's rerun gets the arguments of
+    # that run). A callback of this rerun that changed it, or left a message for the top of the
+    # page, needs the whole page drawn again.
+    if page_state(state.current()) != drawn or messages_waiting():
+        st.rerun()
     argument_map = opened.map
-    ids = [node.id for node in argument_map.nodes]
+    if people.classroom_mode():  # the marks of the open threads, which the panel may add to
+        options = {**options, "comments": comment_counts(opened.name)}
+    selected = node_selected(argument_map)
     drawing, panel = st.columns([3, 1], gap="medium")
+    # The map first: after an edit its new picture leaves the server before the panel is built.
+    with drawing:
+        draw_map(opened, selected, options, editable)
+        checks_list(opened, checks)
+        debate_gaps(opened)
     with panel, st.container(key=SIDE_PANEL):
-        selected = st.selectbox(
-            "Selected node",
-            ids,
-            key=state.SELECTED,
-            format_func=cached_node_choices(opened.key, argument_map).__getitem__,
-        )
+        selected = node_box(opened)
         if selected and people.classroom_mode():
             node_comments(opened, selected)
         if selected:
@@ -246,7 +274,60 @@ def map_with_panel(opened: state.OpenMap, options: dict, checks: list[Check], ed
                 (side_panel if editable else read_only_panel)(opened, state.node(selected))
             except EditError as exc:
                 report(exc)
-    with drawing:
-        draw_map(opened, selected, options, editable)
-        checks_list(opened, checks)
-        debate_gaps(opened)
+
+
+#: Up to this many boxes the Selected node box lists every node. A larger map's box lists the
+#: selected node, what it hangs from and what hangs below it, or what the Find box above it matches,
+#: so that a run does not send (and hash) a thousand options for a click.
+LISTED = 150
+#: The most nodes the Find box lists.
+FOUND = 50
+FIND = "find_node"
+
+
+def node_selected(argument_map: ArgumentMap) -> str | None:
+    """The selected node: the one the session names when the map has it, else the first node."""
+    ids = argument_map.node_index()
+    selected = st.session_state.get(state.SELECTED)
+    if selected not in ids:
+        selected = st.session_state[state.SELECTED] = next(iter(ids), None)
+    return selected
+
+
+def node_box(opened: state.OpenMap) -> str | None:
+    """The Selected node box (and, on a map of more than :data:`LISTED` boxes, the Find box)."""
+    argument_map = opened.map
+    choices = cached_node_choices(opened.key, argument_map)
+    if len(argument_map.nodes) <= LISTED:
+        ids = list(choices)
+    else:
+        query = st.text_input(
+            "Find a node",
+            key=FIND,
+            placeholder="words of its label or its id, then Enter",
+            help="The Selected node box below lists the nodes found (at most "
+            f"{FOUND}); empty, it lists the selected node's neighbours",
+        )
+        ids = listed_nodes(argument_map, choices, st.session_state.get(state.SELECTED), query)
+    return st.selectbox("Selected node", ids, key=state.SELECTED, format_func=choices.__getitem__)
+
+
+def listed_nodes(
+    argument_map: ArgumentMap, choices: dict[str, str], selected: str | None, query: str = ""
+) -> list[str]:
+    """The nodes the Selected node box of a large map lists, in map order: the selected one, and
+    either the first :data:`FOUND` whose id or shown text contains ``query`` (any case) or, with no
+    query, its parents and its children."""
+    words = query.strip().casefold()
+    if words:
+        found = [
+            node_id for node_id, shown in choices.items() if words in node_id or words in shown.casefold()
+        ]
+        wanted = {*found[:FOUND], selected}
+    elif selected in choices:
+        node = argument_map.get(selected)
+        wanted = {selected, *(parent for _, parent in node.parents())}
+        wanted.update(child.id for _, child in argument_map.children(selected))
+    else:
+        wanted = set()
+    return [node_id for node_id in choices if node_id in wanted] or list(choices)[:1]

@@ -15,7 +15,7 @@ import streamlit as st
 from argmap.ui import people, state
 from argmap.ui.common import md, require_map
 from argmap.ui.editor.canvas import CHECKS_CSS, PAGE_CSS, VIEW_TAB, filters, toolbar
-from argmap.ui.editor.comments import comment_counts, new_comments_notice
+from argmap.ui.editor.comments import new_comments_notice
 from argmap.ui.editor.details import map_details
 from argmap.ui.editor.panel import map_with_panel
 from argmap.ui.editor.read_only import read_only_reason
@@ -36,9 +36,8 @@ toolbar(opened, editable=not read_only)
 if not read_only:
     map_details(opened)
 options = filters(argument_map)
-if people.classroom_mode():  # comments on the points: the new ones named, a mark on each box
+if people.classroom_mode():  # comments on the points: the new ones named (the marks: the map's)
     new_comments_notice(opened.name, argument_map)
-    options["comments"] = comment_counts(opened.name)
 
 ids = [node.id for node in argument_map.nodes]
 selected = st.session_state.get(state.SELECTED)
