@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from argmap.errors import ArgmapError, MapFileError
 
@@ -38,7 +39,39 @@ COMMAND_MODULES = tuple(COMMANDS)
 _VALUED = ("--library", "--database")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given the terminal's width (:func:`_columns`): argparse's own
+    asks :mod:`shutil`, whose import (with bz2 and lzma) cost every command a few ms, as argparse
+    makes a formatter for each argument added (#21)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ):
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size()`` finds it: ``$COLUMNS``, else the
+    width of the terminal on standard output, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # bad usage: exit 2, one line plus the usage
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: usage error: {message}\n")

@@ -6,7 +6,7 @@ expected to reach a user, so a traceback means a bug, not bad input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.words import counted
 
@@ -15,9 +15,10 @@ class ArgmapError(Exception):
     """Base of every error caused by the user's input or environment, not by a bug."""
 
 
-@dataclass(frozen=True)
-class Located:
-    """A message placed in a file: ``where`` is a path or a name, ``line`` 1-based when known."""
+class Located(NamedTuple):
+    """A message placed in a file: ``where`` is a path or a name, ``line`` 1-based when known.
+    (A named tuple, not a dataclass: this module is on the start of every command, and importing
+    :mod:`dataclasses` costs the command line several milliseconds, #21.)"""
 
     where: str
     line: int | None

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from argmap.rules import SLUG, SLUG_MAX, Kind, RelationType, allowed_parent_kinds, refusal
+from argmap.rules import ALLOWED, SLUG, SLUG_MAX, Kind, RelationType, refusal
 
 SCHEMA_VERSION = 1
 LABEL_MAX = 48
+_SUPPORTS, _OPPOSES = RelationType.SUPPORTS.value, RelationType.OPPOSES.value
+_NONE: frozenset[Kind] = frozenset()
 
 
 class Basis(StrEnum):
@@ -81,14 +82,36 @@ class Relation(NamedTuple):
         return f"{self.source}->{self.target}"
 
 
-@dataclass(frozen=True)
 class Problem:
-    """One breach of the map's rules, placed at a node (and field) where there is one."""
+    """One breach of the map's rules, placed at a node (and field) where there is one.
 
-    message: str
-    node: str | None = None
-    field: str | None = None
-    index: int | None = None  # position of the node in the map's list, for locating it in a file
+    A plain class, not a dataclass (nor a named tuple, whose ``index`` is a method): this module is
+    on the start of every ``argmap render``, and importing dataclasses costs it several ms (#21).
+    """
+
+    __slots__ = ("field", "index", "message", "node")
+
+    def __init__(
+        self, message: str, node: str | None = None, field: str | None = None, index: int | None = None
+    ):
+        self.message = message
+        self.node = node
+        self.field = field
+        self.index = index  # position of the node in the map's list, for locating it in a file
+
+    def _key(self) -> tuple[str, str | None, str | None, int | None]:
+        return (self.message, self.node, self.field, self.index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem(message={self.message!r}, node={self.node!r}, field={self.field!r}, index={self.index!r})"
 
 
 class MapRuleError(Exception):
@@ -199,62 +222,93 @@ class MapQueries(Generic[N]):
 
 def check_rules(argument_map: MapQueries[Any]) -> list[Problem]:
     """Every breach of the map's rules, in node order. An empty list means the map is valid."""
+    # Written for speed: every drawing of a cached map runs it (#21); no closure per node, and the
+    # relations' names looked up once, not through the enumeration's `value` for every parent.
     problems: list[Problem] = []
     kinds: dict[str, Kind] = {}
     first_thesis: str | None = None
+    slug = SLUG.match
     for index, node in enumerate(argument_map.nodes):
-
-        def report(message: str, field: str, node: NodeQueries = node, index: int = index) -> None:
-            problems.append(Problem(message, node.id, field, index))
-
-        if not SLUG.match(node.id) or len(node.id) > SLUG_MAX:
-            report(
-                f"node id {node.id!r} must be lower-case letters, digits and single hyphens "
-                f"(at most {SLUG_MAX} characters), e.g. 'nuclear-energy'",
-                "id",
+        node_id = node.id
+        if not slug(node_id) or len(node_id) > SLUG_MAX:
+            problems.append(
+                Problem(
+                    f"node id {node_id!r} must be lower-case letters, digits and single hyphens "
+                    f"(at most {SLUG_MAX} characters), e.g. 'nuclear-energy'",
+                    node_id,
+                    "id",
+                    index,
+                )
             )
-        if node.id in kinds:
-            report(f"node id {node.id!r} is used more than once", "id")
+        if node_id in kinds:
+            problems.append(Problem(f"node id {node_id!r} is used more than once", node_id, "id", index))
         else:
-            kinds[node.id] = node.kind
+            kinds[node_id] = node.kind
         if node.kind is Kind.THESIS:
             if first_thesis is None:
-                first_thesis = node.id
+                first_thesis = node_id
             else:
-                report(
-                    f"node {node.id!r} is a second thesis; a map has at most one (the first is {first_thesis!r})",
-                    "kind",
+                problems.append(
+                    Problem(
+                        f"node {node_id!r} is a second thesis; a map has at most one (the first is {first_thesis!r})",
+                        node_id,
+                        "kind",
+                        index,
+                    )
                 )
 
     for index, node in enumerate(argument_map.nodes):
-
-        def report(message: str, field: str, node: NodeQueries = node, index: int = index) -> None:
-            problems.append(Problem(message, node.id, field, index))
-
-        if node.kind is not Kind.EVIDENCE:
+        node_id, kind = node.id, node.kind
+        if kind is not Kind.EVIDENCE:
             if node.basis is not None:
-                report(f"node {node.id!r} has a basis, but only evidence has one", "basis")
-            if node.sources:
-                report(
-                    f"node {node.id!r} lists sources, but only evidence carries sources; "
-                    "add an evidence node under it",
-                    "sources",
+                problems.append(
+                    Problem(
+                        f"node {node_id!r} has a basis, but only evidence has one", node_id, "basis", index
+                    )
                 )
+            if node.sources:
+                problems.append(
+                    Problem(
+                        f"node {node_id!r} lists sources, but only evidence carries sources; "
+                        "add an evidence node under it",
+                        node_id,
+                        "sources",
+                        index,
+                    )
+                )
+        if not node.supports and not node.opposes:
+            continue
         seen_parents: set[str] = set()
-        for relation, parent in node.parents():
-            field = relation.value
-            if parent == node.id:
-                report(f"node {node.id!r} {field} itself", field)
-                continue
-            if parent in seen_parents:
-                report(f"node {node.id!r} relates to {parent!r} more than once", field)
-                continue
-            seen_parents.add(parent)
-            if parent not in kinds:
-                report(f"node {node.id!r} {field} {parent!r}, which does not exist", field)
-                continue
-            parent_kind = kinds[parent]
-            if parent_kind not in allowed_parent_kinds(node.kind, relation):
-                report(refusal(node.id, node.kind, relation, parent, parent_kind), field)
+        for relation, field, parents in (
+            (RelationType.SUPPORTS, _SUPPORTS, node.supports),
+            (RelationType.OPPOSES, _OPPOSES, node.opposes),
+        ):
+            allowed = ALLOWED.get((kind, relation), _NONE)
+            for parent in parents:
+                if parent == node_id:
+                    problems.append(Problem(f"node {node_id!r} {field} itself", node_id, field, index))
+                    continue
+                if parent in seen_parents:
+                    problems.append(
+                        Problem(
+                            f"node {node_id!r} relates to {parent!r} more than once", node_id, field, index
+                        )
+                    )
+                    continue
+                seen_parents.add(parent)
+                parent_kind = kinds.get(parent)
+                if parent_kind is None:
+                    problems.append(
+                        Problem(
+                            f"node {node_id!r} {field} {parent!r}, which does not exist",
+                            node_id,
+                            field,
+                            index,
+                        )
+                    )
+                elif parent_kind not in allowed:
+                    problems.append(
+                        Problem(refusal(node_id, kind, relation, parent, parent_kind), node_id, field, index)
+                    )
     problems.sort(key=lambda p: p.index if p.index is not None else -1)
     return problems

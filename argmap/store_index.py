@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 INDEX_FILE = "index.json"
 INDEX_FORMAT = 1
@@ -20,9 +20,10 @@ INDEX_FORMAT = 1
 INDEX_LIMIT = 32 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One map in a library listing. ``error`` is set (and ``title`` is the name) when it is invalid."""
+class Entry(NamedTuple):
+    """One map in a library listing. ``error`` is set (and ``title`` is the name) when it is invalid.
+    (A named tuple, not a dataclass: :mod:`argmap.store` imports this module on the start of every
+    command, #21.)"""
 
     name: str
     path: Path
@@ -80,7 +81,7 @@ class ListingIndex:
             return None
 
     def record(self, entry: Entry, status: os.stat_result) -> None:
-        summary = asdict(entry)
+        summary = entry._asdict()
         for transient in ("name", "path", "modified"):
             del summary[transient]
         self._maps[entry.name] = {"key": file_key(status), **summary}

@@ -17,10 +17,18 @@ For synthetic maps of 100, 500 and 2,000 nodes (``argmap generate``), prints:
 The CLI runs with Python's bytecode cache allowed (``PYTHONDONTWRITEBYTECODE`` removed from its
 environment), as an installed package has it: otherwise every run compiles argmap's modules again.
 
+Each round also runs the bare interpreter (``python -c pass``, and ``python -S -c pass`` without
+``site`` and the editable install's finder), and prints what share of the warm render's CPU over
+``dot`` is the interpreter's own start, a floor no change to argmap can lower.
+
+``--against ARGMAP``: another install's ``argmap`` script (say, a checkout of main with its own
+virtual environment), rendered warm in the same rounds, one after the other with this one: a
+before/after under the same load.
+
 First, the CLI's start-up (#13 item 6): ``argmap --help`` beside ``python -c pass`` (median of 5).
 
-Run: ``.venv/bin/python benchmarks/bench_render.py [--rounds N] [SIZES...]`` (default 5 rounds).
-Not a test: figures vary by machine.
+Run: ``.venv/bin/python benchmarks/bench_render.py [--rounds N] [--against ARGMAP] [SIZES...]``
+(default 5 rounds). Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -86,7 +94,7 @@ def startup() -> None:
     )
 
 
-def main(sizes: tuple[int, ...], rounds: int = 5) -> None:
+def main(sizes: tuple[int, ...], rounds: int = 5, against: str | None = None) -> None:
     print(f"load average: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     startup()
     print(
@@ -103,15 +111,25 @@ def main(sizes: tuple[int, ...], rounds: int = 5) -> None:
             build = min(_build_time(argument_map) for _ in range(10))
             dot_source = build_dot(argument_map).encode("utf-8")
             out = str(Path(folder, f"map-{size}.svg"))
-            render = [str(ARGMAP), "--library", str(library), "render", str(map_path), "-o", out]
+            arguments = ["--library", str(library), "render", str(map_path), "-o", out]
+            render = [str(ARGMAP), *arguments]
+            other = [against, *arguments] if against else None
             cache = library / ".argmap" / "parsed"
-            floor, cold, warm = [], [], []
+            floor, cold, warm, warm_other, bare, bare_s = [], [], [], [], [], []
             subprocess.run(render, check=True, capture_output=True, env=CLI_ENV)  # bytecode written
-            for _ in range(rounds):  # interleaved, so that a burst of load weighs on all three alike
+            if other:
+                subprocess.run(other, check=True, capture_output=True, env=CLI_ENV)
+            for _ in range(rounds):  # interleaved, so that a burst of load weighs on all alike
                 floor.append(run(["dot", "-Tsvg"], dot_source))
+                bare.append(run([sys.executable, "-c", "pass"]))
+                bare_s.append(run([sys.executable, "-S", "-c", "pass"]))
                 shutil.rmtree(cache, ignore_errors=True)
                 cold.append(run(render))
                 warm.append(run(render))
+                if other:  # its own cache entry (the format may differ): written by its first run
+                    shutil.rmtree(cache, ignore_errors=True)
+                    run(other)
+                    warm_other.append(run(other))
             cli_mb, dot_mb = peak_rss_mb(render)
             best = min(wall for wall, _ in floor)
             cold_s, warm_s = min(wall for wall, _ in cold), min(wall for wall, _ in warm)
@@ -127,7 +145,8 @@ def main(sizes: tuple[int, ...], rounds: int = 5) -> None:
                 f"warm {cpu[2]:.2f} s ({cpu[2] / cpu[0]:.2f}x)",
                 flush=True,
             )
-            for name, runs in (("cold", cold), ("warm", warm)):
+            measured = [("cold", cold), ("warm", warm)] + ([("warm, --against", warm_other)] if other else [])
+            for name, runs in measured:
                 ratios = sorted(
                     used / floor_used for (_, used), (_, floor_used) in zip(runs, floor, strict=True)
                 )
@@ -136,6 +155,24 @@ def main(sizes: tuple[int, ...], rounds: int = 5) -> None:
                     f"range {ratios[0]:.2f}-{ratios[-1]:.2f}x over {len(ratios)} rounds",
                     flush=True,
                 )
+            medians = {name: statistics.median(used for _, used in runs) for name, runs in measured}
+            floor_median = statistics.median(used for _, used in floor)
+            print(
+                f"{'':>6} CPU medians over the rounds: dot {floor_median:.3f} s, "
+                + ", ".join(
+                    f"{name} {used:.3f} s ({used / floor_median:.2f}x)" for name, used in medians.items()
+                ),
+                flush=True,
+            )
+            over = [used - floor_used for (_, used), (_, floor_used) in zip(warm, floor, strict=True)]
+            start, start_s = (statistics.median(used for _, used in runs) for runs in (bare, bare_s))
+            print(
+                f"{'':>6} CPU, median per round: warm over dot {statistics.median(over) * 1000:.0f} ms; "
+                f"python -c pass {start * 1000:.0f} ms, python -S -c pass {start_s * 1000:.0f} ms "
+                f"(the interpreter's start: {start / statistics.median(over):.0%} of what the warm "
+                f"render adds to dot; {start / statistics.median(u for _, u in floor):.1%} of dot)",
+                flush=True,
+            )
     print(f"load average at the end: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     print(
         f"(max RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
@@ -150,7 +187,11 @@ def _build_time(argument_map) -> float:
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    count = 5
-    if arguments[:1] == ["--rounds"]:
-        count, arguments = int(arguments[1]), arguments[2:]
-    main(tuple(int(arg) for arg in arguments) or SIZES, count)
+    count, before = 5, None
+    while arguments[:1] in (["--rounds"], ["--against"]):
+        if arguments[0] == "--rounds":
+            count = int(arguments[1])
+        else:
+            before = arguments[1]
+        arguments = arguments[2:]
+    main(tuple(int(arg) for arg in arguments) or SIZES, count, before)

@@ -111,3 +111,14 @@ def test_a_command_run_alone_parses_as_with_every_command_built(capsys):
     with pytest.raises(SystemExit):
         build_parser("render").parse_args(["render", "m", "-o", "m.svg", "--theme", "neon"])
     assert "invalid choice: 'neon'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("columns", [60, 150])
+def test_help_is_wrapped_to_the_terminals_width(columns: int, monkeypatch: pytest.MonkeyPatch):
+    """Help fills the terminal's width ($COLUMNS, as argparse reads it), no wider."""
+    from argmap.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = build_parser("render").format_help().splitlines()
+    widest = max(len(line) for line in lines)
+    assert widest <= columns - 2 and (columns < 100 or widest > 80)

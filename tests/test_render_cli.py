@@ -90,6 +90,12 @@ def test_missing_dot_is_a_clear_message_not_a_traceback(small_map, tmp_path, cap
         run_dot("digraph {}", "svg")
 
 
+def test_dot_is_fed_through_a_pipe_where_the_system_has_no_in_memory_files(monkeypatch):
+    drawn = run_dot('digraph { a -> "b" }', "svg")
+    monkeypatch.delattr(os, "memfd_create")
+    assert run_dot('digraph { a -> "b" }', "svg") == drawn
+
+
 def test_failing_dot_is_a_render_error_with_graphvizs_reason():
     with pytest.raises(RenderError, match=r"Graphviz.s dot failed: .*syntax error"):
         run_dot("digraph { a -> }", "svg")

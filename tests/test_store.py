@@ -11,7 +11,7 @@ import pytest
 from argmap import mapfile
 from argmap.errors import MapFileError, StaleMapError, StoreError
 from argmap.mapfile import dump_map
-from argmap.store import Library, check_name, load_path, save_path
+from argmap.store import Library, check_name, load_path, save_path, write_atomic
 
 
 def test_create_from_a_skeleton_writes_a_valid_map(library: Library):
@@ -210,6 +210,24 @@ def test_temporary_files_left_by_a_killed_save_are_removed_by_the_next_save(libr
     library.save("m", loaded.map.model_copy(update={"title": "M2"}), loaded.revision)
     assert not leftover.exists()
     assert other.exists()  # another map's save may still be running
+
+
+def test_an_atomic_write_never_writes_through_what_already_has_its_temporary_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The temporary file of an atomic write is always a new file: a link (or file) already at
+    the name drawn is left alone and another name drawn."""
+    draws = iter([bytes(6), bytes(6), b"\x01" * 6])
+    monkeypatch.setattr(os, "urandom", lambda size: next(draws))
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the library's")
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / ".m.yaml.000000000000.tmp").symlink_to(outside)
+    write_atomic(folder / "m.yaml", b"title: M\n")
+    assert outside.read_text() == "not the library's"
+    assert (folder / "m.yaml").read_bytes() == b"title: M\n"
+    assert next(draws, None) is None  # the taken name was drawn, then another
 
 
 # -- the library stays inside itself (#12) -------------------------------------------------------

@@ -16,7 +16,7 @@ import functools
 import io
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -59,47 +59,81 @@ def budget_text(words: int) -> str:
     return f"≈\u00a0{words}\u00a0words"
 
 
+class _Prepared(NamedTuple):
+    """python-docx's default document made ready for outlines, and what a writer looks up in it."""
+
+    document: Any  # never written to: each outline writes a deep copy
+    styles: dict[str, str]  # the id of each style the writer uses, by name
+    outline_numbering: int  # the abstract numbering ids of the outline's points and of the sources
+    source_numbering: int
+
+
 @functools.cache
-def _template() -> Any:
-    """python-docx's default document, read and parsed once per process; never written to."""
-    return Document()
+def _prepared() -> _Prepared:
+    """python-docx's default document, read and parsed once per process, on A4 with argmap's own
+    styles and list numbering added: every outline starts from a deep copy of it (about half the
+    CPU time of reading the template's parts again, and the styles are not added anew each time)."""
+    document = Document()
+    _page_setup(document)
+    styles = document.styles
+    normal = styles["Normal"]
+    _paragraph_style(document, GUIDANCE_STYLE, normal, italic=True, size=9, colour=(0x59, 0x59, 0x59))
+    _paragraph_style(document, NOTE_STYLE, normal, italic=False, size=10, colour=(0x9C, 0x27, 0x06))
+    _paragraph_style(document, HINT_STYLE, normal, italic=True, size=10, colour=(0x1F, 0x4E, 0x79))
+    budget = _new_style(document, BUDGET_STYLE, WD_STYLE_TYPE.CHARACTER)
+    budget.font.size = Pt(9)
+    budget.font.color.rgb = RGBColor(0x76, 0x76, 0x76)
+    numbering = document.part.numbering_part.element
+    outline_numbering = add_abstract_numbering(numbering, OUTLINE_LEVELS, "argmap outline")
+    source_numbering = add_abstract_numbering(numbering, SOURCE_LEVELS, "argmap sources")
+    names = ("Title", "Subtitle", "Heading 1", "Heading 2", POINT_STYLE, "Caption", "Normal")
+    ids = {
+        name: styles[name].style_id for name in (*names, GUIDANCE_STYLE, NOTE_STYLE, HINT_STYLE, BUDGET_STYLE)
+    }
+    return _Prepared(document, ids, outline_numbering, source_numbering)
 
 
-def _blank_document() -> Any:
-    """A new document from python-docx's default template: a deep copy of the parsed one, about
-    half the CPU time of reading and parsing the template's parts again."""
-    return copy.deepcopy(_template())
+def _new_style(document: Any, name: str, style_type: WD_STYLE_TYPE) -> Any:
+    """A style of argmap's own (the default template has none of these names), added without
+    python-docx's ``add_style`` check, which reads every style's name (about 165) for each."""
+    return StyleFactory(document.styles.element.add_style_of_type(name, style_type, False))
+
+
+def _paragraph_style(
+    document: Any, name: str, base: Any, *, italic: bool, size: int, colour: tuple[int, int, int]
+) -> None:
+    style = _new_style(document, name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = base
+    style.quick_style = True
+    style.font.italic = italic
+    style.font.size = Pt(size)
+    style.font.color.rgb = RGBColor(*colour)
+    style.paragraph_format.space_after = Pt(4)
+    # Advice and hints introduce what follows: never leave them alone at the foot of a page.
+    style.paragraph_format.keep_with_next = True
 
 
 class _Writer:
-    """One document being written: the python-docx objects looked up once, reused per paragraph."""
+    """One document being written: the python-docx objects looked up once, reused per paragraph.
+    Styles are named by their ids (``style_title``, …), as the paragraphs carry them."""
 
     def __init__(self, guidance: bool):
-        self.document = _blank_document()
+        prepared = _prepared()
+        self.document = copy.deepcopy(prepared.document)
         self.guidance = guidance
-        self.body = self.document._body
-        styles = self.document.styles
-        self.style_title = styles["Title"]
-        self.style_subtitle = styles["Subtitle"]
-        self.style_h1 = styles["Heading 1"]
-        self.style_h2 = styles["Heading 2"]
-        self.style_point = styles[POINT_STYLE]
-        self.style_caption = styles["Caption"]
-        self.style_normal = styles["Normal"]
-        self.style_guidance = self._paragraph_style(
-            GUIDANCE_STYLE, italic=True, size=9, colour=(0x59, 0x59, 0x59)
+        ids = prepared.styles
+        self.style_title, self.style_subtitle = ids["Title"], ids["Subtitle"]
+        self.style_h1, self.style_h2 = ids["Heading 1"], ids["Heading 2"]
+        self.style_point, self.style_caption, self.style_normal = (
+            ids[POINT_STYLE],
+            ids["Caption"],
+            ids["Normal"],
         )
-        self.style_note = self._paragraph_style(NOTE_STYLE, italic=False, size=10, colour=(0x9C, 0x27, 0x06))
-        self.style_hint = self._paragraph_style(HINT_STYLE, italic=True, size=10, colour=(0x1F, 0x4E, 0x79))
-        budget = self._new_style(BUDGET_STYLE, WD_STYLE_TYPE.CHARACTER)
-        budget.font.size = Pt(9)
-        budget.font.color.rgb = RGBColor(0x76, 0x76, 0x76)
-        self.style_budget = budget
-        self.budget_id, self.point_id = budget.style_id, self.style_point.style_id
+        self.style_guidance, self.style_note = ids[GUIDANCE_STYLE], ids[NOTE_STYLE]
+        self.style_hint, self.style_budget = ids[HINT_STYLE], ids[BUDGET_STYLE]
         self.out = ParagraphWriter(self.document.element.body)
         self.numbering = self.document.part.numbering_part.element
-        self.outline_numbering = add_abstract_numbering(self.numbering, OUTLINE_LEVELS, "argmap outline")
-        self.source_numbering = add_abstract_numbering(self.numbering, SOURCE_LEVELS, "argmap sources")
+        self.outline_numbering, self.source_numbering = prepared.outline_numbering, prepared.source_numbering
         self._comments: CommentWriter | None = None
 
     def comments(self) -> CommentWriter:
@@ -110,32 +144,16 @@ class _Writer:
             self._comments = CommentWriter(self.document, "argmap", "A", date)
         return self._comments
 
-    def _new_style(self, name: str, style_type: WD_STYLE_TYPE) -> Any:
-        """A style of argmap's own (the default template has none of these names), added without
-        python-docx's ``add_style`` check, which reads every style's name (about 165) for each."""
-        return StyleFactory(self.document.styles.element.add_style_of_type(name, style_type, False))
-
-    def _paragraph_style(self, name: str, *, italic: bool, size: int, colour: tuple[int, int, int]):
-        style = self._new_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = self.style_normal
-        style.quick_style = True
-        style.font.italic = italic
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(*colour)
-        style.paragraph_format.space_after = Pt(4)
-        # Advice and hints introduce what follows: never leave them alone at the foot of a page.
-        style.paragraph_format.keep_with_next = True
-        return style
-
     # -- blocks ------------------------------------------------------------------------------
-    def paragraph(self, text: str, style, num_id: int | None = None, level: int = 0) -> None:
-        self.out.append(style.style_id, ((_flat(text), None, False, False),) if text else (), num_id, level)
+    def paragraph(self, text: str, style: str, num_id: int | None = None, level: int = 0) -> None:
+        """A paragraph of ``text`` in the style whose id is ``style``."""
+        self.out.append(style, ((_flat(text), None, False, False),) if text else (), num_id, level)
 
     def heading(self, text: str, level: int, words: int = 0, new_page: bool = False) -> None:
         runs: list[Run] = [(_flat(text), None, False, False)]
         if words:
-            runs.append((f"  ({budget_text(words)})", self.budget_id, False, False))
-        paragraph = self.out.append((self.style_h1 if level == 1 else self.style_h2).style_id, runs)
+            runs.append((f"  ({budget_text(words)})", self.style_budget, False, False))
+        paragraph = self.out.append(self.style_h1 if level == 1 else self.style_h2, runs)
         if new_page:  # a property of the heading: a break of its own could spill onto an empty page
             Paragraph(paragraph, self.document._body).paragraph_format.page_break_before = True
 
@@ -147,7 +165,7 @@ class _Writer:
             runs: list[Run] = []
             for line in lines:
                 runs += [(LINE_BREAK, None, False, False), (line, None, False, False)]
-            self.out.append(self.style_guidance.style_id, runs[1:])
+            self.out.append(self.style_guidance, runs[1:])
 
     def point(self, point: Point, num_id: int, level: int) -> None:
         runs: list[Run] = []
@@ -157,8 +175,8 @@ class _Writer:
             references = "".join(f"[{number}]" for number in point.sources)
             runs.append((_flat(point.text) + (f" {references}" if references else ""), None, False, False))
         if point.words:
-            runs.append((f"  ({budget_text(point.words)})", self.budget_id, False, False))
-        paragraph = self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
+            runs.append((f"  ({budget_text(point.words)})", self.style_budget, False, False))
+        paragraph = self.out.append(self.style_point, runs, num_id, min(level, _MAX_LEVEL))
         if point.detail and point.text:  # condensed: the node's full text as a Word comment on it
             text_run = paragraph.findall(qn("w:r"))[1 if point.label else 0]
             self.comments().add(text_run, _flat(point.detail))
@@ -175,7 +193,7 @@ class _Writer:
             runs.append((_flat(evidence.basis.capitalize()) + ": ", None, False, True))
         references = "".join(f"[{number}]" for number in evidence.sources)
         runs.append((_flat(evidence.text) + (f" {references}" if references else ""), None, False, False))
-        self.out.append(self.point_id, runs, num_id, min(level, _MAX_LEVEL))
+        self.out.append(self.style_point, runs, num_id, min(level, _MAX_LEVEL))
 
     def table(self, table: Table) -> None:
         grid = self.document.add_table(rows=1, cols=len(table.columns))
@@ -252,7 +270,6 @@ def outline_to_docx(
     """
     writer = _Writer(guidance)
     document = writer.document
-    _page_setup(document)
     properties = document.core_properties
     properties.title = xml_safe(outline.title)
     properties.subject = xml_safe(outline.prompt or outline.title)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         RenderOptions,
         build_digraph,
         build_dot,
+        build_dot_utf8,
         folded_away,
     )
     from argmap.render.themes import THEMES
@@ -59,6 +60,7 @@ __all__ = [
     "RenderOptions",
     "build_digraph",
     "build_dot",
+    "build_dot_utf8",
     "folded_away",
     "format_of",
     "render_bytes",
@@ -76,6 +78,7 @@ _HOMES = {
     "RenderError": "graph",
     "RenderOptions": "graph",
     "build_dot": "graph",
+    "build_dot_utf8": "graph",
     "build_digraph": "graph",
     "folded_away": "graph",
     "THEMES": "themes",
@@ -103,13 +106,13 @@ def render_file(argument_map: AnyMap, path: Path, options: RenderOptions | None 
     """Draw the map into ``path`` in the format its suffix names; the file is replaced atomically
     (``dot`` writes the picture into the temporary file itself)."""
     from argmap.render.dot import format_of, run_dot_into
-    from argmap.render.graph import build_dot
+    from argmap.render.graph import build_dot_utf8
     from argmap.store import write_atomic, write_atomic_with
 
     fmt = format_of(path)
-    dot_source = build_dot(argument_map, options)
+    dot_utf8 = build_dot_utf8(argument_map, options)
     if fmt == "dot":
-        write_atomic(path, dot_source.encode("utf-8"))
+        write_atomic(path, dot_utf8)
     else:
-        write_atomic_with(path, lambda out: run_dot_into(dot_source, fmt, out))
+        write_atomic_with(path, lambda out: run_dot_into(dot_utf8, fmt, out))
     return path

@@ -24,10 +24,8 @@ Layout choices, for a student reading the map:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from argmap.errors import ArgmapError
 from argmap.model_base import Basis
@@ -61,9 +59,12 @@ class RenderError(ArgmapError):
     """A map cannot be drawn as asked (unknown focus node, theme) or Graphviz failed on it."""
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """What to draw and how. Every field has a default that suits a student's first look."""
+class RenderOptions(NamedTuple):
+    """What to draw and how. Every field has a default that suits a student's first look.
+
+    (Named tuples here, not dataclasses: this module is on the start of every ``argmap render``,
+    and importing dataclasses costs it several milliseconds, #21.)
+    """
 
     theme: str = "default"
     group_by: GroupBy = "tag"
@@ -72,10 +73,10 @@ class RenderOptions:
     evidence: bool = True
     legend: bool = True
     scores: Mapping[str, float] | None = None  # node strengths in [0, 1], e.g. from DF-QuAD
-    highlight: Collection[str] = field(default_factory=frozenset)  # outlined nodes
+    highlight: Collection[str] = frozenset()  # outlined nodes
     selected: str | None = None
-    dimmed: Collection[str] = field(default_factory=frozenset)  # drawn faded: e.g. points an answer missed
-    collapsed: Collection[str] = field(default_factory=frozenset)  # boxes whose branch is folded away
+    dimmed: Collection[str] = frozenset()  # drawn faded: e.g. points an answer missed
+    collapsed: Collection[str] = frozenset()  # boxes whose branch is folded away
     wrap: int = 30  # characters per line in a box
     direction: Direction = "auto"  # down: thesis on top; right: thesis on the left, points listed down
     # Open comment threads per node (classroom mode): a "2 COMMENTS" mark in the box's caption and
@@ -107,7 +108,20 @@ def build_digraph(argument_map: AnyMap, options: RenderOptions | None = None) ->
 def build_dot(argument_map: AnyMap, options: RenderOptions | None = None) -> str:
     """The map as DOT text: deterministic, ending in a newline (what ``graphviz.Digraph`` writes
     for the same statements)."""
-    return f"digraph argmap {{\n{''.join(_statements(argument_map, options))}}}\n"
+    return "".join(["digraph argmap {\n", *_statements(argument_map, options), "}\n"])
+
+
+def build_dot_utf8(argument_map: AnyMap, options: RenderOptions | None = None) -> bytes:
+    """:func:`build_dot`'s text encoded as UTF-8, as ``dot`` reads it: each statement encoded on
+    its own, which is quicker than the whole text at once (the statements are mostly ASCII, but
+    an arrow's tooltip holds a dash, so the joined text would take two bytes a character)."""
+    return b"".join(
+        [
+            b"digraph argmap {\n",
+            *[statement.encode() for statement in _statements(argument_map, options)],
+            b"}\n",
+        ]
+    )
 
 
 def _statements(argument_map: AnyMap, options: RenderOptions | None) -> list[str]:
@@ -158,9 +172,10 @@ def _statements(argument_map: AnyMap, options: RenderOptions | None) -> list[str
         body.append(_cluster(key, members, labels, options, theme, looks, counts))
     minlen = _stagger(children, visible) if down else {}
     tips = {node_id: quoted_part(label) for node_id, label in labels.items()}  # each label escaped once
+    edge_looks = {relation: _EdgeLook.of(relation, style) for relation, style in theme.edges.items()}
     for source, target, relation_type in relations:
         if source in visible and target in visible:
-            statement = _edge_statement(source, target, relation_type, labels, tips, options, theme)
+            statement = _edge_statement(source, target, edge_looks[relation_type], labels, tips, options)
             rank_gap = minlen.get((source, target), 1) if minlen else 1
             if rank_gap > 1:
                 statement = statement[:-1] + f" minlen={rank_gap}]"
@@ -329,8 +344,7 @@ def _cluster(
     return "".join(lines)
 
 
-@dataclass(frozen=True)
-class _Counts:
+class _Counts(NamedTuple):
     """What a box's caption counts of what is not drawn: its evidence (when evidence is hidden)
     and the boxes its collapsed branch hides."""
 
@@ -338,8 +352,7 @@ class _Counts:
     folded: Mapping[str, int]
 
 
-@dataclass(frozen=True)
-class _KindLook:
+class _KindLook(NamedTuple):
     """What every box of one kind shares, written once per drawing rather than once per node."""
 
     style: NodeStyle
@@ -398,15 +411,13 @@ def _node_statement(
     if strength is not None or highlighted or dimmed or node.id == options.selected:
         style = look.style
         if dimmed:
-            style = dataclasses.replace(style, fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
+            style = style._replace(fill=DIM_FILL, border=DIM_BORDER, font=DIM_FONT)
             extra_class += " dimmed"
         fill = style.fill if strength is None else _shade(style.fill, style.border, strength)
         # A deeper or greyer fill keeps its words readable: 4.5:1, WCAG's minimum for text.
-        style = dataclasses.replace(
-            style, font=_readable(style.font, fill), caption=_readable(style.caption, fill)
-        )
+        style = style._replace(font=_readable(style.font, fill), caption=_readable(style.caption, fill))
         if style.caption != look.style.caption:
-            look = dataclasses.replace(look, head=_label_head(style))
+            look = look._replace(head=_label_head(style))
         border, penwidth = style.border, style.penwidth
         if highlighted:
             border, penwidth, extra_class = theme.highlight, 3.0, extra_class + " highlight"
@@ -498,29 +509,42 @@ def _wrap(text: str, width: int) -> list[str]:
 # ``samehead``: a parent's supports meet at one point on its box, and its objections at another,
 # so twenty arguments for a thesis end in one arrowhead instead of a pile of them, and the dashed
 # red objections stay apart from the green bundle.
+class _EdgeLook(NamedTuple):
+    """What every arrow of one relation shares, written once per drawing rather than once per arrow."""
+
+    penwidth: float
+    head: str  # the attributes up to the pen width's value
+    tail: str  # the attributes after it, up to the tooltip's value
+    joint: str  # between the two boxes' labels in the tooltip
+
+    @classmethod
+    def of(cls, relation: RelationType, style: EdgeStyle) -> _EdgeLook:
+        name = relation.value
+        return cls(
+            style.penwidth,
+            f'class="{name}" color="{style.colour}" style={style.style} arrowhead={style.arrowhead} penwidth=',
+            f" samehead={name} tooltip=",
+            f" — {name} — ",
+        )
+
+
 def _edge_statement(
     source: str,
     target: str,
-    relation: RelationType,
+    look: _EdgeLook,
     labels: Mapping[str, str],
     tips: Mapping[str, str | None],
     options: RenderOptions,
-    theme: Theme,
 ) -> str:
-    style = theme.edges[relation]
-    penwidth = style.penwidth
+    penwidth = look.penwidth
     if options.scores and source in options.scores:
         penwidth = round(0.6 + 3.4 * options.scores[source], 2)
-    name = relation.value
     source_tip, target_tip = tips[source], tips[target]
     if source_tip is None or target_tip is None:  # a label too long to be one piece with another
-        tip = quoted(f"{labels[source]} — {name} — {labels[target]}")
+        tip = quoted(f"{labels[source]}{look.joint}{labels[target]}")
     else:
-        tip = f'"{source_tip} — {name} — {target_tip}"'
-    return (
-        f'"{source}" -> "{target}" [id="{source}->{target}" class="{name}" color="{style.colour}" '
-        f"style={style.style} arrowhead={style.arrowhead} penwidth={penwidth} samehead={name} tooltip={tip}]"
-    )
+        tip = f'"{source_tip}{look.joint}{target_tip}"'
+    return f'"{source}" -> "{target}" [id="{source}->{target}" {look.head}{penwidth}{look.tail}{tip}]'
 
 
 def _shade(fill: str, border: str, strength: float) -> str:
