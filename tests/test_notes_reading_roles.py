@@ -40,6 +40,7 @@ def test_a_line_that_only_frames_the_note_is_never_its_position(line):
 def test_a_sentence_stating_something_can_be_a_position():
     assert states_something("Compensation should not return in its old form.")
     assert states_something("**Tribunals are worth keeping, but only if made independent.**")
+    assert states_something("India must open its ports to its neighbours first. Will it dare?")
 
 
 def test_a_running_page_header_at_the_end_does_not_become_the_thesis():

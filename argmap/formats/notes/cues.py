@@ -1560,8 +1560,8 @@ def states_something(text: str) -> bool:
     question, a running header, an exam question's ``Comment.``, a talk's ``Thank you!`` or a
     footnote. (A position needs a claim about the world; these only frame the note.)"""
     plain = text.strip().strip("*_ ")
-    if plain.endswith("?") or _NOT_A_POSITION.search(plain):
-        return False
+    if (plain.endswith("?") and len(sentences(plain)) == 1) or _NOT_A_POSITION.search(plain):
+        return False  # (a paragraph that states its case and ends on a question still states it)
     return len(re.findall(r"[^\W\d_]{2,}", plain)) >= 4
 
 
